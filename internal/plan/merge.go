@@ -1,0 +1,107 @@
+package plan
+
+import "strings"
+
+// Merge folds progress updates onto the plan's actions and reports what does
+// not fit, each problem located where the update was read:
+//
+//   - an update for a ref the plan does not have is an error (the officer's
+//     text would otherwise be lost);
+//   - two updates for one action in one period are an error;
+//   - an update with progress text but no status is a warning, for an
+//     action tracked by status (one with a status in the plan or before);
+//   - an action with no update for the current period is a warning.
+//
+// Updates must already carry statuses from the vocabulary (readers warn about
+// unknown ones and leave Status empty). The plan's Periods give the order of
+// each action's history; an update for a period not in Periods is appended
+// to it. After merging, each action's Status and Progress are those of its
+// latest update up to the current period.
+func Merge(p *Plan, updates []Update, probs *Problems) {
+	byRef := map[string]*Action{}
+	for _, a := range p.Actions() {
+		byRef[RefKey(a.Ref)] = a
+	}
+	seen := map[string]Loc{} // period + ref → where first seen
+	for _, u := range updates {
+		if !containsString(p.Periods, u.Period) {
+			p.Periods = append(p.Periods, u.Period)
+		}
+		a := byRef[RefKey(u.Ref)]
+		if a == nil {
+			probs.Errorf(u.Source, "action %q is not in the plan", u.Ref)
+			continue
+		}
+		key := u.Period + "\x00" + RefKey(u.Ref)
+		if first, dup := seen[key]; dup {
+			probs.Errorf(u.Source, "a second update for action %q in %s (the first is at %s)", a.Ref, u.Period, first)
+			continue
+		}
+		seen[key] = u.Source
+		if u.Status == "" && strings.TrimSpace(u.Progress) != "" && tracksStatus(a) {
+			probs.Warnf(u.Source, "the update for action %q has progress text but no status", a.Ref)
+		}
+		a.History = append(a.History, u)
+	}
+	order := map[string]int{}
+	for i, per := range p.Periods {
+		order[per] = i
+	}
+	if p.Current == "" && len(p.Periods) > 0 {
+		p.Current = p.Periods[len(p.Periods)-1]
+	}
+	cur, hasCur := order[p.Current]
+	for _, a := range p.Actions() {
+		sortUpdates(a.History, order)
+		for _, u := range a.History {
+			if hasCur && order[u.Period] > cur {
+				break
+			}
+			if u.Status != "" {
+				a.Status = u.Status
+			}
+			if strings.TrimSpace(u.Progress) != "" {
+				a.Progress = u.Progress
+			}
+		}
+	}
+	if len(updates) == 0 || !hasCur {
+		return
+	}
+	for _, a := range p.Actions() {
+		if a.UpdateFor(p.Current) == nil && !(p.Statuses != nil && p.Statuses.Closed(a.Status)) {
+			probs.Warnf(a.Source, "no update received for action %q in %s", a.Ref, p.Current)
+		}
+	}
+}
+
+func sortUpdates(us []Update, order map[string]int) {
+	for i := 1; i < len(us); i++ {
+		for j := i; j > 0 && order[us[j].Period] < order[us[j-1].Period]; j-- {
+			us[j], us[j-1] = us[j-1], us[j]
+		}
+	}
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// tracksStatus reports whether the action has been given a status, in the
+// plan or in an earlier update, so that an update without one is a slip.
+func tracksStatus(a *Action) bool {
+	if a.Status != "" {
+		return true
+	}
+	for _, u := range a.History {
+		if u.Status != "" {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,181 @@
+package plan
+
+import "strings"
+
+// Plan is an action plan and what is known of its progress.
+type Plan struct {
+	Title        string
+	Organisation string
+	// Periods are the reporting periods in order, oldest first. Current is
+	// the period this run reports on; it is one of Periods when any updates
+	// were read.
+	Periods  []string
+	Current  string
+	AsAt     Date // the date overdue checks are made against
+	Statuses *Vocabulary
+	Issues   []*Issue
+}
+
+// Issue is one governance issue (or, in a CMT plan, one issue under a theme).
+type Issue struct {
+	ID          string
+	Theme       string
+	Title       string
+	Description string
+	Rationale   string
+	Lead        string
+	Prospect    string // overall prospect narrative
+	Action      string // proposed action, for plans that keep it on the issue
+	Target      Target
+	Extra       Fields
+
+	Outcomes        []*Outcome
+	Recommendations []*Recommendation
+	Actions         []*Action
+	Source          Loc
+}
+
+// Outcome is a strategic outcome that groups actions ("Strategic Outcome 1").
+type Outcome struct {
+	Number string
+	Text   string
+}
+
+// Recommendation is a numbered recommendation that several actions answer,
+// with the references of the report it came from (R1, R5 …).
+type Recommendation struct {
+	Number string
+	Text   string
+	Refs   []string
+}
+
+// Action is one agreed action.
+type Action struct {
+	Ref            string // as written: "1(ii)", "Action 3"
+	Issue          string // the issue's ID
+	Outcome        string // the outcome's Number, or ""
+	Recommendation string // the recommendation's Number, or ""
+	Description    string
+	Lead           string
+	Target         Target
+	Resources      string
+	// Status and Progress are the action's current state: from the update
+	// for the current period when there is one, otherwise as the plan has
+	// them. Status is a name from the vocabulary, or "".
+	Status   string
+	Progress string
+	History  []Update // one per period with an update, in period order
+	Extra    Fields
+	Source   Loc
+
+	// Derived by Derive; not read from any file.
+	Facts Facts
+}
+
+// Update is one progress update for an action in one period.
+type Update struct {
+	Period   string
+	Ref      string
+	Status   string // a name from the vocabulary, or ""
+	Progress string
+	Officer  string
+	Source   Loc
+}
+
+// Field is a named value from a column the reader did not map, kept so that
+// templates can show it.
+type Field struct {
+	Name  string
+	Value string
+}
+
+// Fields is an ordered list of extra fields.
+type Fields []Field
+
+// Get returns the value of the field whose name matches name ignoring case
+// and spacing, and whether there is one.
+func (fs Fields) Get(name string) (string, bool) {
+	k := Key(name)
+	for _, f := range fs {
+		if Key(f.Name) == k {
+			return f.Value, true
+		}
+	}
+	return "", false
+}
+
+// Key folds a name or ref for matching: case, spacing and line breaks are
+// ignored, as are leading and trailing punctuation spaces.
+func Key(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+// RefKey folds an action ref for matching: case and all white space are
+// ignored, so "1 (ii)" matches "1(ii)".
+func RefKey(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(s), ""))
+}
+
+// Issue returns the issue with the given ID (matched with Key), or nil.
+func (p *Plan) Issue(id string) *Issue {
+	k := Key(id)
+	for _, is := range p.Issues {
+		if Key(is.ID) == k {
+			return is
+		}
+	}
+	return nil
+}
+
+// Action returns the action with the given ref (matched with RefKey), or nil.
+func (p *Plan) Action(ref string) *Action {
+	k := RefKey(ref)
+	for _, is := range p.Issues {
+		for _, a := range is.Actions {
+			if RefKey(a.Ref) == k {
+				return a
+			}
+		}
+	}
+	return nil
+}
+
+// Actions returns every action of the plan in plan order.
+func (p *Plan) Actions() []*Action {
+	var out []*Action
+	for _, is := range p.Issues {
+		out = append(out, is.Actions...)
+	}
+	return out
+}
+
+// Outcome returns the issue's outcome with the given number, or nil.
+func (is *Issue) Outcome(number string) *Outcome {
+	for _, o := range is.Outcomes {
+		if Key(o.Number) == Key(number) {
+			return o
+		}
+	}
+	return nil
+}
+
+// Recommendation returns the issue's recommendation with the given number,
+// or nil.
+func (is *Issue) Recommendation(number string) *Recommendation {
+	for _, r := range is.Recommendations {
+		if Key(r.Number) == Key(number) {
+			return r
+		}
+	}
+	return nil
+}
+
+// UpdateFor returns the action's update for the period, or nil.
+func (a *Action) UpdateFor(period string) *Update {
+	for i := range a.History {
+		if a.History[i].Period == period {
+			return &a.History[i]
+		}
+	}
+	return nil
+}

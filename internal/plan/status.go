@@ -1,0 +1,85 @@
+package plan
+
+import "fmt"
+
+// Status is one entry of a council's status vocabulary.
+type Status struct {
+	Name    string   // as shown on the papers: "COMPLETE", "Green"
+	Aliases []string // other spellings accepted in the workbooks
+	Colour  string   // "#RRGGBB" cell fill
+	Closed  bool     // the action needs no more work
+}
+
+// Vocabulary is a council's ordered list of statuses, best first: an action
+// whose status moves towards the front of the list has got better.
+type Vocabulary struct {
+	list  []Status
+	index map[string]int
+}
+
+// NewVocabulary builds a vocabulary from statuses listed best first. Names
+// and aliases must be unique once folded with Key.
+func NewVocabulary(statuses []Status) (*Vocabulary, error) {
+	v := &Vocabulary{index: map[string]int{}}
+	for i, s := range statuses {
+		if Key(s.Name) == "" {
+			return nil, fmt.Errorf("status %d has no name", i+1)
+		}
+		for _, n := range append([]string{s.Name}, s.Aliases...) {
+			k := Key(n)
+			if j, dup := v.index[k]; dup {
+				return nil, fmt.Errorf("status %q: %q is already a name or alias of %q", s.Name, n, statuses[j].Name)
+			}
+			v.index[k] = i
+		}
+		v.list = append(v.list, s)
+	}
+	return v, nil
+}
+
+// DefaultStatuses is the vocabulary used when a job names none.
+func DefaultStatuses() []Status {
+	return []Status{
+		{Name: "COMPLETE", Aliases: []string{"Completed", "Complete", "Closed", "Done"}, Colour: "#C6EFCE", Closed: true},
+		{Name: "ON TARGET", Aliases: []string{"On track", "Green"}, Colour: "#DDEBF7"},
+		{Name: "ONGOING", Aliases: []string{"In progress", "On-going"}, Colour: "#FFF2CC"},
+		{Name: "NOT STARTED", Aliases: []string{"Not yet started"}, Colour: "#EDEDED"},
+		{Name: "BEHIND SCHEDULE", Aliases: []string{"Behind", "Delayed", "Off target", "Red"}, Colour: "#FFC7CE"},
+	}
+}
+
+// List returns the statuses, best first.
+func (v *Vocabulary) List() []Status { return v.list }
+
+// Lookup finds the status named s or one of its aliases, ignoring case and
+// spacing.
+func (v *Vocabulary) Lookup(s string) (Status, bool) {
+	i, ok := v.index[Key(s)]
+	if !ok {
+		return Status{}, false
+	}
+	return v.list[i], true
+}
+
+// Rank returns the status's position, 0 for the best, or -1 when unknown.
+func (v *Vocabulary) Rank(name string) int {
+	if i, ok := v.index[Key(name)]; ok {
+		return i
+	}
+	return -1
+}
+
+// Closed reports whether the named status counts as closed.
+func (v *Vocabulary) Closed(name string) bool {
+	s, ok := v.Lookup(name)
+	return ok && s.Closed
+}
+
+// Names lists the status names, best first.
+func (v *Vocabulary) Names() []string {
+	out := make([]string, len(v.list))
+	for i, s := range v.list {
+		out[i] = s.Name
+	}
+	return out
+}

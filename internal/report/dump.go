@@ -1,0 +1,147 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Dump writes the document as stable, readable text for golden tests. Two
+// documents with the same dump render the same.
+func (d *Document) Dump() string {
+	var b strings.Builder
+	p := func(format string, a ...any) { fmt.Fprintf(&b, format, a...) }
+	p("document %q\n", d.Meta.Title)
+	p("  meta author=%q subject=%q keywords=%q language=%q date=%s\n",
+		d.Meta.Author, d.Meta.Subject, strings.Join(d.Meta.Keywords, ", "), d.Meta.Language, d.Meta.Date.Format("2006-01-02"))
+	p("  page %s landscape=%v margins=%g,%g,%g,%g\n", d.Page.Size, d.Page.Landscape,
+		d.Page.Margins.Top, d.Page.Margins.Right, d.Page.Margins.Bottom, d.Page.Margins.Left)
+	s := d.Style
+	p("  style font=%g table=%g headings=%g,%g,%g header=%s/%s band=%s rule=%s\n",
+		s.FontSize, s.TableFontSize, s.HeadingSizes[0], s.HeadingSizes[1], s.HeadingSizes[2],
+		s.HeaderFill, s.HeaderColour, s.BandFill, s.RuleColour)
+	if !d.Header.Empty() {
+		p("  header %q | %q | %q\n", d.Header.Left, d.Header.Centre, d.Header.Right)
+	}
+	if !d.Footer.Empty() {
+		p("  footer %q | %q | %q\n", d.Footer.Left, d.Footer.Centre, d.Footer.Right)
+	}
+	for _, st := range d.Statuses {
+		p("  status %q colour=%s closed=%v\n", st.Name, st.Colour, st.Closed)
+	}
+	for _, sec := range d.Sections {
+		p("section %q\n", sec.Name)
+		for _, bl := range sec.Blocks {
+			dumpBlock(&b, bl)
+		}
+	}
+	return b.String()
+}
+
+func dumpBlock(b *strings.Builder, bl Block) {
+	p := func(format string, a ...any) { fmt.Fprintf(b, format, a...) }
+	switch x := bl.(type) {
+	case *Heading:
+		p("  heading %d", x.Level)
+		if x.Bookmark != "" {
+			p(" bookmark=%q", x.Bookmark)
+		}
+		p("\n")
+		dumpText(b, "    ", x.Text)
+	case *Paragraph:
+		p("  paragraph")
+		if x.Small {
+			p(" small")
+		}
+		p("\n")
+		dumpText(b, "    ", x.Text)
+	case *Fields:
+		p("  fields\n")
+		for _, f := range x.Items {
+			p("    %q", f.Label)
+			if f.Stacked {
+				p(" stacked")
+			}
+			p(":\n")
+			dumpText(b, "      ", f.Value)
+		}
+	case *Table:
+		p("  table %q rows=%d", x.Name, x.Rows())
+		if x.Empty != "" {
+			p(" empty=%q", x.Empty)
+		}
+		p("\n")
+		for _, c := range x.Columns {
+			p("    column %q width=%g align=%s", c.Title, c.Width, c.Align)
+			if c.Status {
+				p(" status")
+			}
+			p("\n")
+		}
+		for gi, g := range x.Groups {
+			p("    group %d", gi+1)
+			if g.Bookmark != "" {
+				p(" bookmark=%q", g.Bookmark)
+			}
+			p("\n")
+			if !g.Band.IsEmpty() {
+				p("      band\n")
+				dumpText(b, "        ", g.Band)
+			}
+			for ri, r := range g.Rows {
+				p("      row %d\n", ri+1)
+				for ci, c := range r.Cells {
+					if c.Covered {
+						p("        cell %d covered\n", ci+1)
+						continue
+					}
+					p("        cell %d", ci+1)
+					if c.Span > 1 {
+						p(" span=%d", c.Span)
+					}
+					if c.Fill != "" {
+						p(" fill=%s", c.Fill)
+					}
+					if c.Status != "" {
+						p(" status=%q", c.Status)
+					}
+					p("\n")
+					dumpText(b, "          ", c.Text)
+				}
+			}
+		}
+	case *Chart:
+		p("  chart %q categories=%q\n", x.Title, x.Categories)
+		for _, s := range x.Series {
+			p("    series %q colour=%s values=%v\n", s.Name, s.Colour, s.Values)
+		}
+	case *StatusKey:
+		p("  status key %q\n", x.Title)
+	default:
+		p("  unknown block %T\n", bl)
+	}
+}
+
+func dumpText(b *strings.Builder, indent string, t Text) {
+	for _, l := range t.Lines {
+		b.WriteString(indent)
+		if l.SpaceBefore {
+			b.WriteString("¶ ")
+		}
+		if l.Bullet {
+			b.WriteString("• ")
+		}
+		for _, r := range l.Runs {
+			switch {
+			case r.Bold && r.Italic:
+				fmt.Fprintf(b, "***%s***", r.Text)
+			case r.Bold:
+				fmt.Fprintf(b, "**%s**", r.Text)
+			case r.Italic:
+				fmt.Fprintf(b, "*%s*", r.Text)
+			default:
+				b.WriteString(r.Text)
+			}
+		}
+		b.WriteByte('\n')
+	}
+}

@@ -1,0 +1,41 @@
+package sheet
+
+// Kind names the tables a plan can be kept in.
+type Kind string
+
+// The tables of a plan, and of a progress update.
+const (
+	Issues          Kind = "issues"
+	Outcomes        Kind = "outcomes"
+	Recommendations Kind = "recommendations"
+	Actions         Kind = "actions"
+	Updates         Kind = "updates"
+)
+
+// TableSpec says where one table is and how its columns map to fields.
+type TableSpec struct {
+	// Path is the file to open (.xlsx, .xlsm or .csv), as the process can
+	// open it. Name is how messages name it (the path as the job wrote it).
+	Path string
+	Name string
+	// Sheet is the worksheet's name. Empty means: the sheet whose name
+	// matches the table's kind ("Issues", "Actions", "Action Plan" …), or
+	// else the first sheet. Ignored for CSV.
+	Sheet string
+	// Header is the 1-based header row; 0 finds it automatically below any
+	// title rows.
+	Header int
+	// Columns maps a field name (see Fields) to header texts that name it.
+	// They are tried before the built-in aliases for the field.
+	Columns map[string][]string
+}
+
+// PlanSpec says where each table of a plan is. A plan kept as one flat
+// sheet of actions has only Actions; a plan of issues only (a CMT draft plan)
+// has only Issues. At least one of Issues and Actions is needed.
+type PlanSpec struct {
+	Issues          *TableSpec
+	Outcomes        *TableSpec
+	Recommendations *TableSpec
+	Actions         *TableSpec
+}
