@@ -25,70 +25,52 @@ type Facts struct {
 	PrevPeriod string // that period
 }
 
-// Derive works out each action's facts for the current period against the
-// previous one. Statuses that are better or worse come from the order of the
-// vocabulary. An action whose target has no date ("As required") is never
-// overdue.
+// Derive sets each action's Facts for the plan's current period.
 func (p *Plan) Derive() {
-	prevIndex := -1
-	for i, per := range p.Periods {
-		if per == p.Current {
-			prevIndex = i - 1
-		}
-	}
 	for _, a := range p.Actions() {
-		f := Facts{}
-		closed := p.Statuses != nil && p.Statuses.Closed(a.Status)
-		if !a.Target.Due.IsZero() && !p.AsAt.IsZero() && a.Target.Due.Before(p.AsAt) && !closed {
-			f.Overdue = true
-		}
-		cur := a.UpdateFor(p.Current)
-		f.NoReturn = len(p.Periods) > 0 && cur == nil && !closedBefore(p, a)
-		var prev *Update
-		for i := prevIndex; i >= 0 && prev == nil; i-- {
-			prev = a.UpdateFor(p.Periods[i])
-		}
-		if prev != nil {
-			f.PrevStatus, f.PrevPeriod = prev.Status, prev.Period
-		}
-		switch {
-		case cur == nil:
-			f.Change = Unchanged
-		case prev == nil && prevIndex >= 0:
-			f.Change = New
-		case prev == nil:
-			f.Change = Unchanged
-		case p.Statuses == nil:
-			f.Change = Unchanged
-		case p.Statuses.Closed(cur.Status) && !p.Statuses.Closed(prev.Status):
-			f.Change = Completed
-		default:
-			rc, rp := p.Statuses.Rank(cur.Status), p.Statuses.Rank(prev.Status)
-			switch {
-			case rc < 0 || rp < 0 || rc == rp:
-				f.Change = Unchanged
-			case rc < rp:
-				f.Change = Better
-			default:
-				f.Change = Worse
-			}
-		}
-		a.Facts = f
+		a.Facts = p.FactsAt(a, p.Current)
 	}
 }
 
-// closedBefore reports whether the action was already closed in an earlier
-// period, so that no further return is expected of it.
-func closedBefore(p *Plan, a *Action) bool {
-	if p.Statuses == nil {
-		return false
+// FactsAt works out the action's facts for a period against the period
+// before it. Statuses that are better or worse come from the order of the
+// vocabulary. An action whose target has no date ("As required") is never
+// overdue; nor is a closed one.
+func (p *Plan) FactsAt(a *Action, period string) Facts {
+	f := Facts{}
+	idx := p.periodIndex(period)
+	status, _, cur := p.StateAt(a, period)
+	closed := p.Statuses != nil && p.Statuses.Closed(status)
+	if !a.Target.Due.IsZero() && !p.AsAt.IsZero() && a.Target.Due.Before(p.AsAt) && !closed {
+		f.Overdue = true
 	}
-	for i := len(a.History) - 1; i >= 0; i-- {
-		u := a.History[i]
-		if u.Period == p.Current {
-			continue
+	var prev *Update
+	for i := idx - 1; i >= 0 && prev == nil; i-- {
+		prev = a.UpdateFor(p.Periods[i])
+	}
+	if prev != nil {
+		f.PrevStatus, f.PrevPeriod = prev.Status, prev.Period
+	}
+	f.NoReturn = idx >= 0 && cur == nil && !(p.Statuses != nil && prev != nil && p.Statuses.Closed(prev.Status))
+	switch {
+	case cur == nil || p.Statuses == nil:
+		f.Change = Unchanged
+	case prev == nil && idx > 0:
+		f.Change = New
+	case prev == nil:
+		f.Change = Unchanged
+	case p.Statuses.Closed(cur.Status) && !p.Statuses.Closed(prev.Status):
+		f.Change = Completed
+	default:
+		rc, rp := p.Statuses.Rank(cur.Status), p.Statuses.Rank(prev.Status)
+		switch {
+		case rc < 0 || rp < 0 || rc == rp:
+			f.Change = Unchanged
+		case rc < rp:
+			f.Change = Better
+		default:
+			f.Change = Worse
 		}
-		return p.Statuses.Closed(u.Status)
 	}
-	return false
+	return f
 }

@@ -21,6 +21,7 @@ func Merge(p *Plan, updates []Update, probs *Problems) {
 	byRef := map[string]*Action{}
 	for _, a := range p.Actions() {
 		byRef[RefKey(a.Ref)] = a
+		a.PlanStatus, a.PlanProgress = a.Status, a.Progress
 	}
 	seen := map[string]Loc{} // period + ref → where first seen
 	for _, u := range updates {
@@ -50,20 +51,10 @@ func Merge(p *Plan, updates []Update, probs *Problems) {
 	if p.Current == "" && len(p.Periods) > 0 {
 		p.Current = p.Periods[len(p.Periods)-1]
 	}
-	cur, hasCur := order[p.Current]
+	_, hasCur := order[p.Current]
 	for _, a := range p.Actions() {
 		sortUpdates(a.History, order)
-		for _, u := range a.History {
-			if hasCur && order[u.Period] > cur {
-				break
-			}
-			if u.Status != "" {
-				a.Status = u.Status
-			}
-			if strings.TrimSpace(u.Progress) != "" {
-				a.Progress = u.Progress
-			}
-		}
+		a.Status, a.Progress, _ = p.StateAt(a, p.Current)
 	}
 	if len(updates) == 0 || !hasCur {
 		return

@@ -64,9 +64,13 @@ type Action struct {
 	// them. Status is a name from the vocabulary, or "".
 	Status   string
 	Progress string
-	History  []Update // one per period with an update, in period order
-	Extra    Fields
-	Source   Loc
+	// PlanStatus and PlanProgress are the values the plan itself gave,
+	// before any update was merged.
+	PlanStatus   string
+	PlanProgress string
+	History      []Update // one per period with an update, in period order
+	Extra        Fields
+	Source       Loc
 
 	// Derived by Derive; not read from any file.
 	Facts Facts

@@ -48,13 +48,14 @@ func Bold(s string) Text {
 //   - a line starting with "• ", "- " or "* " is a bullet line;
 //   - a blank line starts a new paragraph (space before the next line).
 //
-// Carriage returns are dropped. Unclosed markers are kept as typed. Markup
-// never fails.
+// Carriage returns are dropped and invalid UTF-8 becomes U+FFFD. Unclosed
+// markers are kept as typed. Markup never fails.
 func Markup(s string) Text {
 	return parse(s, true)
 }
 
 func parse(s string, markup bool) Text {
+	s = strings.ToValidUTF8(s, "\uFFFD")
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
 	var t Text

@@ -28,6 +28,12 @@ type TableSpec struct {
 	// Columns maps a field name (see Fields) to header texts that name it.
 	// They are tried before the built-in aliases for the field.
 	Columns map[string][]string
+	// Optional leaves the table out, with no problem reported, when Sheet
+	// is empty and no sheet's name matches the table's kind. A job that
+	// names only the plan's workbook makes every table optional; the plan
+	// is then read from whichever of them are there (or, when none is,
+	// from the first sheet as a flat sheet of actions).
+	Optional bool
 }
 
 // PlanSpec says where each table of a plan is. A plan kept as one flat

@@ -1,0 +1,51 @@
+# agsreport — make targets a newcomer can guess.
+#
+#   make demo    build the example committee papers into out/
+#   make test    vet and run every test
+#   make bench   measure speed and memory (see README)
+#   make fuzz    run each fuzz target for a short while
+#   make lint    formatting and vet
+#   make golden  refresh golden files after an intended change
+
+GO      ?= go
+BIN     := bin/agsreport
+FUZZTIME ?= 15s
+
+.PHONY: all build demo test bench fuzz lint golden examples clean
+
+all: build
+
+build:
+	$(GO) build -o $(BIN) ./cmd/agsreport
+
+demo: build
+	$(BIN) build examples/cumbria-2017-18/report.toml
+	$(BIN) build examples/cmt-2014/report.toml
+
+test:
+	$(GO) vet ./...
+	$(GO) test ./...
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+fuzz:
+	@set -e; for pkg in $$($(GO) list ./...); do \
+	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz' || true); do \
+	    echo "== $$pkg $$f"; \
+	    $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg; \
+	  done; \
+	done
+
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+golden:
+	$(GO) test ./... -update
+
+examples:
+	$(GO) run ./examples/gen
+
+clean:
+	rm -rf bin out

@@ -1,0 +1,142 @@
+// Command agsreport turns a council's Annual Governance Statement action plan
+// and its quarterly progress updates, kept in Excel workbooks, into committee
+// papers: PDF appendices for the agenda pack and Excel workbooks for officers.
+//
+// Usage:
+//
+//	agsreport check JOB.toml           read the workbooks and report every problem
+//	agsreport build JOB.toml [-o DIR]  write every paper the job lists
+//	agsreport dump JOB.toml [-report]  print what was read (or the composed papers)
+//	agsreport templates                list the built-in templates
+//
+// Exit codes: 0 success (warnings allowed), 1 errors in the input or a
+// failed build, 2 a mistake in how the command was called.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/agsreport/agsreport/internal/app"
+	"github.com/agsreport/agsreport/internal/compose"
+)
+
+const usage = `agsreport turns an Annual Governance Statement action plan and its progress
+updates, kept in Excel workbooks, into committee papers.
+
+Usage:
+  agsreport check JOB.toml            read the workbooks and report every problem
+  agsreport build JOB.toml [-o DIR]   write every paper the job lists
+  agsreport dump JOB.toml [-report]   print the plan as read (or the composed papers)
+  agsreport templates                 list the built-in templates
+  agsreport help                      show this text
+
+Exit codes: 0 success (warnings allowed), 1 errors in the input, 2 usage mistakes.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run executes one command and returns its exit code. It is the only place
+// that turns errors into exit codes.
+func run(args []string, stdout, stderr io.Writer) int {
+	err := dispatch(args, stdout, stderr)
+	var ue *app.UsageError
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "agsreport: %s\n\n%s", ue.Msg, usage)
+		return 2
+	case errors.Is(err, app.ErrProblems):
+		fmt.Fprintf(stderr, "agsreport: %v\n", err)
+		return 1
+	default:
+		fmt.Fprintf(stderr, "agsreport: %s\n", indentLines(err.Error()))
+		return 1
+	}
+}
+
+func indentLines(s string) string {
+	if !strings.Contains(s, "\n") {
+		return s
+	}
+	return "\n  " + strings.ReplaceAll(s, "\n", "\n  ")
+}
+
+func dispatch(args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		return &app.UsageError{Msg: "no command given"}
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "check":
+		fs := newFlags("check", stderr)
+		jobPath, err := parse(fs, rest)
+		if err != nil {
+			return err
+		}
+		return app.Check(stdout, jobPath)
+	case "build":
+		fs := newFlags("build", stderr)
+		out := fs.String("o", "", "write the papers into `DIR` instead of the job's output_dir")
+		jobPath, err := parse(fs, rest)
+		if err != nil {
+			return err
+		}
+		return app.Build(stdout, jobPath, app.BuildOptions{OutputDir: *out})
+	case "dump":
+		fs := newFlags("dump", stderr)
+		rep := fs.Bool("report", false, "print the composed papers' document trees instead of the plan")
+		jobPath, err := parse(fs, rest)
+		if err != nil {
+			return err
+		}
+		return app.Dump(stdout, jobPath, *rep)
+	case "templates":
+		for _, n := range compose.Names() {
+			fmt.Fprintln(stdout, n)
+		}
+		return nil
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	return &app.UsageError{Msg: fmt.Sprintf("unknown command %q", cmd)}
+}
+
+func newFlags(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("agsreport "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	return fs
+}
+
+// parse parses flags (which may come before or after the job file) and
+// returns the one job file argument.
+func parse(fs *flag.FlagSet, args []string) (string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return "", err
+			}
+			return "", &app.UsageError{Msg: err.Error()}
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	if len(pos) != 1 {
+		return "", &app.UsageError{Msg: fmt.Sprintf("%s takes one job file (JOB.toml), got %d arguments", fs.Name(), len(pos))}
+	}
+	return pos[0], nil
+}

@@ -1,0 +1,657 @@
+package compose
+
+import (
+	"fmt"
+	"strings"
+	"text/template"
+	"time"
+
+	"github.com/agsreport/agsreport/internal/plan"
+	"github.com/agsreport/agsreport/internal/report"
+)
+
+// Options are what a job says about one paper beyond its template.
+type Options struct {
+	Title        string
+	Organisation string
+	Author       string
+	Period       string   // the period the paper reports; "" means the plan's current period
+	Issues       []string // IDs or titles of the issues to include; empty means all
+	Vars         map[string]string
+	Name         string // names the paper in messages, e.g. `output 2 ("appendix-b")`
+}
+
+// Data is what placeholders see. In an issue section or an issue row .Issue
+// is set; in an action row .Action, .Outcome and .Recommendation are (the
+// last two are empty, never nil, when the action has none).
+type Data struct {
+	Title          string
+	Organisation   string
+	Period         string
+	AsAt           string // "28 February 2018", or ""
+	Vars           map[string]string
+	Plan           *plan.Plan
+	Issues         []*Issue // the selected issues
+	Issue          *Issue
+	Theme          string
+	Outcome        *plan.Outcome
+	Recommendation *plan.Recommendation
+	Action         *Action
+}
+
+// Issue is an issue as placeholders see it: the plan's issue, with its
+// actions as of the paper's period.
+type Issue struct {
+	*plan.Issue
+	Actions []*Action
+}
+
+// Action is an action as placeholders see it: the plan's action, with status
+// and progress as of the paper's period and the facts derived for it.
+type Action struct {
+	*plan.Action
+	Status     string
+	Progress   string
+	Update     *plan.Update // the period's update, or nil
+	Overdue    bool
+	NoReturn   bool
+	Change     string // "unchanged", "better", "worse", "completed", "new"
+	PrevStatus string
+	Closed     bool
+}
+
+// Filters are the names a table's filter may take.
+var Filters = []string{"open", "closed", "overdue", "no-return", "better", "worse", "completed", "new", "changed"}
+
+func (a *Action) passes(filter string) bool {
+	switch filter {
+	case "":
+		return true
+	case "open":
+		return !a.Closed
+	case "closed":
+		return a.Closed
+	case "overdue":
+		return a.Overdue
+	case "no-return":
+		return a.NoReturn
+	case "changed":
+		return a.Change != plan.Unchanged.String()
+	}
+	return a.Change == filter
+}
+
+var funcs = template.FuncMap{
+	"join":  strings.Join,
+	"upper": strings.ToUpper,
+	"lower": strings.ToLower,
+	"default": func(def, s string) string {
+		if strings.TrimSpace(s) == "" {
+			return def
+		}
+		return s
+	},
+	// extra returns an issue's or action's extra field by column name, or "".
+	"extra": func(v any, name string) string {
+		var fs plan.Fields
+		switch x := v.(type) {
+		case *Issue:
+			fs = x.Extra
+		case *Action:
+			fs = x.Extra
+		}
+		s, _ := fs.Get(name)
+		return s
+	},
+}
+
+// composer holds one composition's state.
+type composer struct {
+	t    *Template
+	p    *plan.Plan
+	opts Options
+	base Data
+}
+
+// Compose builds the paper's document from the template and the plan.
+func Compose(t *Template, p *plan.Plan, opts Options) (*report.Document, error) {
+	if opts.Period == "" {
+		opts.Period = p.Current
+	}
+	if opts.Period != "" && len(p.Periods) > 0 && !p.HasPeriod(opts.Period) {
+		return nil, fmt.Errorf("%s: period %q has no updates (periods read: %s)", opts.Name, opts.Period, strings.Join(p.Periods, ", "))
+	}
+	issues, err := selectIssues(p, opts)
+	if err != nil {
+		return nil, err
+	}
+	c := &composer{t: t, p: p, opts: opts}
+	c.base = Data{
+		Title: opts.Title, Organisation: opts.Organisation, Period: opts.Period,
+		Vars: opts.Vars, Plan: p, Issues: issues,
+		Outcome: &plan.Outcome{}, Recommendation: &plan.Recommendation{},
+	}
+	if c.base.Vars == nil {
+		c.base.Vars = map[string]string{}
+	}
+	if !p.AsAt.IsZero() {
+		c.base.AsAt = p.AsAt.Long()
+	}
+	doc := c.document()
+	for si, s := range t.Sections {
+		if s.Each == "issue" {
+			for _, is := range issues {
+				d := c.base
+				d.Issue, d.Theme = is, is.Theme
+				sec, err := c.section(si, s, &d)
+				if err != nil {
+					return nil, err
+				}
+				doc.Sections = append(doc.Sections, sec)
+			}
+			continue
+		}
+		d := c.base
+		sec, err := c.section(si, s, &d)
+		if err != nil {
+			return nil, err
+		}
+		doc.Sections = append(doc.Sections, sec)
+	}
+	if c.t != nil {
+		hd, err := c.running(t.Header, &c.base)
+		if err != nil {
+			return nil, err
+		}
+		ft, err := c.running(t.Footer, &c.base)
+		if err != nil {
+			return nil, err
+		}
+		doc.Header, doc.Footer = hd, ft
+	}
+	return doc, nil
+}
+
+func selectIssues(p *plan.Plan, opts Options) ([]*Issue, error) {
+	var chosen []*plan.Issue
+	if len(opts.Issues) == 0 {
+		chosen = p.Issues
+	}
+	for _, want := range opts.Issues {
+		var found *plan.Issue
+		for _, is := range p.Issues {
+			if plan.Key(is.ID) == plan.Key(want) || plan.Key(is.Title) == plan.Key(want) {
+				found = is
+				break
+			}
+		}
+		if found == nil {
+			var ids []string
+			for _, is := range p.Issues {
+				ids = append(ids, is.ID)
+			}
+			return nil, fmt.Errorf("%s: issue %q is not in the plan (issues: %s)", opts.Name, want, strings.Join(ids, ", "))
+		}
+		chosen = append(chosen, found)
+	}
+	if len(chosen) == 0 {
+		return nil, fmt.Errorf("%s: no issues selected: the plan has no issues", opts.Name)
+	}
+	out := make([]*Issue, len(chosen))
+	for i, is := range chosen {
+		v := &Issue{Issue: is}
+		for _, a := range is.Actions {
+			v.Actions = append(v.Actions, actionView(p, a, opts.Period))
+		}
+		out[i] = v
+	}
+	return out, nil
+}
+
+func actionView(p *plan.Plan, a *plan.Action, period string) *Action {
+	status, progress, u := p.StateAt(a, period)
+	f := p.FactsAt(a, period)
+	return &Action{
+		Action: a, Status: status, Progress: progress, Update: u,
+		Overdue: f.Overdue, NoReturn: f.NoReturn, Change: f.Change.String(), PrevStatus: f.PrevStatus,
+		Closed: p.Statuses != nil && p.Statuses.Closed(status),
+	}
+}
+
+func (c *composer) document() *report.Document {
+	t := c.t
+	doc := &report.Document{
+		Meta: report.Meta{
+			Title:    c.opts.Title,
+			Author:   c.opts.Author,
+			Subject:  t.Description,
+			Language: "en-GB",
+			Date:     time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC),
+		},
+		Page: report.Page{Size: "A4", Landscape: true, Margins: report.Margins{Top: 15, Right: 12, Bottom: 15, Left: 12}},
+		Style: report.Style{
+			FontSize: 10, TableFontSize: 8.5, HeadingSizes: [3]float64{14, 12, 10.5},
+			HeaderFill: "#1F3864", HeaderColour: "#FFFFFF", BandFill: "#D9E2F3", RuleColour: "#7F7F7F",
+		},
+	}
+	if !c.p.AsAt.IsZero() {
+		doc.Meta.Date = c.p.AsAt.Time()
+	}
+	for _, k := range []string{"Annual Governance Statement", c.opts.Organisation, c.opts.Period} {
+		if k != "" {
+			doc.Meta.Keywords = append(doc.Meta.Keywords, k)
+		}
+	}
+	if t.Page.Size != "" {
+		doc.Page.Size = strings.ToUpper(t.Page.Size)
+		if doc.Page.Size == "LETTER" {
+			doc.Page.Size = "Letter"
+		}
+	}
+	doc.Page.Landscape = !strings.EqualFold(t.Page.Orientation, "portrait")
+	if m := t.Page.Margins; len(m) == 4 {
+		doc.Page.Margins = report.Margins{Top: m[0], Right: m[1], Bottom: m[2], Left: m[3]}
+	}
+	s := t.Style
+	set := func(dst *float64, v float64) {
+		if v > 0 {
+			*dst = v
+		}
+	}
+	set(&doc.Style.FontSize, s.FontSize)
+	set(&doc.Style.TableFontSize, s.TableFontSize)
+	for i := 0; i < 3 && i < len(s.HeadingSizes); i++ {
+		set(&doc.Style.HeadingSizes[i], s.HeadingSizes[i])
+	}
+	for dst, v := range map[*string]string{&doc.Style.HeaderFill: s.HeaderFill, &doc.Style.HeaderColour: s.HeaderColour,
+		&doc.Style.BandFill: s.BandFill, &doc.Style.RuleColour: s.RuleColour} {
+		if v != "" {
+			*dst = strings.ToUpper(v)
+		}
+	}
+	if c.p.Statuses != nil {
+		for _, st := range c.p.Statuses.List() {
+			doc.Statuses = append(doc.Statuses, report.Status{Name: st.Name, Colour: st.Colour, Closed: st.Closed})
+		}
+	}
+	return doc
+}
+
+// exec expands one placeholder text.
+func (c *composer) exec(src string, d *Data) (string, error) {
+	tm, ok := c.t.compiled[src]
+	if !ok {
+		return src, nil
+	}
+	var b strings.Builder
+	if err := tm.Execute(&b, d); err != nil {
+		msg := err.Error()
+		if i := strings.Index(msg, "executing "); i >= 0 {
+			msg = msg[i+len("executing "):]
+		}
+		return "", fmt.Errorf("%s: template %s: %s", c.opts.Name, c.t.Source, msg)
+	}
+	return b.String(), nil
+}
+
+func (c *composer) running(r RunningT, d *Data) (report.Running, error) {
+	var out report.Running
+	for _, x := range []struct {
+		src string
+		dst *string
+	}{{r.Left, &out.Left}, {r.Centre, &out.Centre}, {r.Right, &out.Right}} {
+		s, err := c.exec(x.src, d)
+		if err != nil {
+			return out, err
+		}
+		*x.dst = strings.TrimSpace(s)
+	}
+	return out, nil
+}
+
+func (c *composer) section(si int, s SectionT, d *Data) (report.Section, error) {
+	name := s.Name
+	if name == "" {
+		name = c.opts.Title
+		if d.Issue != nil {
+			name = d.Issue.Title
+		}
+	}
+	name, err := c.exec(name, d)
+	if err != nil {
+		return report.Section{}, err
+	}
+	sec := report.Section{Name: strings.TrimSpace(name)}
+	for _, b := range s.Blocks {
+		if b.When != "" {
+			w, err := c.exec(b.When, d)
+			if err != nil {
+				return sec, err
+			}
+			if w = strings.TrimSpace(w); w == "" || w == "false" {
+				continue
+			}
+		}
+		blk, err := c.block(b, d)
+		if err != nil {
+			return sec, err
+		}
+		if blk != nil {
+			sec.Blocks = append(sec.Blocks, blk)
+		}
+	}
+	return sec, nil
+}
+
+func (c *composer) block(b BlockT, d *Data) (report.Block, error) {
+	switch b.Type {
+	case "heading":
+		text, err := c.exec(b.Text, d)
+		if err != nil {
+			return nil, err
+		}
+		bm, err := c.exec(b.Bookmark, d)
+		if err != nil {
+			return nil, err
+		}
+		return &report.Heading{Level: b.Level, Text: report.Markup(text), Bookmark: strings.TrimSpace(bm)}, nil
+	case "paragraph":
+		text, err := c.exec(b.Text, d)
+		if err != nil {
+			return nil, err
+		}
+		if strings.TrimSpace(text) == "" {
+			return nil, nil
+		}
+		return &report.Paragraph{Text: report.Markup(text), Small: b.Small}, nil
+	case "fields":
+		f := &report.Fields{}
+		for _, ft := range b.Fields {
+			label, err := c.exec(ft.Label, d)
+			if err != nil {
+				return nil, err
+			}
+			value, err := c.exec(ft.Value, d)
+			if err != nil {
+				return nil, err
+			}
+			if ft.Optional && strings.TrimSpace(value) == "" {
+				continue
+			}
+			f.Items = append(f.Items, report.Field{Label: strings.TrimSpace(label), Value: report.Markup(value), Stacked: ft.Stacked})
+		}
+		if len(f.Items) == 0 {
+			return nil, nil
+		}
+		return f, nil
+	case "table":
+		return c.table(b, d)
+	case "status_summary":
+		return c.summary(b, d), nil
+	case "status_chart":
+		return c.chart(b, d)
+	case "status_key":
+		title, err := c.exec(b.Title, d)
+		if err != nil {
+			return nil, err
+		}
+		return &report.StatusKey{Title: title}, nil
+	}
+	return nil, fmt.Errorf("%s: unknown block type %q", c.opts.Name, b.Type)
+}
+
+// rowData is one table row's context and the group it falls in.
+type rowData struct {
+	d     Data
+	group string // grouping key
+}
+
+func (c *composer) rows(b BlockT, d *Data) []rowData {
+	var out []rowData
+	issues := d.Issues
+	if d.Issue != nil {
+		issues = []*Issue{d.Issue}
+	}
+	for _, is := range issues {
+		if b.Rows == "issues" {
+			rd := *d
+			rd.Issue, rd.Theme = is, is.Theme
+			out = append(out, rowData{d: rd, group: groupKey(b.GroupBy, &rd)})
+			continue
+		}
+		for _, a := range is.Actions {
+			if !a.passes(b.Filter) {
+				continue
+			}
+			rd := *d
+			rd.Issue, rd.Theme, rd.Action = is, is.Theme, a
+			if o := is.Outcome(a.Outcome); o != nil {
+				rd.Outcome = o
+			} else {
+				rd.Outcome = &plan.Outcome{Number: a.Outcome}
+			}
+			if r := is.Recommendation(a.Recommendation); r != nil {
+				rd.Recommendation = r
+			} else {
+				rd.Recommendation = &plan.Recommendation{Number: a.Recommendation}
+			}
+			out = append(out, rowData{d: rd, group: groupKey(b.GroupBy, &rd)})
+		}
+	}
+	return out
+}
+
+func groupKey(by string, d *Data) string {
+	switch by {
+	case "outcome":
+		return d.Issue.ID + "\x00" + d.Outcome.Number
+	case "theme":
+		return d.Theme
+	case "issue":
+		return d.Issue.ID
+	case "recommendation":
+		return d.Issue.ID + "\x00" + d.Recommendation.Number
+	}
+	return ""
+}
+
+func (c *composer) table(b BlockT, d *Data) (report.Block, error) {
+	t := &report.Table{}
+	var err error
+	if t.Name, err = c.exec(b.Name, d); err != nil {
+		return nil, err
+	}
+	if t.Empty, err = c.exec(b.Empty, d); err != nil {
+		return nil, err
+	}
+	if t.Empty == "" {
+		t.Empty = "None."
+	}
+	for _, col := range b.Columns {
+		title, err := c.exec(col.Title, d)
+		if err != nil {
+			return nil, err
+		}
+		w := col.Width
+		if w == 0 {
+			w = 1
+		}
+		rc := report.Column{Title: strings.TrimSpace(title), Width: w, Status: col.Status}
+		switch col.Align {
+		case "centre", "center":
+			rc.Align = report.Centre
+		case "right":
+			rc.Align = report.Right
+		}
+		t.Columns = append(t.Columns, rc)
+	}
+	rows := c.rows(b, d)
+	// Groups keep the order in which they first appear; rows keep plan
+	// order within their group.
+	var order []string
+	byKey := map[string][]rowData{}
+	for _, r := range rows {
+		if _, ok := byKey[r.group]; !ok {
+			order = append(order, r.group)
+		}
+		byKey[r.group] = append(byKey[r.group], r)
+	}
+	for _, k := range order {
+		g, err := c.group(b, byKey[k])
+		if err != nil {
+			return nil, err
+		}
+		t.Groups = append(t.Groups, g)
+	}
+	return t, nil
+}
+
+func (c *composer) group(b BlockT, rows []rowData) (report.Group, error) {
+	var g report.Group
+	first := &rows[0].d
+	if b.GroupBy != "" {
+		band, err := c.exec(b.Band, first)
+		if err != nil {
+			return g, err
+		}
+		bm, err := c.exec(b.Bookmark, first)
+		if err != nil {
+			return g, err
+		}
+		g.Band, g.Bookmark = report.Markup(band), strings.TrimSpace(bm)
+	}
+	keys := make([][]string, len(b.Columns))
+	for _, r := range rows {
+		row := report.Row{}
+		for ci, col := range b.Columns {
+			v, err := c.exec(col.Value, &r.d)
+			if err != nil {
+				return g, err
+			}
+			cell := report.Cell{Text: report.Markup(v)}
+			if col.Status && c.p.Statuses != nil {
+				if st, ok := c.p.Statuses.Lookup(strings.TrimSpace(v)); ok {
+					cell.Status, cell.Fill = st.Name, st.Colour
+				}
+			}
+			if col.Merge {
+				k := v
+				if col.MergeKey != "" {
+					if k, err = c.exec(col.MergeKey, &r.d); err != nil {
+						return g, err
+					}
+				}
+				keys[ci] = append(keys[ci], strings.TrimSpace(k))
+			}
+			row.Cells = append(row.Cells, cell)
+		}
+		g.Rows = append(g.Rows, row)
+	}
+	for ci, ks := range keys {
+		for i := 0; i < len(ks); {
+			j := i + 1
+			for j < len(ks) && ks[i] != "" && ks[j] == ks[i] {
+				j++
+			}
+			if j-i > 1 {
+				g.Rows[i].Cells[ci].Span = j - i
+				for k := i + 1; k < j; k++ {
+					g.Rows[k].Cells[ci] = report.Cell{Covered: true}
+				}
+			}
+			i = j
+		}
+	}
+	return g, nil
+}
+
+// counts returns, per selected issue, the number of actions in each status
+// as of the paper's period, and the statuses to show (the vocabulary, plus
+// "No status" when some action has none).
+func (c *composer) counts(d *Data) (names []string, colours []string, perIssue [][]int) {
+	for _, st := range c.p.Statuses.List() {
+		names = append(names, st.Name)
+		colours = append(colours, st.Colour)
+	}
+	none := false
+	perIssue = make([][]int, len(d.Issues))
+	for i, is := range d.Issues {
+		perIssue[i] = make([]int, len(names)+1)
+		for _, a := range is.Actions {
+			r := c.p.Statuses.Rank(a.Status)
+			if r < 0 {
+				r, none = len(names), true
+			}
+			perIssue[i][r]++
+		}
+	}
+	if none {
+		names = append(names, "No status")
+		colours = append(colours, "#FFFFFF")
+	} else {
+		for i := range perIssue {
+			perIssue[i] = perIssue[i][:len(names)]
+		}
+	}
+	return names, colours, perIssue
+}
+
+func (c *composer) summary(b BlockT, d *Data) report.Block {
+	names, colours, counts := c.counts(d)
+	t := &report.Table{Name: "Summary", Columns: []report.Column{{Title: "Governance issue", Width: 4}}}
+	for _, n := range names {
+		t.Columns = append(t.Columns, report.Column{Title: n, Width: 1, Align: report.Centre})
+	}
+	t.Columns = append(t.Columns, report.Column{Title: "Total", Width: 1, Align: report.Centre})
+	totals := make([]int, len(names)+1)
+	var g report.Group
+	num := func(n int, bold bool) report.Text {
+		if bold {
+			return report.Bold(fmt.Sprint(n))
+		}
+		return report.Plain(fmt.Sprint(n))
+	}
+	for i, is := range d.Issues {
+		row := report.Row{Cells: []report.Cell{{Text: report.Plain(is.Title)}}}
+		sum := 0
+		for j, n := range counts[i] {
+			cell := report.Cell{Text: num(n, false)}
+			if n > 0 {
+				cell.Fill = colours[j]
+			}
+			row.Cells = append(row.Cells, cell)
+			sum += n
+			totals[j] += n
+		}
+		totals[len(names)] += sum
+		row.Cells = append(row.Cells, report.Cell{Text: num(sum, true)})
+		g.Rows = append(g.Rows, row)
+	}
+	row := report.Row{Cells: []report.Cell{{Text: report.Bold("Total")}}}
+	for _, n := range totals {
+		row.Cells = append(row.Cells, report.Cell{Text: num(n, true)})
+	}
+	g.Rows = append(g.Rows, row)
+	t.Groups = []report.Group{g}
+	return t
+}
+
+func (c *composer) chart(b BlockT, d *Data) (report.Block, error) {
+	title, err := c.exec(b.Title, d)
+	if err != nil {
+		return nil, err
+	}
+	names, colours, counts := c.counts(d)
+	ch := &report.Chart{Title: title}
+	for _, is := range d.Issues {
+		ch.Categories = append(ch.Categories, is.Title)
+	}
+	for j, n := range names {
+		s := report.Series{Name: n, Colour: colours[j]}
+		for i := range d.Issues {
+			s.Values = append(s.Values, float64(counts[i][j]))
+		}
+		ch.Series = append(ch.Series, s)
+	}
+	return ch, nil
+}

@@ -1,0 +1,352 @@
+package compose
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"text/template"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/agsreport/agsreport/internal/tomlx"
+	"github.com/agsreport/agsreport/templates"
+)
+
+// Template is a decoded, compiled paper template.
+type Template struct {
+	Name        string // the name it was found by
+	Source      string // where it was read from, for messages
+	Description string
+	Page        PageT
+	Style       StyleT
+	Header      RunningT
+	Footer      RunningT
+	Sections    []SectionT
+
+	compiled map[string]*template.Template // placeholder texts, by source
+}
+
+// PageT is the template's page setup.
+type PageT struct {
+	Size        string    `toml:"size"`        // "A4" (default), "A3", "Letter"
+	Orientation string    `toml:"orientation"` // "landscape" (default) or "portrait"
+	Margins     []float64 `toml:"margins"`     // mm: top, right, bottom, left
+}
+
+// StyleT is the template's type sizes and colours.
+type StyleT struct {
+	FontSize      float64   `toml:"font_size"`
+	TableFontSize float64   `toml:"table_font_size"`
+	HeadingSizes  []float64 `toml:"heading_sizes"`
+	HeaderFill    string    `toml:"header_fill"`
+	HeaderColour  string    `toml:"header_colour"`
+	BandFill      string    `toml:"band_fill"`
+	RuleColour    string    `toml:"rule_colour"`
+}
+
+// RunningT is a running header or footer; each slot is a placeholder text
+// that may also use {page} and {pages}.
+type RunningT struct {
+	Left   string `toml:"left"`
+	Centre string `toml:"centre"`
+	Right  string `toml:"right"`
+}
+
+// SectionT is a run of blocks starting on a new page. Each is "" (the
+// section is composed once) or "issue" (once per selected issue, with
+// .Issue set).
+type SectionT struct {
+	Each   string   `toml:"each"`
+	Name   string   `toml:"name"`
+	Blocks []BlockT `toml:"block"`
+}
+
+// BlockT is one block of a section. Type selects which keys apply:
+//
+//   - "heading": level, text, bookmark
+//   - "paragraph": text, small
+//   - "fields": [[…field]] with label, value, stacked, optional
+//   - "table": rows ("actions" or "issues"), filter, group_by ("outcome",
+//     "theme", "issue" or none), band, bookmark (per group), [[…column]],
+//     empty, name
+//   - "status_summary": a table of status counts per issue, with totals
+//   - "status_chart": a stacked bar chart of status by issue; title
+//   - "status_key": the key of status colours; title
+//
+// Any block may have "when", a placeholder text: the block is left out when
+// it comes out empty or "false".
+type BlockT struct {
+	Type     string    `toml:"type"`
+	When     string    `toml:"when"`
+	Level    int       `toml:"level"`
+	Text     string    `toml:"text"`
+	Bookmark string    `toml:"bookmark"`
+	Small    bool      `toml:"small"`
+	Fields   []FieldT  `toml:"field"`
+	Name     string    `toml:"name"`
+	Rows     string    `toml:"rows"`
+	Filter   string    `toml:"filter"`
+	GroupBy  string    `toml:"group_by"`
+	Band     string    `toml:"band"`
+	Columns  []ColumnT `toml:"column"`
+	Empty    string    `toml:"empty"`
+	Title    string    `toml:"title"`
+}
+
+// FieldT is a label–value line. An optional field is left out when its
+// value is empty.
+type FieldT struct {
+	Label    string `toml:"label"`
+	Value    string `toml:"value"`
+	Stacked  bool   `toml:"stacked"`
+	Optional bool   `toml:"optional"`
+}
+
+// ColumnT is a table column. Value is the cell's placeholder text. Merge
+// merges a run of cells with the same value (or the same MergeKey, when
+// given) down into one tall cell. Status makes it a status column: cells are
+// filled with the status colour.
+type ColumnT struct {
+	Title    string  `toml:"title"`
+	Value    string  `toml:"value"`
+	Width    float64 `toml:"width"`
+	Align    string  `toml:"align"`
+	Merge    bool    `toml:"merge"`
+	MergeKey string  `toml:"merge_key"`
+	Status   bool    `toml:"status"`
+}
+
+type templateFile struct {
+	Description string     `toml:"description"`
+	Page        PageT      `toml:"page"`
+	Style       StyleT     `toml:"style"`
+	Header      RunningT   `toml:"header"`
+	Footer      RunningT   `toml:"footer"`
+	Sections    []SectionT `toml:"section"`
+}
+
+// Library finds templates by name: first in the user's folder (when set),
+// then among the built-ins. A name ending in ".toml" is a file path.
+type Library struct {
+	UserDir string // "" for none
+	BaseDir string // relative template file paths are resolved against it
+}
+
+// Names lists the built-in template names.
+func Names() []string {
+	entries, _ := fs.ReadDir(templates.FS, ".")
+	var out []string
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".toml") {
+			out = append(out, strings.TrimSuffix(e.Name(), ".toml"))
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Load finds, decodes and compiles the named template.
+func (l Library) Load(name string) (*Template, error) {
+	var data []byte
+	var source string
+	switch {
+	case strings.HasSuffix(name, ".toml"):
+		p := name
+		if !filepath.IsAbs(p) && l.BaseDir != "" {
+			p = filepath.Join(l.BaseDir, p)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return nil, fmt.Errorf("template file %q not found", name)
+		}
+		data, source = b, name
+	default:
+		if l.UserDir != "" {
+			p := filepath.Join(l.UserDir, name+".toml")
+			if b, err := os.ReadFile(p); err == nil {
+				data, source = b, p
+			} else if !errors.Is(err, fs.ErrNotExist) {
+				return nil, fmt.Errorf("template %q: %w", p, err)
+			}
+		}
+		if data == nil {
+			b, err := fs.ReadFile(templates.FS, name+".toml")
+			if err != nil {
+				return nil, fmt.Errorf("unknown template %q (built-in templates: %s)", name, strings.Join(Names(), ", "))
+			}
+			data, source = b, "built-in template "+name+".toml"
+		}
+	}
+	t, err := Parse(source, data)
+	if err != nil {
+		return nil, err
+	}
+	t.Name = strings.TrimSuffix(filepath.Base(name), ".toml")
+	return t, nil
+}
+
+// Parse decodes and compiles a template; source names it in messages. Every
+// problem is reported with its line: unknown keys, unknown block types, bad
+// placeholders.
+func Parse(source string, data []byte) (*Template, error) {
+	var f templateFile
+	file, err := tomlx.Decode(source, data, &f)
+	if err != nil {
+		return nil, err
+	}
+	t := &Template{Source: source, Description: f.Description, Page: f.Page, Style: f.Style,
+		Header: f.Header, Footer: f.Footer, Sections: f.Sections}
+	c := compiler{file: file}
+	switch strings.ToLower(t.Page.Orientation) {
+	case "", "landscape", "portrait":
+	default:
+		file.Errorf(toml.Key{"page", "orientation"}, "orientation must be \"landscape\" or \"portrait\", not %q", t.Page.Orientation)
+	}
+	switch strings.ToUpper(t.Page.Size) {
+	case "", "A4", "A3", "LETTER":
+	default:
+		file.Errorf(toml.Key{"page", "size"}, "page size must be A4, A3 or Letter, not %q", t.Page.Size)
+	}
+	if n := len(t.Page.Margins); n != 0 && n != 4 {
+		file.Errorf(toml.Key{"page", "margins"}, "margins are four numbers in mm: top, right, bottom, left")
+	}
+	for _, r := range []struct {
+		key string
+		r   RunningT
+	}{{"header", t.Header}, {"footer", t.Footer}} {
+		c.text(toml.Key{r.key}, r.r.Left, r.r.Centre, r.r.Right)
+	}
+	if len(t.Sections) == 0 {
+		file.Errorf(nil, "the template has no [[section]]")
+	}
+	for i := range t.Sections {
+		s := &t.Sections[i]
+		sk := toml.Key{"section"}
+		switch s.Each {
+		case "", "issue":
+		default:
+			file.Errorf(append(sk, "each"), "section %d: each must be \"issue\" or left out, not %q", i+1, s.Each)
+		}
+		c.text(append(sk, "name"), s.Name)
+		for j := range s.Blocks {
+			c.block(i, j, &s.Blocks[j])
+		}
+	}
+	if err := file.Err(); err != nil {
+		return nil, err
+	}
+	t.compiled = c.compiled
+	return t, nil
+}
+
+type compiler struct {
+	file     *tomlx.File
+	compiled map[string]*template.Template
+}
+
+// text compiles placeholder texts, recording errors at key.
+func (c *compiler) text(key toml.Key, texts ...string) {
+	if c.compiled == nil {
+		c.compiled = map[string]*template.Template{}
+	}
+	for _, s := range texts {
+		if _, ok := c.compiled[s]; ok || !strings.Contains(s, "{{") {
+			continue
+		}
+		t, err := template.New(key.String()).Funcs(funcs).Option("missingkey=error").Parse(s)
+		if err != nil {
+			msg := err.Error()
+			if i := strings.LastIndex(msg, ": "); i >= 0 {
+				msg = msg[i+2:]
+			}
+			c.file.Errorf(key, "bad placeholder in %q: %s", short(s), msg)
+			continue
+		}
+		c.compiled[s] = t
+	}
+}
+
+func short(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) > 60 {
+		return s[:57] + "..."
+	}
+	return s
+}
+
+var blockTypes = []string{"heading", "paragraph", "fields", "table", "status_summary", "status_chart", "status_key"}
+
+func (c *compiler) block(si, bi int, b *BlockT) {
+	key := toml.Key{"section", "block"}
+	where := fmt.Sprintf("section %d, block %d", si+1, bi+1)
+	c.text(append(key, "when"), b.When)
+	switch b.Type {
+	case "heading":
+		if b.Level < 1 || b.Level > 3 {
+			if b.Level == 0 {
+				b.Level = 1
+			} else {
+				c.file.Errorf(append(key, "level"), "%s: heading level must be 1, 2 or 3", where)
+			}
+		}
+		c.text(append(key, "text"), b.Text, b.Bookmark)
+	case "paragraph":
+		c.text(append(key, "text"), b.Text)
+	case "fields":
+		if len(b.Fields) == 0 {
+			c.file.Errorf(append(key, "field"), "%s: fields block has no [[…field]]", where)
+		}
+		for _, f := range b.Fields {
+			c.text(append(key, "field"), f.Label, f.Value)
+		}
+	case "table":
+		switch b.Rows {
+		case "actions", "issues":
+		default:
+			c.file.Errorf(append(key, "rows"), "%s: rows must be \"actions\" or \"issues\", not %q", where, b.Rows)
+		}
+		if b.Filter != "" && !contains(Filters, b.Filter) {
+			c.file.Errorf(append(key, "filter"), "%s: unknown filter %q (known: %s)", where, b.Filter, strings.Join(Filters, ", "))
+		}
+		switch b.GroupBy {
+		case "", "outcome", "theme", "issue", "recommendation":
+		default:
+			c.file.Errorf(append(key, "group_by"), "%s: group_by must be outcome, theme, issue or recommendation, not %q", where, b.GroupBy)
+		}
+		if len(b.Columns) == 0 {
+			c.file.Errorf(append(key, "column"), "%s: table has no [[…column]]", where)
+		}
+		c.text(append(key, "band"), b.Band, b.Bookmark, b.Empty, b.Name)
+		for _, col := range b.Columns {
+			ck := append(key, "column")
+			c.text(ck, col.Title, col.Value, col.MergeKey)
+			switch col.Align {
+			case "", "left", "centre", "center", "right":
+			default:
+				c.file.Errorf(append(ck, "align"), "%s: align must be left, centre or right, not %q", where, col.Align)
+			}
+			if col.Width < 0 {
+				c.file.Errorf(append(ck, "width"), "%s: width must be positive", where)
+			}
+		}
+	case "status_summary", "status_chart", "status_key":
+		c.text(append(key, "title"), b.Title)
+	case "":
+		c.file.Errorf(append(key, "type"), "%s: block has no type (one of %s)", where, strings.Join(blockTypes, ", "))
+	default:
+		c.file.Errorf(append(key, "type"), "%s: unknown block type %q (one of %s)", where, b.Type, strings.Join(blockTypes, ", "))
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,457 @@
+// Package job reads the job file: the TOML file in which a governance
+// officer says where the plan and the progress updates are, how their
+// columns are named, the council's status vocabulary, the reporting period,
+// and which papers to produce.
+//
+// Decoding is strict: an unknown key, a key in the wrong case, a value of the
+// wrong type, or a file that is not there is an error naming the key and the
+// line. Paths in the job are relative to the job file's folder. Defaults make
+// a short job work: the plan's tables are found by sheet name, headers are
+// found automatically, and the default status vocabulary applies.
+package job
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/agsreport/agsreport/internal/plan"
+	"github.com/agsreport/agsreport/internal/sheet"
+	"github.com/agsreport/agsreport/internal/tomlx"
+)
+
+// Job is a decoded, checked job file.
+type Job struct {
+	File string // the job file as given
+	Dir  string // its folder; relative paths are resolved against it
+
+	Title        string
+	Organisation string
+	Author       string
+	Period       string    // the period this pack reports; "" means the last period with updates
+	AsAt         plan.Date // overdue checks are made against it; zero means none
+	Templates    string    // a folder of the user's templates, overriding built-ins by name; "" for none
+	OutputDir    string    // where papers are written
+	Vars         map[string]string
+
+	Plan     sheet.PlanSpec
+	Updates  []Updates
+	Statuses []plan.Status // best first
+	Outputs  []Output
+}
+
+// Updates is one set of progress-update workbooks for one period.
+type Updates struct {
+	Period string
+	// Files are the workbooks the globs matched, sorted, with lock files of
+	// open workbooks ("~$…") left out; Skipped lists those.
+	Files   []sheet.TableSpec
+	Skipped []string
+	Globs   []string
+}
+
+// Output is one paper to produce.
+type Output struct {
+	Index    int // 1-based position in the job, for messages
+	Template string
+	Issues   []string // issue IDs or titles; empty means every issue
+	File     string   // file name without extension, in OutputDir
+	Formats  []string // "pdf", "xlsx"
+	Period   string   // the period this paper reports; "" means the job's
+	Title    string   // overrides the job's title on this paper
+	Vars     map[string]string
+}
+
+// Name names the output in messages: `output 2 ("appendix-b")`.
+func (o Output) Name() string { return fmt.Sprintf("output %d (%q)", o.Index, o.Template) }
+
+// file mirrors the TOML; it is decoded and then checked into a Job.
+type file struct {
+	Title        string                `toml:"title"`
+	Organisation string                `toml:"organisation"`
+	Author       string                `toml:"author"`
+	Period       string                `toml:"period"`
+	AsAt         any                   `toml:"as_at"`
+	Templates    string                `toml:"templates"`
+	OutputDir    string                `toml:"output_dir"`
+	Vars         map[string]string     `toml:"vars"`
+	Plan         *planFile             `toml:"plan"`
+	Updates      []updatesFile         `toml:"updates"`
+	Statuses     map[string]statusFile `toml:"statuses"`
+	Outputs      []outputFile          `toml:"output"`
+}
+
+type planFile struct {
+	Workbook        string     `toml:"workbook"`
+	Issues          *tableFile `toml:"issues"`
+	Outcomes        *tableFile `toml:"outcomes"`
+	Recommendations *tableFile `toml:"recommendations"`
+	Actions         *tableFile `toml:"actions"`
+}
+
+type tableFile struct {
+	Workbook string         `toml:"workbook"`
+	Sheet    string         `toml:"sheet"`
+	Header   any            `toml:"header"`
+	Columns  map[string]any `toml:"columns"`
+}
+
+type updatesFile struct {
+	Workbooks []string       `toml:"workbooks"`
+	Period    string         `toml:"period"`
+	Sheet     string         `toml:"sheet"`
+	Header    any            `toml:"header"`
+	Columns   map[string]any `toml:"columns"`
+}
+
+type statusFile struct {
+	Aliases []string `toml:"aliases"`
+	Colour  string   `toml:"colour"`
+	Closed  bool     `toml:"closed"`
+}
+
+type outputFile struct {
+	Template string            `toml:"template"`
+	Issues   []string          `toml:"issues"`
+	File     string            `toml:"file"`
+	Formats  []string          `toml:"formats"`
+	Period   string            `toml:"period"`
+	Title    string            `toml:"title"`
+	Vars     map[string]string `toml:"vars"`
+}
+
+// Formats are the output formats a job may ask for.
+var Formats = []string{"pdf", "xlsx"}
+
+// Load reads and checks the job file at path. Every problem found is
+// returned together, one per line, each naming the key and its line.
+func Load(path string) (*Job, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("%s: job file not found", path)
+		}
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return Parse(path, data)
+}
+
+// Parse decodes and checks a job file's contents; path names it in
+// messages and anchors relative paths.
+func Parse(path string, data []byte) (*Job, error) {
+	var f file
+	c, err := tomlx.Decode(path, data, &f, "statuses", "vars", "columns")
+	if err != nil {
+		return nil, err
+	}
+	j := &Job{
+		File:         path,
+		Dir:          filepath.Dir(path),
+		Title:        f.Title,
+		Organisation: f.Organisation,
+		Author:       f.Author,
+		Period:       strings.TrimSpace(f.Period),
+		Vars:         f.Vars,
+	}
+	if j.Author == "" {
+		j.Author = j.Organisation
+	}
+	if j.Title == "" {
+		c.Errorf(nil, "the job needs a title, e.g. title = \"Annual Governance Statement Action Plan 2017-18\"")
+	}
+	j.AsAt = date(c, toml.Key{"as_at"}, f.AsAt)
+	if f.Templates != "" {
+		j.Templates = j.resolve(f.Templates)
+		if st, err := os.Stat(j.Templates); err != nil || !st.IsDir() {
+			c.Errorf(toml.Key{"templates"}, "templates folder %q not found", f.Templates)
+		}
+	}
+	j.OutputDir = j.resolve(f.OutputDir)
+	if f.OutputDir == "" {
+		j.OutputDir = j.resolve("out")
+	}
+	j.Plan = planSpec(c, j, f.Plan)
+	for i, u := range f.Updates {
+		j.Updates = append(j.Updates, updates(c, j, i, u))
+	}
+	j.Statuses = statuses(c, f.Statuses)
+	if len(j.Statuses) == 0 {
+		j.Statuses = plan.DefaultStatuses()
+	}
+	if _, err := plan.NewVocabulary(j.Statuses); err != nil {
+		c.Errorf(toml.Key{"statuses"}, "%v", err)
+	}
+	for i, o := range f.Outputs {
+		j.Outputs = append(j.Outputs, output(c, i, o))
+	}
+	if err := c.Err(); err != nil {
+		return nil, err
+	}
+	return j, nil
+}
+
+func (j *Job) resolve(p string) string {
+	if p == "" || filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(j.Dir, p)
+}
+
+func date(c *tomlx.File, key toml.Key, v any) plan.Date {
+	switch x := v.(type) {
+	case nil:
+		return plan.Date{}
+	case time.Time:
+		// A TOML local date decodes to midnight in the machine's zone: take
+		// its calendar date as written.
+		return plan.DateOf(x)
+	case string:
+		t, err := plan.ParseTarget(x)
+		if err != nil || t.Due.IsZero() {
+			c.Errorf(key, "%q is not a date; write it as 2018-02-28", x)
+			return plan.Date{}
+		}
+		return t.Due
+	default:
+		c.Errorf(key, "must be a date such as 2018-02-28, not %T", v)
+		return plan.Date{}
+	}
+}
+
+func header(c *tomlx.File, key toml.Key, v any) int {
+	switch x := v.(type) {
+	case nil:
+		return 0
+	case string:
+		if strings.EqualFold(x, "auto") {
+			return 0
+		}
+	case int64:
+		if x >= 1 && x <= 1048576 {
+			return int(x)
+		}
+	}
+	c.Errorf(key, `must be "auto" or a row number from 1, not %v`, v)
+	return 0
+}
+
+func columns(c *tomlx.File, key toml.Key, m map[string]any) map[string][]string {
+	if len(m) == 0 {
+		return nil
+	}
+	out := map[string][]string{}
+	names := make([]string, 0, len(m))
+	for k := range m {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		switch x := m[k].(type) {
+		case string:
+			out[k] = []string{x}
+		case []any:
+			for _, e := range x {
+				s, ok := e.(string)
+				if !ok {
+					c.Errorf(append(key, k), "must be a header text or a list of them")
+					break
+				}
+				out[k] = append(out[k], s)
+			}
+		default:
+			c.Errorf(append(key, k), "must be a header text or a list of them")
+		}
+	}
+	return out
+}
+
+func table(c *tomlx.File, j *Job, key toml.Key, t *tableFile, workbook string) *sheet.TableSpec {
+	if t == nil {
+		return nil
+	}
+	wb := t.Workbook
+	if wb == "" {
+		wb = workbook
+	}
+	if wb == "" {
+		c.Errorf(key, "no workbook: set plan.workbook or %s.workbook", key.String())
+		return nil
+	}
+	spec := &sheet.TableSpec{
+		Path:    j.resolve(wb),
+		Name:    wb,
+		Sheet:   t.Sheet,
+		Header:  header(c, append(key, "header"), t.Header),
+		Columns: columns(c, append(key, "columns"), t.Columns),
+	}
+	exists(c, append(key, "workbook"), spec.Path, wb)
+	return spec
+}
+
+func exists(c *tomlx.File, key toml.Key, path, as string) {
+	st, err := os.Stat(path)
+	switch {
+	case err != nil:
+		c.Errorf(key, "workbook %q not found", as)
+	case st.IsDir():
+		c.Errorf(key, "%q is a folder, not a workbook", as)
+	}
+}
+
+func planSpec(c *tomlx.File, j *Job, p *planFile) sheet.PlanSpec {
+	if p == nil {
+		c.Errorf(nil, "the job has no [plan]: say where the plan workbook is, e.g. [plan] workbook = \"plan.xlsx\"")
+		return sheet.PlanSpec{}
+	}
+	key := toml.Key{"plan"}
+	spec := sheet.PlanSpec{
+		Issues:          table(c, j, toml.Key{"plan", "issues"}, p.Issues, p.Workbook),
+		Outcomes:        table(c, j, toml.Key{"plan", "outcomes"}, p.Outcomes, p.Workbook),
+		Recommendations: table(c, j, toml.Key{"plan", "recommendations"}, p.Recommendations, p.Workbook),
+		Actions:         table(c, j, toml.Key{"plan", "actions"}, p.Actions, p.Workbook),
+	}
+	if p.Issues == nil && p.Outcomes == nil && p.Recommendations == nil && p.Actions == nil {
+		// A short job names only the workbook: each table is looked for by
+		// sheet name when the plan is read, and left out when absent.
+		if p.Workbook == "" {
+			c.Errorf(key, "set plan.workbook to the plan's workbook")
+			return spec
+		}
+		mk := func() *sheet.TableSpec {
+			t := table(c, j, key, &tableFile{}, p.Workbook)
+			if t != nil {
+				t.Optional = true
+			}
+			return t
+		}
+		spec = sheet.PlanSpec{Issues: mk(), Outcomes: mk(), Recommendations: mk(), Actions: mk()}
+	}
+	return spec
+}
+
+func updates(c *tomlx.File, j *Job, i int, u updatesFile) Updates {
+	key := toml.Key{"updates"}
+	out := Updates{Period: strings.TrimSpace(u.Period), Globs: u.Workbooks}
+	if out.Period == "" {
+		c.Errorf(key, "[[updates]] number %d needs a period, e.g. period = \"February 2018\"", i+1)
+	}
+	if len(u.Workbooks) == 0 {
+		c.Errorf(key, "[[updates]] number %d needs workbooks, e.g. workbooks = [\"updates/2018-02/*.xlsx\"]", i+1)
+	}
+	header := header(c, append(key, "header"), u.Header)
+	cols := columns(c, append(key, "columns"), u.Columns)
+	seen := map[string]bool{}
+	for _, g := range u.Workbooks {
+		matches, err := filepath.Glob(j.resolve(g))
+		if err != nil {
+			c.Errorf(append(key, "workbooks"), "bad pattern %q: %v", g, err)
+			continue
+		}
+		if len(matches) == 0 && !hasMeta(g) {
+			c.Errorf(append(key, "workbooks"), "workbook %q not found", g)
+			continue
+		}
+		sort.Strings(matches)
+		for _, m := range matches {
+			base := filepath.Base(m)
+			rel, err := filepath.Rel(j.Dir, m)
+			if err != nil {
+				rel = m
+			}
+			if strings.HasPrefix(base, "~$") || strings.HasPrefix(base, ".~lock.") {
+				out.Skipped = append(out.Skipped, rel)
+				continue
+			}
+			if st, err := os.Stat(m); err != nil || st.IsDir() || seen[m] {
+				continue
+			}
+			seen[m] = true
+			out.Files = append(out.Files, sheet.TableSpec{Path: m, Name: rel, Sheet: u.Sheet, Header: header, Columns: cols})
+		}
+	}
+	return out
+}
+
+func hasMeta(p string) bool { return strings.ContainsAny(p, "*?[") }
+
+func statuses(c *tomlx.File, m map[string]statusFile) []plan.Status {
+	if len(m) == 0 {
+		return nil
+	}
+	// The order of the vocabulary matters (best first), and a TOML table
+	// is a map: take the order the file wrote them in.
+	var out []plan.Status
+	done := map[string]bool{}
+	for _, k := range c.MD.Keys() {
+		if len(k) != 2 || k[0] != "statuses" || done[k[1]] {
+			continue
+		}
+		done[k[1]] = true
+		s := m[k[1]]
+		if s.Colour != "" && !validColour(s.Colour) {
+			c.Errorf(toml.Key{"statuses", k[1], "colour"}, "colour %q is not of the form \"#RRGGBB\"", s.Colour)
+		}
+		out = append(out, plan.Status{Name: k[1], Aliases: s.Aliases, Colour: strings.ToUpper(s.Colour), Closed: s.Closed})
+	}
+	return out
+}
+
+func validColour(s string) bool {
+	if len(s) != 7 || s[0] != '#' {
+		return false
+	}
+	for _, r := range s[1:] {
+		if !strings.ContainsRune("0123456789abcdefABCDEF", r) {
+			return false
+		}
+	}
+	return true
+}
+
+func output(c *tomlx.File, i int, o outputFile) Output {
+	key := toml.Key{"output"}
+	out := Output{
+		Index:    i + 1,
+		Template: o.Template,
+		Issues:   o.Issues,
+		File:     o.File,
+		Formats:  o.Formats,
+		Period:   strings.TrimSpace(o.Period),
+		Title:    o.Title,
+		Vars:     o.Vars,
+	}
+	if out.Template == "" {
+		c.Errorf(key, "[[output]] number %d needs a template, e.g. template = \"appendix-b\"", i+1)
+	}
+	if len(out.Formats) == 0 {
+		out.Formats = []string{"pdf"}
+	}
+	for _, f := range out.Formats {
+		if !contains(Formats, f) {
+			c.Errorf(append(key, "formats"), "[[output]] number %d: unknown format %q (known: %s)", i+1, f, strings.Join(Formats, ", "))
+		}
+	}
+	if out.File == "" {
+		out.File = out.Template
+	}
+	if strings.ContainsAny(out.File, `/\`) || out.File == "." || out.File == ".." {
+		c.Errorf(append(key, "file"), "[[output]] number %d: file %q must be a plain file name", i+1, out.File)
+	}
+	out.File = strings.TrimSuffix(strings.TrimSuffix(out.File, ".pdf"), ".xlsx")
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

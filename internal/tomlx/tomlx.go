@@ -1,0 +1,123 @@
+// Package tomlx decodes the TOML files people write for agsreport (job
+// files and templates) strictly: a key the program does not know, or a known
+// key written in another case, is an error that names the key and its line,
+// as are syntax errors and values of the wrong type.
+package tomlx
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+// File is a decoded TOML file, kept to locate keys for messages.
+type File struct {
+	Name  string // how messages name the file
+	MD    toml.MetaData
+	lines []string
+	probs []string
+}
+
+// Decode decodes data into v. free lists the table names whose keys are
+// chosen by the user (such as "statuses" or "vars"): keys directly under
+// them may have any case. Problems found while decoding are recorded on the
+// returned File (see Err); a syntax error or type mismatch is returned at
+// once as an error with its line.
+func Decode(name string, data []byte, v any, free ...string) (*File, error) {
+	md, err := toml.Decode(string(data), v)
+	if err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return nil, fmt.Errorf("%s: line %d: %s", name, pe.Position.Line, pe.Message)
+		}
+		return nil, fmt.Errorf("%s: %s", name, strings.TrimPrefix(err.Error(), "toml: "))
+	}
+	f := &File{Name: name, MD: md, lines: strings.Split(string(data), "\n")}
+	for _, k := range md.Undecoded() {
+		f.Errorf(k, "unknown key %q", k.String())
+	}
+	for _, k := range md.Keys() {
+		for i, part := range k {
+			if i > 0 && contains(free, k[i-1]) {
+				continue
+			}
+			if part != strings.ToLower(part) {
+				f.Errorf(k[:i+1], "unknown key %q (keys are lower case: %q)", k[:i+1].String(), strings.ToLower(part))
+				break
+			}
+		}
+	}
+	return f, nil
+}
+
+// Errorf records a problem with key; the message gets the key's line when
+// it can be found, or else the key's path.
+func (f *File) Errorf(key toml.Key, format string, a ...any) {
+	msg := fmt.Sprintf(format, a...)
+	switch line := f.Line(key); {
+	case line > 0:
+		f.probs = append(f.probs, fmt.Sprintf("%s: line %d: %s", f.Name, line, msg))
+	case len(key) > 0:
+		f.probs = append(f.probs, fmt.Sprintf("%s: %s: %s", f.Name, key.String(), msg))
+	default:
+		f.probs = append(f.probs, fmt.Sprintf("%s: %s", f.Name, msg))
+	}
+}
+
+// Err returns every recorded problem, one per line, or nil.
+func (f *File) Err() error {
+	if len(f.probs) == 0 {
+		return nil
+	}
+	return errors.New(strings.Join(f.probs, "\n"))
+}
+
+// Line finds the line that sets key: a "name =" line under the table that
+// holds it, or the table's header. The decoder reports no positions for the
+// keys it decoded, so the text is searched; 0 means not found. Array tables
+// ([[output]]) are matched by name, so the first such table's line is given.
+func (f *File) Line(key toml.Key) int {
+	if len(key) == 0 {
+		return 0
+	}
+	want := strings.Join(key, ".")
+	table := ""
+	for i, raw := range f.lines {
+		l := strings.TrimSpace(raw)
+		if strings.HasPrefix(l, "[") {
+			name := strings.TrimLeft(l, "[")
+			if k := strings.Index(name, "]"); k >= 0 {
+				name = name[:k]
+			}
+			table = strings.ReplaceAll(strings.TrimSpace(name), " ", "")
+			if table == want {
+				return i + 1
+			}
+			continue
+		}
+		eq := strings.Index(l, "=")
+		if eq < 0 || strings.HasPrefix(l, "#") {
+			continue
+		}
+		name := strings.Trim(strings.TrimSpace(l[:eq]), `"'`)
+		full := name
+		if table != "" {
+			full = table + "." + name
+		}
+		if full == want {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
