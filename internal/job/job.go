@@ -185,7 +185,12 @@ func Parse(path string, data []byte) (*Job, error) {
 		j.Statuses = plan.DefaultStatuses()
 	}
 	if _, err := plan.NewVocabulary(j.Statuses); err != nil {
-		c.Errorf(toml.Key{"statuses"}, "%v", err)
+		var key toml.Key
+		var de *plan.DuplicateStatusError
+		if errors.As(err, &de) {
+			key = toml.Key{"statuses", de.Status}
+		}
+		c.Errorf(key, "%v", err)
 	}
 	for i, o := range f.Outputs {
 		j.Outputs = append(j.Outputs, output(c, i, o))

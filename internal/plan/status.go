@@ -27,8 +27,8 @@ func NewVocabulary(statuses []Status) (*Vocabulary, error) {
 		}
 		for _, n := range append([]string{s.Name}, s.Aliases...) {
 			k := Key(n)
-			if j, dup := v.index[k]; dup {
-				return nil, fmt.Errorf("status %q: %q is already a name or alias of %q", s.Name, n, statuses[j].Name)
+			if j, dup := v.index[k]; dup && j != i {
+				return nil, &DuplicateStatusError{Status: s.Name, Name: n, Of: statuses[j].Name}
 			}
 			v.index[k] = i
 		}
@@ -82,4 +82,15 @@ func (v *Vocabulary) Names() []string {
 		out[i] = s.Name
 	}
 	return out
+}
+
+// DuplicateStatusError says that a status name or alias is used twice.
+type DuplicateStatusError struct {
+	Status string // the status where the name appears the second time
+	Name   string // the name or alias
+	Of     string // the status that already has it
+}
+
+func (e *DuplicateStatusError) Error() string {
+	return fmt.Sprintf("status %q: %q is already a name or alias of %q", e.Status, e.Name, e.Of)
 }

@@ -56,14 +56,21 @@ func Decode(name string, data []byte, v any, free ...string) (*File, error) {
 // it can be found, or else the key's path.
 func (f *File) Errorf(key toml.Key, format string, a ...any) {
 	msg := fmt.Sprintf(format, a...)
+	var p string
 	switch line := f.Line(key); {
 	case line > 0:
-		f.probs = append(f.probs, fmt.Sprintf("%s: line %d: %s", f.Name, line, msg))
+		p = fmt.Sprintf("%s: line %d: %s", f.Name, line, msg)
 	case len(key) > 0:
-		f.probs = append(f.probs, fmt.Sprintf("%s: %s: %s", f.Name, key.String(), msg))
+		p = fmt.Sprintf("%s: %s: %s", f.Name, key.String(), msg)
 	default:
-		f.probs = append(f.probs, fmt.Sprintf("%s: %s", f.Name, msg))
+		p = fmt.Sprintf("%s: %s", f.Name, msg)
 	}
+	for _, q := range f.probs {
+		if q == p {
+			return // said once is enough
+		}
+	}
+	f.probs = append(f.probs, p)
 }
 
 // Err returns every recorded problem, one per line, or nil.

@@ -1,0 +1,168 @@
+package job
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// writeJob writes a job file and the workbooks it names (as empty files,
+// which is enough for the job's own checks) into a temporary folder.
+func writeJob(t *testing.T, body string, files ...string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, f := range files {
+		p := filepath.Join(dir, f)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p := filepath.Join(dir, "report.toml")
+	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func Example() {
+	dir, _ := os.MkdirTemp("", "agsreport-job")
+	defer os.RemoveAll(dir)
+	os.WriteFile(filepath.Join(dir, "plan.xlsx"), []byte("x"), 0o644)
+	os.MkdirAll(filepath.Join(dir, "updates"), 0o755)
+	os.WriteFile(filepath.Join(dir, "updates", "amey.xlsx"), []byte("x"), 0o644)
+	os.WriteFile(filepath.Join(dir, "updates", "~$amey.xlsx"), []byte("x"), 0o644)
+	job := `
+title        = "Annual Governance Statement Action Plan 2017-18"
+organisation = "Cumbria County Council"
+period       = "February 2018"
+as_at        = 2018-02-28
+
+[plan]
+workbook = "plan.xlsx"
+  [plan.actions]
+  sheet = "Action Plan"
+  columns.ref = ["Action Ref", "Ref"]
+
+[[updates]]
+workbooks = ["updates/*.xlsx"]
+period    = "February 2018"
+
+[statuses.COMPLETE]
+aliases = ["Completed"]
+colour  = "#C6EFCE"
+closed  = true
+
+[statuses."ON TARGET"]
+colour = "#DDEBF7"
+
+[[output]]
+template = "appendix-b"
+issues   = ["AMEY"]
+formats  = ["pdf", "xlsx"]
+`
+	path := filepath.Join(dir, "report.toml")
+	os.WriteFile(path, []byte(job), 0o644)
+	j, err := Load(path)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(j.Title, "|", j.Period, "|", j.AsAt)
+	fmt.Println("actions sheet:", j.Plan.Actions.Sheet, j.Plan.Actions.Columns["ref"])
+	fmt.Println("update files:", j.Updates[0].Files[0].Name, "skipped:", j.Updates[0].Skipped)
+	for _, s := range j.Statuses {
+		fmt.Println("status:", s.Name, s.Colour, s.Closed)
+	}
+	fmt.Println("output:", j.Outputs[0].Template, j.Outputs[0].File, j.Outputs[0].Formats)
+	// Output:
+	// Annual Governance Statement Action Plan 2017-18 | February 2018 | 2018-02-28
+	// actions sheet: Action Plan [Action Ref Ref]
+	// update files: updates/amey.xlsx skipped: [updates/~$amey.xlsx]
+	// status: COMPLETE #C6EFCE true
+	// status: ON TARGET #DDEBF7 false
+	// output: appendix-b appendix-b [pdf xlsx]
+}
+
+func TestShortJobDefaults(t *testing.T) {
+	p := writeJob(t, "title = \"Plan\"\n[plan]\nworkbook = \"plan.xlsx\"\n", "plan.xlsx")
+	j, err := Load(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if j.Plan.Actions == nil || !j.Plan.Actions.Optional || j.Plan.Issues == nil || !j.Plan.Issues.Optional {
+		t.Errorf("a job naming only the workbook should look for every table: %+v", j.Plan)
+	}
+	if len(j.Statuses) == 0 || j.Statuses[0].Name != "COMPLETE" {
+		t.Errorf("default statuses not applied: %+v", j.Statuses)
+	}
+	if j.OutputDir != filepath.Join(filepath.Dir(p), "out") {
+		t.Errorf("output dir = %q", j.OutputDir)
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	const ok = "title = \"Plan\"\n[plan]\nworkbook = \"plan.xlsx\"\n"
+	tests := []struct {
+		name  string
+		body  string
+		files []string
+		want  []string // lines of the error, with the job path replaced by JOB
+	}{
+		{"unknown key", ok + "colour = \"red\"\n", []string{"plan.xlsx"},
+			[]string{`JOB: line 4: unknown key "plan.colour"`}},
+		{"unknown nested key", "title = \"Plan\"\n[plan]\nworkbook = \"plan.xlsx\"\nsheets = 2\n", []string{"plan.xlsx"},
+			[]string{`JOB: line 4: unknown key "plan.sheets"`}},
+		{"key in the wrong case", "Title = \"Plan\"\n[plan]\nworkbook = \"plan.xlsx\"\n", []string{"plan.xlsx"},
+			[]string{`JOB: line 1: unknown key "Title" (keys are lower case: "title")`}},
+		{"wrong type", "title = 3\n[plan]\nworkbook = \"plan.xlsx\"\n", []string{"plan.xlsx"},
+			[]string{`JOB: line 1 (last key "title"): incompatible types: TOML value has type int64; destination has type string`}},
+		{"syntax error", "title = \"Plan\n", nil,
+			[]string{`JOB: line 1: strings cannot contain newlines`}},
+		{"missing workbook", ok, nil,
+			[]string{`JOB: line 3: workbook "plan.xlsx" not found`}},
+		{"missing title and plan", "period = \"Q1\"\n", nil,
+			[]string{`JOB: the job needs a title, e.g. title = "Annual Governance Statement Action Plan 2017-18"`,
+				`JOB: the job has no [plan]: say where the plan workbook is, e.g. [plan] workbook = "plan.xlsx"`}},
+		{"bad header", ok + "[plan.actions]\nheader = \"first\"\n", []string{"plan.xlsx"},
+			[]string{`JOB: line 5: must be "auto" or a row number from 1, not first`}},
+		{"bad date", "as_at = \"soon\"\n" + ok, []string{"plan.xlsx"},
+			[]string{`JOB: line 1: "soon" is not a date; write it as 2018-02-28`}},
+		{"update glob matches nothing", ok + "[[updates]]\nperiod = \"Q1\"\nworkbooks = [\"q1.xlsx\"]\n", []string{"plan.xlsx"},
+			[]string{`JOB: line 6: workbook "q1.xlsx" not found`}},
+		{"update without period", ok + "[[updates]]\nworkbooks = [\"q1/*.xlsx\"]\n", []string{"plan.xlsx"},
+			[]string{`JOB: line 4: [[updates]] number 1 needs a period, e.g. period = "February 2018"`}},
+		{"bad colour", ok + "[statuses.DONE]\ncolour = \"green\"\n", []string{"plan.xlsx"},
+			[]string{`JOB: line 5: colour "green" is not of the form "#RRGGBB"`}},
+		{"duplicate alias", ok + "[statuses.DONE]\naliases = [\"Closed\"]\n[statuses.CLOSED]\n", []string{"plan.xlsx"},
+			[]string{`JOB: line 6: status "CLOSED": "CLOSED" is already a name or alias of "DONE"`}},
+		{"unknown format", ok + "[[output]]\ntemplate = \"appendix-a\"\nformats = [\"docx\"]\n", []string{"plan.xlsx"},
+			[]string{`JOB: line 6: [[output]] number 1: unknown format "docx" (known: pdf, xlsx)`}},
+		{"output path", ok + "[[output]]\ntemplate = \"appendix-a\"\nfile = \"../x\"\n", []string{"plan.xlsx"},
+			[]string{`JOB: line 6: [[output]] number 1: file "../x" must be a plain file name`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := writeJob(t, tt.body, tt.files...)
+			_, err := Load(p)
+			if err == nil {
+				t.Fatal("no error")
+			}
+			got := strings.Split(strings.ReplaceAll(err.Error(), p, "JOB"), "\n")
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("error:\n got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestMissingJobFile(t *testing.T) {
+	_, err := Load(filepath.Join(t.TempDir(), "nope.toml"))
+	if err == nil || !strings.HasSuffix(err.Error(), "nope.toml: job file not found") {
+		t.Errorf("err = %v", err)
+	}
+}
