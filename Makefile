@@ -26,7 +26,8 @@ test:
 	$(GO) vet ./...
 	$(GO) test ./...
 
-bench:
+bench: build
+	$(GO) run ./cmd/agsbench -bin $(BIN)
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 fuzz:

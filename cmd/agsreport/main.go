@@ -8,6 +8,7 @@
 //	agsreport build JOB.toml [-o DIR]  write every paper the job lists
 //	agsreport dump JOB.toml [-report]  print what was read (or the composed papers)
 //	agsreport templates                list the built-in templates
+//	agsreport sample -actions N -o DIR write a synthetic plan and job file
 //
 // Exit codes: 0 success (warnings allowed), 1 errors in the input or a
 // failed build, 2 a mistake in how the command was called.
@@ -19,10 +20,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/agsreport/agsreport/internal/app"
 	"github.com/agsreport/agsreport/internal/compose"
+	"github.com/agsreport/agsreport/internal/sample"
 )
 
 const usage = `agsreport turns an Annual Governance Statement action plan and its progress
@@ -33,6 +36,7 @@ Usage:
   agsreport build JOB.toml [-o DIR]   write every paper the job lists
   agsreport dump JOB.toml [-report]   print the plan as read (or the composed papers)
   agsreport templates                 list the built-in templates
+  agsreport sample -actions N -o DIR  write a synthetic plan of N actions, with its job file
   agsreport help                      show this text
 
 Exit codes: 0 success (warnings allowed), 1 errors in the input, 2 usage mistakes.
@@ -87,11 +91,19 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 	case "build":
 		fs := newFlags("build", stderr)
 		out := fs.String("o", "", "write the papers into `DIR` instead of the job's output_dir")
+		timings := fs.Bool("timings", false, "print how long each stage took (for benchmarks)")
 		jobPath, err := parse(fs, rest)
 		if err != nil {
 			return err
 		}
-		return app.Build(stdout, jobPath, app.BuildOptions{OutputDir: *out})
+		var tm app.Timings
+		if err := app.Build(stdout, jobPath, app.BuildOptions{OutputDir: *out, Timings: &tm}); err != nil {
+			return err
+		}
+		if *timings {
+			fmt.Fprintln(stderr, tm)
+		}
+		return nil
 	case "dump":
 		fs := newFlags("dump", stderr)
 		rep := fs.Bool("report", false, "print the composed papers' document trees instead of the plan")
@@ -100,6 +112,25 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 		return app.Dump(stdout, jobPath, *rep)
+	case "sample":
+		fs := newFlags("sample", stderr)
+		n := fs.Int("actions", 1000, "how many actions the sample plan has")
+		out := fs.String("o", "", "the folder to write the sample into (required)")
+		seed := fs.Uint64("seed", 1, "seed for the generated text")
+		if _, err := parseNone(fs, rest); err != nil {
+			return err
+		}
+		if *out == "" {
+			return &app.UsageError{Msg: "sample needs -o DIR"}
+		}
+		if *n < 1 {
+			return &app.UsageError{Msg: "sample needs -actions of 1 or more"}
+		}
+		if err := sample.Write(*out, sample.Options{Actions: *n, Seed: *seed}); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "wrote a sample plan of %d actions and its job file %s\n", *n, filepath.Join(*out, "report.toml"))
+		return nil
 	case "templates":
 		for _, n := range compose.Names() {
 			fmt.Fprintln(stdout, n)
@@ -116,6 +147,20 @@ func newFlags(name string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("agsreport "+name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	return fs
+}
+
+// parseNone parses flags for a command that takes no arguments.
+func parseNone(fs *flag.FlagSet, args []string) ([]string, error) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil, err
+		}
+		return nil, &app.UsageError{Msg: err.Error()}
+	}
+	if fs.NArg() > 0 {
+		return nil, &app.UsageError{Msg: fmt.Sprintf("%s takes no arguments, got %q", fs.Name(), fs.Args())}
+	}
+	return nil, nil
 }
 
 // parse parses flags (which may come before or after the job file) and

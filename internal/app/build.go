@@ -5,8 +5,11 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/agsreport/agsreport/internal/compose"
 	"github.com/agsreport/agsreport/internal/job"
@@ -29,6 +32,22 @@ var Renderers = map[string]Renderer{
 // BuildOptions are the options of `agsreport build`.
 type BuildOptions struct {
 	OutputDir string // overrides the job's output folder when set
+	// Timings, when set, receives how long each stage took.
+	Timings *Timings
+}
+
+// Timings are the durations of a build's stages. Renders of different
+// files run concurrently, so PDF and XLSX are each the sum of their files'
+// render times, and Total is wall-clock time.
+type Timings struct {
+	Read, Compose, PDF, XLSX, Write, Total time.Duration
+	Pages                                  int // PDF pages written
+}
+
+// String formats the timings in seconds for the benchmark harness.
+func (t Timings) String() string {
+	return fmt.Sprintf("timings read=%.4f compose=%.4f pdf=%.4f xlsx=%.4f write=%.4f total=%.4f pages=%d",
+		t.Read.Seconds(), t.Compose.Seconds(), t.PDF.Seconds(), t.XLSX.Seconds(), t.Write.Seconds(), t.Total.Seconds(), t.Pages)
 }
 
 // Paper is one composed output of a job.
@@ -82,10 +101,16 @@ type Written struct {
 // errors, and otherwise writes each output in each of its formats. It prints
 // one line per file written.
 func Build(w io.Writer, jobPath string, opts BuildOptions) error {
+	start := time.Now()
+	tm := opts.Timings
+	if tm == nil {
+		tm = &Timings{}
+	}
 	l, err := Load(jobPath)
 	if err != nil {
 		return err
 	}
+	tm.Read = time.Since(start)
 	if l.Problems.Errors() > 0 {
 		fmt.Fprint(w, Summary(l))
 		return fmt.Errorf("%s: %d error(s), nothing written: %w", jobPath, l.Problems.Errors(), ErrProblems)
@@ -100,30 +125,38 @@ func Build(w io.Writer, jobPath string, opts BuildOptions) error {
 	if opts.OutputDir != "" {
 		dir = opts.OutputDir
 	}
+	t0 := time.Now()
 	papers, err := Compose(l)
 	if err != nil {
 		return err
 	}
-	written, err := RenderAll(papers, dir)
+	tm.Compose = time.Since(t0)
+	written, err := RenderAll(papers, dir, tm)
 	if err != nil {
 		return err
 	}
 	for _, f := range written {
 		fmt.Fprintln(w, describe(f))
 	}
+	tm.Total = time.Since(start)
 	return nil
 }
 
 // RenderAll renders each paper in each of its formats and writes the files
-// into dir. Every file is rendered in memory first; nothing is written
-// unless all renders succeed.
-func RenderAll(papers []Paper, dir string) ([]Written, error) {
-	type file struct {
-		path string
-		data []byte
-		info render.Info
+// into dir. Files are rendered concurrently, in memory; nothing is written
+// unless every render succeeds. tm, when not nil, receives render timings.
+func RenderAll(papers []Paper, dir string, tm *Timings) ([]Written, error) {
+	type task struct {
+		paper  Paper
+		format string
+		path   string
+		r      Renderer
+		data   []byte
+		info   render.Info
+		took   time.Duration
+		err    error
 	}
-	var files []file
+	var tasks []*task
 	seen := map[string]string{}
 	for _, p := range papers {
 		for _, format := range p.Output.Formats {
@@ -136,20 +169,48 @@ func RenderAll(papers []Paper, dir string) ([]Written, error) {
 				return nil, fmt.Errorf("%s and %s both write %s: give one of them another file name", other, p.Output.Name(), path)
 			}
 			seen[path] = p.Output.Name()
-			var buf bytes.Buffer
-			info, err := r(&buf, p.Doc)
-			if err != nil {
-				return nil, fmt.Errorf("%s: %s: %w", p.Output.Name(), format, err)
-			}
-			files = append(files, file{path: path, data: buf.Bytes(), info: info})
+			tasks = append(tasks, &task{paper: p, format: format, path: path, r: r})
 		}
 	}
-	var out []Written
-	for _, f := range files {
-		if err := WriteFileAtomic(f.path, f.data); err != nil {
-			return out, fmt.Errorf("writing %s: %w", f.path, err)
+	sem := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
+	var wg sync.WaitGroup
+	for _, t := range tasks {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			start := time.Now()
+			var buf bytes.Buffer
+			t.info, t.err = t.r(&buf, t.paper.Doc)
+			t.data, t.took = buf.Bytes(), time.Since(start)
+		}()
+	}
+	wg.Wait()
+	for _, t := range tasks {
+		if t.err != nil {
+			return nil, fmt.Errorf("%s: %s: %w", t.paper.Output.Name(), t.format, t.err)
 		}
-		out = append(out, Written{Path: f.path, Info: f.info, Bytes: len(f.data)})
+		if tm != nil {
+			switch t.format {
+			case "pdf":
+				tm.PDF += t.took
+				tm.Pages += t.info.Pages
+			case "xlsx":
+				tm.XLSX += t.took
+			}
+		}
+	}
+	start := time.Now()
+	var out []Written
+	for _, t := range tasks {
+		if err := WriteFileAtomic(t.path, t.data); err != nil {
+			return out, fmt.Errorf("writing %s: %w", t.path, err)
+		}
+		out = append(out, Written{Path: t.path, Info: t.info, Bytes: len(t.data)})
+	}
+	if tm != nil {
+		tm.Write = time.Since(start)
 	}
 	return out, nil
 }
