@@ -7,6 +7,7 @@
 //	agsreport check JOB.toml           read the workbooks and report every problem
 //	agsreport build JOB.toml [-o DIR]  write every paper the job lists
 //	agsreport dump JOB.toml [-report]  print what was read (or the composed papers)
+//	agsreport returns JOB.toml         write a progress return for each lead officer
 //	agsreport templates                list the built-in templates
 //	agsreport sample -actions N -o DIR write a synthetic plan and job file
 //
@@ -35,6 +36,8 @@ Usage:
   agsreport check JOB.toml            read the workbooks and report every problem
   agsreport build JOB.toml [-o DIR]   write every paper the job lists
   agsreport dump JOB.toml [-report]   print the plan as read (or the composed papers)
+  agsreport returns JOB.toml [-o DIR] [-period P]
+                                      write a progress return for each lead officer
   agsreport templates                 list the built-in templates
   agsreport sample -actions N -o DIR  write a synthetic plan of N actions, with its job file
   agsreport help                      show this text
@@ -112,6 +115,16 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 		return app.Dump(stdout, jobPath, *rep)
+	case "returns":
+		fs := newFlags("returns", stderr)
+		out := fs.String("o", "", "write the returns into `DIR` (default: the job's output folder, returns/PERIOD)")
+		period := fs.String("period", "", "the `PERIOD` the returns collect (default: the job's period)")
+		due := fs.String("due", "", "when the returns are due, in words, e.g. \"Friday 12 April 2024\"")
+		jobPath, err := parse(fs, rest)
+		if err != nil {
+			return err
+		}
+		return app.Returns(stdout, jobPath, app.ReturnsOptions{OutputDir: *out, Period: *period, Due: *due})
 	case "sample":
 		fs := newFlags("sample", stderr)
 		n := fs.Int("actions", 1000, "how many actions the sample plan has")

@@ -1,0 +1,404 @@
+// Package returns writes the progress-return workbooks a governance officer
+// sends to lead officers each quarter: one workbook per officer, listing
+// their open actions with the last status and update, and two columns to
+// fill in — the new status (a drop-down of the council's vocabulary) and the
+// new progress text. The columns officers must not change are protected.
+//
+// The workbooks carry a hidden marker sheet, so that when they come back the
+// reader (package sheet) recognises agsreport's own return layout and needs
+// no column mapping.
+package returns
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/agsreport/agsreport/internal/plan"
+	"github.com/agsreport/agsreport/internal/sheet"
+)
+
+// Options say which period the returns collect, for which plan.
+type Options struct {
+	Period string // the period officers report on
+	Title  string // the plan's title
+	Org    string
+	Due    string // optional: when the returns are due, in words
+	Date   time.Time
+}
+
+// Return is one officer's return: the file and its actions.
+type Return struct {
+	Officer string
+	File    string // the file name, safe on every file system
+	Actions []*plan.Action
+}
+
+// Plan groups the plan's open actions by lead officer, in the order the
+// officers first appear in the plan. An action is open when its status as
+// at the period before opts.Period is not closed. Actions with no lead are
+// grouped under "No lead officer".
+func Plan(p *plan.Plan, period string) []Return {
+	var out []Return
+	index := map[string]int{}
+	for _, a := range p.Actions() {
+		status, _ := lastState(p, a, period)
+		if p.Statuses != nil && p.Statuses.Closed(status) {
+			continue
+		}
+		officer := strings.TrimSpace(a.Lead)
+		if officer == "" {
+			officer = "No lead officer"
+		}
+		k := plan.Key(officer)
+		i, ok := index[k]
+		if !ok {
+			i = len(out)
+			index[k] = i
+			out = append(out, Return{Officer: officer})
+		}
+		out[i].Actions = append(out[i].Actions, a)
+	}
+	used := map[string]int{}
+	for i := range out {
+		name := "Progress return - " + SafeName(out[i].Officer) + " - " + SafeName(period)
+		key := strings.ToLower(name)
+		used[key]++
+		if used[key] > 1 {
+			name += fmt.Sprintf(" (%d)", used[key])
+		}
+		out[i].File = name + ".xlsx"
+	}
+	return out
+}
+
+// lastState is the action's status and progress before the period: the
+// latest update of an earlier period, or the plan's values.
+func lastState(p *plan.Plan, a *plan.Action, period string) (string, string) {
+	idx := -1
+	for i, x := range p.Periods {
+		if x == period {
+			idx = i
+		}
+	}
+	switch {
+	case idx > 0:
+		s, pr, _ := p.StateAt(a, p.Periods[idx-1])
+		return s, pr
+	case idx == 0:
+		return a.PlanStatus, a.PlanProgress
+	}
+	s, pr, _ := p.StateAt(a, p.Current) // a period not read yet: the latest known
+	return s, pr
+}
+
+// SafeName turns an officer's name into a file name part that every file
+// system accepts: no path separators or reserved characters, no control
+// characters, no leading or trailing dots or spaces, at most 60 characters.
+func SafeName(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		switch {
+		case strings.ContainsRune(`<>:"/\|?*`, r) || unicode.IsControl(r):
+			r = '-'
+		case unicode.IsSpace(r):
+			r = ' '
+		}
+		if r == ' ' {
+			if space {
+				continue
+			}
+			space = true
+		} else {
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	out := strings.Trim(b.String(), " .-")
+	for utf8.RuneCountInString(out) > 60 {
+		_, size := utf8.DecodeLastRuneInString(out)
+		out = out[:len(out)-size]
+	}
+	out = strings.Trim(out, " .")
+	if out == "" {
+		out = "officer"
+	}
+	// Names Windows reserves for devices.
+	switch strings.ToUpper(out) {
+	case "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "LPT1", "LPT2", "LPT3":
+		out = "_" + out
+	}
+	return out
+}
+
+// Workbook returns one officer's return workbook as .xlsx bytes.
+func Workbook(r Return, p *plan.Plan, opts Options) ([]byte, error) {
+	data, err := workbook(r, p, opts)
+	if err != nil {
+		return nil, fmt.Errorf("the return for %s: %w", r.Officer, err)
+	}
+	return data, nil
+}
+
+func workbook(r Return, p *plan.Plan, opts Options) ([]byte, error) {
+	f := excelize.NewFile()
+	defer f.Close()
+	const sh = sheet.ReturnSheet
+	if err := f.SetSheetName("Sheet1", sh); err != nil {
+		return nil, err
+	}
+	st, err := newStyles(f)
+	if err != nil {
+		return nil, err
+	}
+	cols := sheet.ReturnColumns(opts.Period)
+	widths := []float64{11, 24, 45, 16, 14, 50, 16, 60}
+	for i, w := range widths {
+		name, _ := excelize.ColumnNumberToName(i + 1)
+		if err := f.SetColWidth(sh, name, name, w); err != nil {
+			return nil, err
+		}
+	}
+	last, _ := excelize.ColumnNumberToName(len(cols))
+	set := func(cell string, v string, style int) error {
+		if err := f.SetCellStr(sh, cell, v); err != nil {
+			return err
+		}
+		return f.SetCellStyle(sh, cell, cell, style)
+	}
+	title := opts.Title
+	if opts.Org != "" {
+		title = opts.Org + " — " + title
+	}
+	lines := []struct {
+		text  string
+		style int
+	}{
+		{title, st.title},
+		{"Progress return from " + r.Officer + " for " + opts.Period, st.subtitle},
+		{"For each action, choose the new status from the list in the “New Status” column and write your progress update in the last column. " +
+			"Blank lines start new paragraphs; a line starting with “• ” or “- ” is a bullet.", st.note},
+		{"Please do not change the grey columns, the action references or the sheet's layout: the governance team reads this workbook back as it is." + due(opts.Due), st.note},
+	}
+	for i, l := range lines {
+		cell := fmt.Sprintf("A%d", i+1)
+		if err := set(cell, l.text, l.style); err != nil {
+			return nil, err
+		}
+		if err := f.MergeCell(sh, cell, fmt.Sprintf("%s%d", last, i+1)); err != nil {
+			return nil, err
+		}
+	}
+	for row, h := range map[int]float64{1: 22, 2: 18, 3: 30, 4: 30} {
+		if err := f.SetRowHeight(sh, row, h); err != nil {
+			return nil, err
+		}
+	}
+	hr := sheet.ReturnHeaderRow
+	for i, c := range cols {
+		cell, _ := excelize.CoordinatesToCellName(i+1, hr)
+		style := st.header
+		if i >= len(cols)-2 {
+			style = st.headerInput
+		}
+		if err := set(cell, c, style); err != nil {
+			return nil, err
+		}
+	}
+	for i, a := range r.Actions {
+		row := hr + 1 + i
+		status, progress := lastState(p, a, opts.Period)
+		issue := a.Issue
+		if is := p.Issue(a.Issue); is != nil && is.Title != "" {
+			issue = is.Title
+		}
+		values := []string{a.Ref, issue, a.Description, a.Target.Text, status, progress, "", ""}
+		for c, v := range values {
+			cell, _ := excelize.CoordinatesToCellName(c+1, row)
+			style := st.locked
+			if c >= len(values)-2 {
+				style = st.input
+			}
+			if err := set(cell, v, style); err != nil {
+				return nil, err
+			}
+		}
+		if err := f.SetRowHeight(sh, row, rowHeight(values, widths)); err != nil {
+			return nil, err
+		}
+	}
+	n := len(r.Actions)
+	if n > 0 {
+		if err := statusList(f, p, hr+1, hr+n, len(cols)-1); err != nil {
+			return nil, err
+		}
+	}
+	if err := f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: hr, TopLeftCell: fmt.Sprintf("A%d", hr+1), ActivePane: "bottomLeft"}); err != nil {
+		return nil, err
+	}
+	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sh, hr, hr), Scope: sh}); err != nil {
+		return nil, err
+	}
+	fit := true
+	if err := f.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return nil, err
+	}
+	orient, size, wide, tall := "landscape", 9, 1, 0
+	if err := f.SetPageLayout(sh, &excelize.PageLayoutOptions{Orientation: &orient, Size: &size, FitToWidth: &wide, FitToHeight: &tall}); err != nil {
+		return nil, err
+	}
+	if err := f.SetHeaderFooter(sh, &excelize.HeaderFooterOptions{
+		OddHeader: "&L" + escapeHF(opts.Org) + "&R" + escapeHF("Progress return — "+opts.Period),
+		OddFooter: "&L" + escapeHF(r.Officer) + "&CPage &P of &N",
+	}); err != nil {
+		return nil, err
+	}
+	if err := f.ProtectSheet(sh, &excelize.SheetProtectionOptions{
+		SelectLockedCells: true, SelectUnlockedCells: true, FormatRows: true, FormatColumns: true,
+		EditObjects: false, Sort: false, AutoFilter: false,
+	}); err != nil {
+		return nil, err
+	}
+	if err := writeMarker(f, r.Officer, opts.Period); err != nil {
+		return nil, err
+	}
+	date := opts.Date
+	if date.IsZero() {
+		date = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	stamp := date.UTC().Format(time.RFC3339)
+	if err := f.SetDocProps(&excelize.DocProperties{
+		Title: "Progress return — " + opts.Period, Subject: opts.Title, Creator: "agsreport",
+		Created: stamp, Modified: stamp, Description: "Progress return for " + r.Officer,
+	}); err != nil {
+		return nil, err
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func due(s string) string {
+	if s == "" {
+		return ""
+	}
+	return " Please return it by " + s + "."
+}
+
+func escapeHF(s string) string { return strings.ReplaceAll(s, "&", "&&") }
+
+// rowHeight estimates the height a row needs for its wrapped text, since
+// spreadsheet files do not fit rows to their text by themselves.
+func rowHeight(values []string, widths []float64) float64 {
+	lines := 1.0
+	for i, v := range values {
+		chars := math.Max(1, widths[i]*1.1)
+		n := 0.0
+		for _, para := range strings.Split(v, "\n") {
+			n += math.Max(1, math.Ceil(float64(utf8.RuneCountInString(para))/chars))
+		}
+		lines = math.Max(lines, n)
+	}
+	return math.Min(409, math.Max(30, lines*13+4))
+}
+
+// statusList offers the vocabulary as a drop-down on the new-status column.
+// The names live on the hidden marker sheet and the list refers to them, so
+// names with commas or leading "=" stay plain text.
+func statusList(f *excelize.File, p *plan.Plan, top, bottom, col int) error {
+	names := p.Statuses.Names()
+	if len(names) == 0 {
+		return nil
+	}
+	c, _ := excelize.ColumnNumberToName(col)
+	dv := excelize.NewDataValidation(true)
+	dv.SetSqref(fmt.Sprintf("%s%d:%s%d", c, top, c, bottom))
+	dv.SetSqrefDropList(fmt.Sprintf("'%s'!$B$%d:$B$%d", sheet.ReturnMarkerSheet, markerStatusRow, markerStatusRow+len(names)-1))
+	dv.SetError(excelize.DataValidationErrorStyleStop, "Status", "Choose a status from the list.")
+	if err := f.AddDataValidation(sheet.ReturnSheet, dv); err != nil {
+		return err
+	}
+	for i, n := range names {
+		if err := f.SetCellStr(sheet.ReturnMarkerSheet, fmt.Sprintf("B%d", markerStatusRow+i), n); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// markerStatusRow is where the status names start on the marker sheet.
+const markerStatusRow = 10
+
+// writeMarker adds the hidden sheet that tells the reader this is an
+// agsreport return, with its period and officer.
+func writeMarker(f *excelize.File, officer, period string) error {
+	const m = sheet.ReturnMarkerSheet
+	if _, err := f.NewSheet(m); err != nil {
+		return err
+	}
+	for i, kv := range [][2]string{
+		{"agsreport", sheet.ReturnMarker},
+		{"period", period},
+		{"officer", officer},
+		{"statuses", "(below, from B10)"},
+	} {
+		if err := f.SetCellStr(m, fmt.Sprintf("A%d", i+1), kv[0]); err != nil {
+			return err
+		}
+		if err := f.SetCellStr(m, fmt.Sprintf("B%d", i+1), kv[1]); err != nil {
+			return err
+		}
+	}
+	if err := f.SetSheetVisible(m, false, true); err != nil {
+		return err
+	}
+	f.SetActiveSheet(0)
+	return nil
+}
+
+type styles struct {
+	title, subtitle, note, header, headerInput, locked, input int
+}
+
+func newStyles(f *excelize.File) (styles, error) {
+	var s styles
+	border := []excelize.Border{
+		{Type: "left", Color: "808080", Style: 1}, {Type: "right", Color: "808080", Style: 1},
+		{Type: "top", Color: "808080", Style: 1}, {Type: "bottom", Color: "808080", Style: 1},
+	}
+	defs := []struct {
+		dst *int
+		st  *excelize.Style
+	}{
+		{&s.title, &excelize.Style{Font: &excelize.Font{Bold: true, Size: 14, Family: "Arial"}}},
+		{&s.subtitle, &excelize.Style{Font: &excelize.Font{Bold: true, Size: 12, Family: "Arial"}}},
+		{&s.note, &excelize.Style{Font: &excelize.Font{Size: 10, Family: "Arial"}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}},
+		{&s.header, &excelize.Style{Font: &excelize.Font{Bold: true, Color: "FFFFFF", Family: "Arial", Size: 10},
+			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"1F3864"}}, Border: border,
+			Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}}},
+		{&s.headerInput, &excelize.Style{Font: &excelize.Font{Bold: true, Color: "FFFFFF", Family: "Arial", Size: 10},
+			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"375623"}}, Border: border,
+			Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}}},
+		{&s.locked, &excelize.Style{Font: &excelize.Font{Family: "Arial", Size: 10},
+			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"EDEDED"}}, Border: border,
+			Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}, Protection: &excelize.Protection{Locked: true}}},
+		{&s.input, &excelize.Style{Font: &excelize.Font{Family: "Arial", Size: 10}, Border: border,
+			Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}, Protection: &excelize.Protection{Locked: false}}},
+	}
+	for _, d := range defs {
+		id, err := f.NewStyle(d.st)
+		if err != nil {
+			return s, err
+		}
+		*d.dst = id
+	}
+	return s, nil
+}
