@@ -51,7 +51,15 @@ func main() {
 
 // run executes one command and returns its exit code. It is the only place
 // that turns errors into exit codes.
-func run(args []string, stdout, stderr io.Writer) int {
+func run(args []string, stdout, stderr io.Writer) (code int) {
+	// A panic is a bug in agsreport, never the user's fault: say so plainly
+	// instead of printing a Go trace.
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(stderr, "agsreport: internal error: %v\nThis is a bug in agsreport; please report it with the command you ran.\n", r)
+			code = 1
+		}
+	}()
 	err := dispatch(args, stdout, stderr)
 	var ue *app.UsageError
 	switch {

@@ -1,0 +1,168 @@
+package app
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// golden compares got with testdata/name, or rewrites it with -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./internal/app -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from the golden file; run with -update and review the diff.\n%s", name, firstDiff(string(want), got))
+	}
+}
+
+func firstDiff(want, got string) string {
+	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(wl) || i < len(gl); i++ {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			return fmt.Sprintf("line %d:\nwant: %s\n got: %s", i+1, w, g)
+		}
+	}
+	return ""
+}
+
+// examples are the example jobs, by golden-file stem.
+var examples = map[string]string{
+	"cumbria-2017-18": "../../examples/cumbria-2017-18/report.toml",
+	"cmt-2014":        "../../examples/cmt-2014/report.toml",
+}
+
+func TestExamplePlanDumps(t *testing.T) {
+	for name, job := range examples {
+		t.Run(name, func(t *testing.T) {
+			var out bytes.Buffer
+			if err := Dump(&out, job, false); err != nil {
+				t.Fatal(err)
+			}
+			golden(t, name+".plan", out.String())
+		})
+	}
+}
+
+func TestExampleReportDumps(t *testing.T) {
+	for name, job := range examples {
+		t.Run(name, func(t *testing.T) {
+			var out bytes.Buffer
+			if err := Dump(&out, job, true); err != nil {
+				t.Fatal(err)
+			}
+			golden(t, name+".report", out.String())
+		})
+	}
+}
+
+func TestExampleChecks(t *testing.T) {
+	for name, job := range examples {
+		t.Run(name, func(t *testing.T) {
+			var out bytes.Buffer
+			if err := Check(&out, job); err != nil {
+				t.Fatalf("check failed: %v\n%s", err, out.String())
+			}
+			golden(t, name+".check", out.String())
+		})
+	}
+}
+
+// TestBuildIsRepeatable builds every example twice and compares the files
+// byte for byte.
+func TestBuildIsRepeatable(t *testing.T) {
+	for name, job := range examples {
+		t.Run(name, func(t *testing.T) {
+			a, b := t.TempDir(), t.TempDir()
+			for _, dir := range []string{a, b} {
+				var out bytes.Buffer
+				if err := Build(&out, job, BuildOptions{OutputDir: dir}); err != nil {
+					t.Fatalf("build: %v\n%s", err, out.String())
+				}
+			}
+			files, _ := filepath.Glob(filepath.Join(a, "*"))
+			if len(files) == 0 {
+				t.Fatal("nothing was written")
+			}
+			for _, f := range files {
+				x, _ := os.ReadFile(f)
+				y, err := os.ReadFile(filepath.Join(b, filepath.Base(f)))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !bytes.Equal(x, y) {
+					t.Errorf("%s differs between two builds of the same inputs", filepath.Base(f))
+				}
+				st, _ := os.Stat(f)
+				if st.Mode().Perm() != 0o644 {
+					t.Errorf("%s has mode %v, want 0644", filepath.Base(f), st.Mode().Perm())
+				}
+			}
+			if left, _ := filepath.Glob(filepath.Join(a, ".*tmp*")); len(left) > 0 {
+				t.Errorf("temporary files left behind: %v", left)
+			}
+		})
+	}
+}
+
+func TestBuildStopsOnErrors(t *testing.T) {
+	dir := t.TempDir()
+	job := filepath.Join(dir, "report.toml")
+	// A plan file that is not a workbook.
+	if err := os.WriteFile(filepath.Join(dir, "plan.xlsx"), []byte("not a workbook"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(job, []byte("title = \"T\"\n[plan]\nworkbook = \"plan.xlsx\"\n[plan.actions]\nsheet = \"Actions\"\n[[output]]\ntemplate = \"appendix-a\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	var buf bytes.Buffer
+	err := Build(&buf, job, BuildOptions{OutputDir: out})
+	if !errors.Is(err, ErrProblems) {
+		t.Fatalf("err = %v, want ErrProblems", err)
+	}
+	if !strings.Contains(buf.String(), "error: plan.xlsx") {
+		t.Errorf("the problem is not reported with its file:\n%s", buf.String())
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Errorf("the output folder was created although the input has errors")
+	}
+}
+
+func TestWriteFileAtomicLeavesNothingOnFailure(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "sub") // a folder where the file should go
+	if err := os.Mkdir(target, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFileAtomic(target, []byte("x")); err == nil {
+		t.Fatal("renaming over a folder should fail")
+	}
+	left, _ := filepath.Glob(filepath.Join(dir, ".*"))
+	if len(left) > 0 {
+		t.Errorf("temporary files left behind: %v", left)
+	}
+}
