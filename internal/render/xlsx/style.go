@@ -1,0 +1,191 @@
+package xlsx
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/agsreport/agsreport/internal/report"
+)
+
+// fontFamily is the font of every cell. LibreOffice substitutes the
+// metric-compatible Liberation Sans, which is what rows are measured with.
+const fontFamily = "Arial"
+
+// styleKey identifies one cell format. Formats are created once per key and
+// per workbook, never per cell.
+type styleKey struct {
+	size         float64
+	bold, italic bool
+	colour       string // text colour "#RRGGBB", "" for automatic
+	fill         string // background "#RRGGBB", "" for none
+	align        report.Align
+	centreV      bool // vertically centred (else top)
+	border       bool
+	wrap         bool
+}
+
+// styles caches excelize style IDs by key.
+type styles struct {
+	f      *excelize.File
+	ids    map[styleKey]int
+	rule   string // border colour
+	dxfIDs map[string]int
+}
+
+func newStyles(f *excelize.File, rule string) *styles {
+	if !validColour(rule) {
+		rule = "#808080"
+	}
+	return &styles{f: f, ids: make(map[styleKey]int), rule: rule, dxfIDs: make(map[string]int)}
+}
+
+// id returns the style ID for k, creating the style on first use.
+func (s *styles) id(k styleKey) (int, error) {
+	if id, ok := s.ids[k]; ok {
+		return id, nil
+	}
+	st := &excelize.Style{
+		Font: &excelize.Font{Family: fontFamily, Size: k.size, Bold: k.bold, Italic: k.italic},
+		Alignment: &excelize.Alignment{
+			Vertical: "top",
+			WrapText: k.wrap,
+		},
+	}
+	if k.centreV {
+		st.Alignment.Vertical = "center"
+	}
+	switch k.align {
+	case report.Centre:
+		st.Alignment.Horizontal = "center"
+	case report.Right:
+		st.Alignment.Horizontal = "right"
+	default:
+		st.Alignment.Horizontal = "left"
+	}
+	if validColour(k.colour) {
+		st.Font.Color = k.colour
+	}
+	if validColour(k.fill) {
+		st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{k.fill}}
+	}
+	if k.border {
+		for _, side := range []string{"left", "top", "right", "bottom"} {
+			st.Border = append(st.Border, excelize.Border{Type: side, Color: s.rule, Style: 1})
+		}
+	}
+	id, err := s.f.NewStyle(st)
+	if err != nil {
+		return 0, fmt.Errorf("xlsx: create cell style: %w", err)
+	}
+	s.ids[k] = id
+	return id, nil
+}
+
+// fillFormat returns the conditional-format ID that fills a cell with colour.
+func (s *styles) fillFormat(colour string) (int, error) {
+	if id, ok := s.dxfIDs[colour]; ok {
+		return id, nil
+	}
+	id, err := s.f.NewConditionalStyle(&excelize.Style{
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colour}},
+	})
+	if err != nil {
+		return 0, fmt.Errorf("xlsx: create conditional format for %s: %w", colour, err)
+	}
+	s.dxfIDs[colour] = id
+	return id, nil
+}
+
+// validColour reports whether c is "#RRGGBB".
+func validColour(c string) bool {
+	if len(c) != 7 || c[0] != '#' {
+		return false
+	}
+	for i := 1; i < 7; i++ {
+		if !strings.ContainsRune("0123456789abcdefABCDEF", rune(c[i])) {
+			return false
+		}
+	}
+	return true
+}
+
+// cellValue turns rich text into what a cell holds: a plain string when the
+// whole text has one face (the face then goes into the style), otherwise
+// rich-text runs. Text beyond a cell's 32,767 characters is cut (only a
+// spanning cell or an unbroken word can get there: taller text is split
+// over rows before it reaches a cell). Lines are joined with newlines, a SpaceBefore line gets a
+// blank line before it, bullets start with "• ". base is the style's font.
+// It reports the face of uniform text so the caller can pick the style.
+func cellValue(t report.Text, size float64, colour string, baseBold bool) (value any, bold, italic bool) {
+	var b strings.Builder
+	uniform := true
+	first := true
+	for _, l := range t.Lines {
+		for _, r := range l.Runs {
+			if r.Text == "" {
+				continue
+			}
+			if first {
+				bold, italic, first = r.Bold, r.Italic, false
+			} else if r.Bold != bold || r.Italic != italic {
+				uniform = false
+			}
+		}
+	}
+	if uniform {
+		for i, l := range t.Lines {
+			if i > 0 {
+				b.WriteByte('\n')
+				if l.SpaceBefore {
+					b.WriteByte('\n')
+				}
+			}
+			if l.Bullet {
+				b.WriteString(bullet)
+			}
+			for _, r := range l.Runs {
+				b.WriteString(cleanText(r.Text))
+			}
+		}
+		return b.String(), bold || baseBold, italic
+	}
+	var runs []excelize.RichTextRun
+	room := excelize.TotalCellChars // a cell holds at most this many UTF-16 units
+	add := func(text string, bo, it bool) {
+		if n := utf16Len(text); n > room {
+			text = truncUTF16(text, room)
+		}
+		room -= utf16Len(text)
+		if text == "" {
+			return
+		}
+		bo = bo || baseBold
+		if n := len(runs); n > 0 && runs[n-1].Font.Bold == bo && runs[n-1].Font.Italic == it {
+			runs[n-1].Text += text
+			return
+		}
+		fnt := &excelize.Font{Family: fontFamily, Size: size, Bold: bo, Italic: it}
+		if validColour(colour) {
+			fnt.Color = colour
+		}
+		runs = append(runs, excelize.RichTextRun{Text: text, Font: fnt})
+	}
+	for i, l := range t.Lines {
+		if i > 0 {
+			sep := "\n"
+			if l.SpaceBefore {
+				sep = "\n\n"
+			}
+			add(sep, false, false)
+		}
+		if l.Bullet {
+			add(bullet, false, false)
+		}
+		for _, r := range l.Runs {
+			add(cleanText(r.Text), r.Bold, r.Italic)
+		}
+	}
+	return runs, false, false
+}
