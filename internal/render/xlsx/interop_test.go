@@ -13,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/agsreport/agsreport/internal/report"
+	"github.com/agsreport/agsreport/internal/testutil"
 )
 
 // writeCases renders every case into dir and returns the file paths by
@@ -34,13 +35,8 @@ func writeCases(t *testing.T, dir string) map[string]string {
 // every word of every cell is on paper (no text hidden by a short row) and
 // that a long table repeats its header row on each page.
 func TestLibreOffice(t *testing.T) {
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		t.Skip("soffice not installed")
-	}
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext not installed")
-	}
+	soffice := testutil.NeedTool(t, "soffice")
+	testutil.NeedTool(t, "pdftotext")
 	dir := t.TempDir()
 	paths := writeCases(t, dir)
 	args := []string{"-env:UserInstallation=file://" + filepath.ToSlash(filepath.Join(dir, "profile")),
@@ -182,23 +178,10 @@ for path in sys.argv[1:]:
               len(ws.merged_cells.ranges), ws.print_title_rows or "", ws.auto_filter.ref or ""))
 `
 
-// findPython returns a python3 that has openpyxl, or "".
-func findPython() string {
-	for _, p := range []string{"python3", "/usr/bin/python3"} {
-		if err := exec.Command(p, "-c", "import openpyxl").Run(); err == nil {
-			return p
-		}
-	}
-	return ""
-}
-
 // TestOpenpyxl reads every case with openpyxl, an independent reader, and
 // checks orientation, merges, print titles and that no cell is a formula.
 func TestOpenpyxl(t *testing.T) {
-	py := findPython()
-	if py == "" {
-		t.Skip("python3 with openpyxl not installed")
-	}
+	py := testutil.NeedPython(t, "openpyxl")
 	dir := t.TempDir()
 	paths := writeCases(t, dir)
 	args := []string{"-c", openpyxlScript}
