@@ -14,7 +14,7 @@ const cumbriaTitle = "Cumbria County Council – Annual Governance Statement Act
 
 // books lists every example workbook, in the order they are written.
 func books() []book {
-	return []book{
+	return append([]book{
 		{Path: cumbriaPlan, Title: cumbriaTitle, Tables: []table{issuesTable(), outcomesTable(), actionsTable()}},
 		{Path: cumbriaJanuary, Title: cumbriaTitle + " – progress return, January 2018", Tables: []table{
 			returnTable(cumbriaIssues[0].Title+" – progress update to January 2018", childrensActions),
@@ -23,7 +23,7 @@ func books() []book {
 			returnTable(cumbriaIssues[1].Title+" – progress update to February 2018", ameyActions()),
 		}},
 		{Path: cmtPlan, Title: "Draft Annual Governance Action Plan 2014/15", Tables: []table{cmtTable()}},
-	}
+	}, cycleBooks()...)
 }
 
 func issuesTable() table {
