@@ -139,7 +139,7 @@ func Summary(l *Loaded) string {
 				none = append(none, a.Ref)
 			}
 		}
-		w("%-28s %d", "updates received for "+p.Current, got)
+		w("%-28s %d for %s", "updates received", got, p.Current)
 		w("%-28s %d%s", "actions without an update", len(none), list(none))
 	}
 	var overdue []string
