@@ -51,8 +51,9 @@ func firstDiff(want, got string) string {
 
 // examples are the example jobs, by golden-file stem.
 var examples = map[string]string{
-	"cumbria-2017-18": "../../examples/cumbria-2017-18/report.toml",
-	"cmt-2014":        "../../examples/cmt-2014/report.toml",
+	"cumbria-2017-18":   "../../examples/cumbria-2017-18/report.toml",
+	"cmt-2014":          "../../examples/cmt-2014/report.toml",
+	"cumbria-quarterly": "../../examples/cumbria-quarterly/report.toml",
 }
 
 func TestExamplePlanDumps(t *testing.T) {
@@ -164,5 +165,42 @@ func TestWriteFileAtomicLeavesNothingOnFailure(t *testing.T) {
 	left, _ := filepath.Glob(filepath.Join(dir, ".*"))
 	if len(left) > 0 {
 		t.Errorf("temporary files left behind: %v", left)
+	}
+}
+
+// TestQuarterlyFacts asserts the derived facts of the three-period example
+// one by one, so that a change in them is seen even when the golden files
+// are refreshed.
+func TestQuarterlyFacts(t *testing.T) {
+	l, err := Load(examples["cumbria-quarterly"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	byFact := map[string][]string{}
+	for _, a := range l.Plan.Actions() {
+		f := a.Facts
+		if f.Overdue {
+			byFact["overdue"] = append(byFact["overdue"], a.Ref)
+		}
+		if f.NoReturn {
+			byFact["no-return"] = append(byFact["no-return"], a.Ref)
+		}
+		byFact[f.Change.String()] = append(byFact[f.Change.String()], a.Ref)
+	}
+	want := map[string]string{
+		"overdue":   "4(iii) 5(ii)",
+		"no-return": "Action 1 Action 2 Action 3 11(i) 12(ii)",
+		"completed": "1(v) 3(iii) 4(ii)",
+		"worse":     "4(iii) 5(ii)",
+		"better":    "7(iii)",
+		"new":       "",
+	}
+	for fact, refs := range want {
+		if got := strings.Join(byFact[fact], " "); got != refs {
+			t.Errorf("%s: got %q, want %q", fact, got, refs)
+		}
+	}
+	if l.Plan.Current != "March 2018" || strings.Join(l.Plan.Periods, ", ") != "December 2017, January 2018, February 2018, March 2018" {
+		t.Errorf("periods: current %q of %v", l.Plan.Current, l.Plan.Periods)
 	}
 }
