@@ -1,0 +1,341 @@
+package pdf
+
+import (
+	"math"
+	"strconv"
+
+	"github.com/agsreport/agsreport/internal/report"
+)
+
+// palette colours series that name no colour of their own.
+var palette = [...]RGB{{0x44, 0x72, 0xC4}, {0xED, 0x7D, 0x31}, {0xA5, 0xA5, 0xA5}, {0xFF, 0xC0, 0x00}, {0x5B, 0x9B, 0xD5}, {0x70, 0xAD, 0x47}}
+
+// swatch is a coloured square with a wrapped label, as used by status keys
+// and chart legends.
+type swatch struct {
+	colour RGB
+	lines  []line
+	w, h   float64
+}
+
+const (
+	swatchW   = 6   // millimetres
+	swatchGap = 1.5 // between swatch and label
+	itemGap   = 6   // between items on a line
+)
+
+// swatches measures labelled swatches at size points.
+func (f *flow) swatches(labels []string, colours []RGB, size float64) []swatch {
+	out := make([]swatch, len(labels))
+	room := f.bodyWidth() - swatchW - swatchGap
+	for i, l := range labels {
+		lines := f.wrap(report.Plain(l), size, room, false)
+		w := 0.0
+		for _, ln := range lines {
+			w = max(w, ln.w)
+		}
+		out[i] = swatch{colour: colours[i], lines: lines, w: swatchW + swatchGap + w, h: max(blockHeight(lines), lineHeight(size))}
+	}
+	return out
+}
+
+// placeSwatches lays out swatches in rows across the body, breaking pages
+// between rows.
+func (f *flow) placeSwatches(items []swatch, size float64) {
+	lh := lineHeight(size)
+	for i := 0; i < len(items); {
+		// Take as many items as fit on one line.
+		j, w, h := i, 0.0, 0.0
+		for j < len(items) {
+			add := items[j].w
+			if j > i {
+				add += itemGap
+			}
+			if j > i && w+add > f.bodyWidth()+eps {
+				break
+			}
+			w += add
+			h = max(h, items[j].h)
+			j++
+		}
+		f.ensure(h)
+		x := f.g.BodyLeft()
+		for k := i; k < j; k++ {
+			it := items[k]
+			sh := 0.7 * lh
+			sy := f.y + (lh-sh)/2
+			f.add(Box{Kind: FillBox, X: x, Y: sy, W: swatchW, H: sh, Colour: it.colour})
+			f.add(Box{Kind: FrameBox, X: x, Y: sy, W: swatchW, H: sh, Colour: RGB{0x40, 0x40, 0x40}, Stroke: 0.2})
+			ly := f.y
+			for n, ln := range it.lines {
+				if n > 0 {
+					ly += ln.gap
+				}
+				f.textLine(ln, x+swatchW+swatchGap, ly, f.st.text)
+				ly += ln.h
+			}
+			x += it.w + itemGap
+		}
+		f.y += h + 0.5*lh
+		i = j
+	}
+}
+
+// statusKey lays out the document's statuses as swatches with their names;
+// closed statuses say so in words, so colour is never the only signal.
+func (f *flow) statusKey(k *report.StatusKey) {
+	if len(f.doc.Statuses) == 0 {
+		return
+	}
+	size := f.st.table
+	labels := make([]string, len(f.doc.Statuses))
+	colours := make([]RGB, len(f.doc.Statuses))
+	for i, s := range f.doc.Statuses {
+		labels[i] = s.Name
+		if s.Closed {
+			labels[i] += " (closed)"
+		}
+		c, ok := parseColour(s.Colour)
+		if !ok {
+			c = RGB{0xFF, 0xFF, 0xFF}
+		}
+		colours[i] = c
+	}
+	items := f.swatches(labels, colours, size)
+	var title []line
+	if k.Title != "" {
+		title = f.wrap(report.Plain(k.Title), size, f.bodyWidth(), true)
+	}
+	first := 0.0
+	if len(items) > 0 {
+		first = items[0].h
+	}
+	f.ensure(blockHeight(title) + first + lineHeight(size))
+	f.y += 0.5 * lineHeight(size)
+	f.flowLines(title, size)
+	f.y += 0.3 * lineHeight(size)
+	f.placeSwatches(items, size)
+	f.y += 0.5 * lineHeight(size)
+}
+
+// chartGeom is a chart measured for the body width.
+type chartGeom struct {
+	title, titleCont []line
+	labels           [][]line
+	labelW           float64
+	rowH             []float64
+	totals           []float64
+	top, step        float64
+	legend           []swatch
+	legendH          float64
+	axisH            float64
+	colours          []RGB
+}
+
+func (f *flow) measureChart(ch *report.Chart) *chartGeom {
+	size := f.st.table
+	lh := lineHeight(size)
+	cg := &chartGeom{axisH: lh + 2}
+	titleSize := size + 1.5
+	if ch.Title != "" {
+		cg.title = f.wrap(report.Plain(ch.Title), titleSize, f.bodyWidth(), true)
+		cg.titleCont = f.wrap(report.Plain(ch.Title+" (continued)"), titleSize, f.bodyWidth(), true)
+	}
+	maxLabel := 0.3 * f.bodyWidth()
+	for _, c := range ch.Categories {
+		lines := f.wrap(report.Plain(c), size, maxLabel, false)
+		for _, ln := range lines {
+			cg.labelW = max(cg.labelW, ln.w)
+		}
+		cg.labels = append(cg.labels, lines)
+		cg.rowH = append(cg.rowH, max(blockHeight(lines), max(1.6*lh, 5))+2)
+	}
+	cg.totals = make([]float64, len(ch.Categories))
+	for i := range cg.totals {
+		for _, s := range ch.Series {
+			cg.totals[i] += value(s, i)
+		}
+	}
+	peak := 0.0
+	for _, t := range cg.totals {
+		peak = max(peak, t)
+	}
+	cg.top, cg.step = niceScale(peak)
+	names := make([]string, len(ch.Series))
+	cg.colours = make([]RGB, len(ch.Series))
+	for i, s := range ch.Series {
+		names[i] = s.Name
+		c, ok := parseColour(s.Colour)
+		if !ok {
+			c = palette[i%len(palette)]
+		}
+		cg.colours[i] = c
+	}
+	cg.legend = f.swatches(names, cg.colours, size)
+	for _, it := range cg.legend {
+		cg.legendH = max(cg.legendH, it.h)
+	}
+	if len(cg.legend) > 0 {
+		// A rough bound: legends rarely need more than a few lines.
+		total := 0.0
+		for _, it := range cg.legend {
+			total += it.w + itemGap
+		}
+		lines := math.Ceil(total / f.bodyWidth())
+		cg.legendH = lines*(cg.legendH+0.5*lh) + lh
+	}
+	return cg
+}
+
+// value returns series s's value for category i, negative and non-finite
+// values read as zero.
+func value(s report.Series, i int) float64 {
+	if i >= len(s.Values) {
+		return 0
+	}
+	v := s.Values[i]
+	if math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
+		return 0
+	}
+	return min(v, math.MaxFloat64/1e6)
+}
+
+// niceScale returns the axis maximum and tick step for values up to peak.
+func niceScale(peak float64) (top, step float64) {
+	if peak <= 0 || math.IsNaN(peak) || math.IsInf(peak, 0) {
+		return 1, 0.2
+	}
+	raw := peak / 5
+	mag := math.Pow(10, math.Floor(math.Log10(raw)))
+	step = 10 * mag
+	for _, m := range []float64{1, 2, 2.5, 5, 10} {
+		if m*mag >= raw {
+			step = m * mag
+			break
+		}
+	}
+	return math.Ceil(peak/step-1e-9) * step, step
+}
+
+// formatValue formats a number for axis and bar labels.
+func formatValue(v float64) string { return strconv.FormatFloat(v, 'g', 6, 64) }
+
+func (f *flow) chartMinStart(ch *report.Chart) float64 {
+	cg := f.measureChart(ch)
+	h := blockHeight(cg.title) + cg.axisH + cg.legendH
+	if len(cg.rowH) > 0 {
+		h += cg.rowH[0]
+	}
+	return h
+}
+
+// chart lays out a stacked horizontal bar chart: one bar per category with
+// its label on the left, one segment per series, value labels inside the
+// segments that have room, a value axis and a legend. A chart too tall for
+// the page continues on the next with its title marked "(continued)".
+func (f *flow) chart(ch *report.Chart) {
+	cg := f.measureChart(ch)
+	size := f.st.table
+	lh := lineHeight(size)
+	left, right := f.g.BodyLeft(), f.g.BodyRight()
+	topLabel := f.m.Width(Regular, size, formatValue(cg.top))
+	x0 := left + cg.labelW + 3
+	x1 := right - max(3, topLabel/2+1)
+	if x1-x0 < 20 {
+		x0 = max(left, x1-20)
+	}
+	scale := (x1 - x0) / cg.top
+	axisColour := RGB{0x40, 0x40, 0x40}
+	gridColour := RGB{0xD9, 0xD9, 0xD9}
+
+	f.y += 0.5 * lh
+	for i, cont := 0, false; i < len(ch.Categories) || (i == 0 && !cont); cont = true {
+		title := cg.title
+		if cont {
+			title = cg.titleCont
+		}
+		first := 0.0
+		if i < len(cg.rowH) {
+			first = cg.rowH[i]
+		}
+		f.ensure(blockHeight(title) + first + cg.axisH + cg.legendH)
+		f.flowLines(title, size+1.5)
+		f.y += 0.3 * lh
+		// Rows that fit above the axis and legend.
+		yTop := f.y
+		j := i
+		for j < len(cg.rowH) && (j == i || f.y+cg.rowH[j]+cg.axisH+cg.legendH <= f.g.BodyBottom()+eps) {
+			f.y += cg.rowH[j]
+			j++
+		}
+		yAxis := f.y
+		if j == i {
+			break // no categories: the title alone
+		}
+		// Grid, then bars, then axes on top.
+		for k := 0; k <= 20; k++ {
+			v := float64(k) * cg.step
+			if v > cg.top*(1+1e-9) {
+				break
+			}
+			gx := x0 + v*scale
+			if k > 0 {
+				f.add(Box{Kind: RuleBox, X: gx, Y: yTop, W: 0, H: yAxis - yTop, Colour: gridColour, Stroke: 0.15})
+			}
+			f.add(Box{Kind: RuleBox, X: gx, Y: yAxis, W: 0, H: 1, Colour: axisColour, Stroke: 0.2})
+			label := formatValue(v)
+			w := f.m.Width(Regular, size, label)
+			lx := min(max(gx-w/2, left), right-w)
+			f.add(Box{Kind: TextBox, X: lx, Y: yAxis + 1.2, W: w, H: lh, Text: label, Face: Regular, Size: size, Colour: f.st.text})
+		}
+		y := yTop
+		for c := i; c < j; c++ {
+			rh := cg.rowH[c]
+			labels := cg.labels[c]
+			ly := y + (rh-blockHeight(labels))/2
+			for n, ln := range labels {
+				if n > 0 {
+					ly += ln.gap
+				}
+				f.textLine(ln, x0-3-ln.w, ly, f.st.text)
+				ly += ln.h
+			}
+			bh := rh - 2
+			by := y + 1
+			bx := x0
+			for si, s := range ch.Series {
+				v := value(s, c)
+				if v <= 0 {
+					continue
+				}
+				w := v * scale
+				f.add(Box{Kind: FillBox, X: bx, Y: by, W: w, H: bh, Colour: cg.colours[si]})
+				label := formatValue(v)
+				if lw := f.m.Width(Regular, size, label); lw+1.5 <= w && lh <= bh {
+					f.add(Box{Kind: TextBox, X: bx + (w-lw)/2, Y: by + (bh-lh)/2, W: lw, H: lh, Text: label,
+						Face: Regular, Size: size, Colour: contrast(cg.colours[si])})
+				}
+				bx += w
+			}
+			y += rh
+		}
+		f.add(Box{Kind: RuleBox, X: x0, Y: yTop, W: 0, H: yAxis - yTop, Colour: axisColour, Stroke: 0.3})
+		f.add(Box{Kind: RuleBox, X: x0, Y: yAxis, W: x1 - x0, H: 0, Colour: axisColour, Stroke: 0.3})
+		f.y = yAxis + cg.axisH + 0.5*lh
+		f.placeSwatches(cg.legend, size)
+		i = j
+		if i >= len(ch.Categories) {
+			break
+		}
+	}
+	f.y += 0.5 * lh
+}
+
+// contrast returns black or white, whichever reads better on c.
+func contrast(c RGB) RGB {
+	lum := 0.299*float64(c.R) + 0.587*float64(c.G) + 0.114*float64(c.B)
+	if lum < 140 {
+		return RGB{0xFF, 0xFF, 0xFF}
+	}
+	return RGB{}
+}

@@ -1,0 +1,30 @@
+// Package pdf renders a report.Document as a PDF committee paper.
+//
+// Rendering happens in two passes. LayoutDocument turns the document
+// into pages of positioned boxes — text lines, fills, rules — measuring text
+// through the Metrics interface; it decides every line break and page break,
+// repeats table header rows and group bands, reprints spanning cells and
+// splits rows taller than a page. The draw pass then puts those boxes on
+// fpdf pages exactly where the layout placed them, so what was measured is
+// what is drawn. A Layout can dump itself as text, which the tests compare
+// with golden files, so pagination is tested without parsing PDF files.
+//
+// Text is set in the embedded Liberation Sans faces (metric compatible with
+// Arial). Characters the faces cannot draw are replaced by "?" before
+// measuring; tabs and no-break spaces become spaces and carriage returns are
+// dropped, so no input can make the renderer panic.
+//
+// Output is byte-identical for the same document: the catalogue is sorted,
+// the creation and modification dates come from the document (or a fixed
+// date), and nothing depends on map order. fpdf writes the file
+// uncompressed and its page streams are then compressed with reused zlib
+// writers (compressStreams), which is several times faster than fpdf's own
+// per-page compressor on long papers.
+//
+// Known limits: a table header row taller than a quarter of the page is
+// drawn only on the table's first page, and one taller than a whole page
+// runs past its foot; a spanning cell whose text cannot fit on one page is
+// drawn as an ordinary cell of its first row (which then splits).
+//
+// fpdf is used only inside this package.
+package pdf
