@@ -31,8 +31,8 @@ var Periods = []string{"Quarter 1 2024-25", "Quarter 2 2024-25"}
 var statuses = []string{"COMPLETE", "ON TARGET", "ONGOING", "BEHIND TARGET"}
 
 var leads = []string{
-	"Corporate Director Resources", "Chief Executive", "Monitoring Officer", "AD Finance",
-	"AD Transformation", "All CD's", "AD's/ Lead Managers", "Director of Children's Services",
+	"CD Resources", "Chief Executive", "Monitoring Officer", "AD Finance",
+	"AD Transformation", "All CD's", "AD's", "DCS",
 }
 
 var words = strings.Fields(`contract management arrangements review assurance framework
@@ -63,7 +63,7 @@ func (g gen) sentence(n int) string {
 func (g gen) paragraphs(n, minWords, maxWords int) string {
 	ps := make([]string, n)
 	for i := range ps {
-		ps[i] = g.sentence(minWords+g.r.IntN(maxWords-minWords+1)) + " " + g.sentence(minWords+g.r.IntN(maxWords-minWords+1))
+		ps[i] = g.sentence(minWords + g.r.IntN(maxWords-minWords+1))
 	}
 	return strings.Join(ps, "\n\n")
 }
@@ -104,30 +104,36 @@ func Write(dir string, opts Options) error {
 		for span > 1 && (i+span-1)*issues/opts.Actions+1 != issue {
 			span--
 		}
-		recText := g.sentence(12 + g.r.IntN(20))
+		recText := g.sentence(5 + g.r.IntN(6))
 		refs := fmt.Sprintf("R%d, R%d", rec, rec+g.r.IntN(9)+1)
 		for k := 0; k < span; k++ {
 			a := action{
 				issue: issue, outcome: 1 + (rec-1)%4, rec: rec, recText: recText, refs: refs,
 				ref:       fmt.Sprintf("%d.%d(%s)", issue, rec, roman[k]),
 				lead:      leads[g.r.IntN(len(leads))],
-				text:      g.sentence(15 + g.r.IntN(30)),
+				text:      g.sentence(4 + g.r.IntN(5)),
 				resources: "Officer time",
 			}
 			if k == 0 {
 				a.recSpan = span
 			}
-			switch g.r.IntN(5) {
-			case 0:
+			switch g.r.IntN(10) {
+			case 0, 1:
 				a.target = "As required"
-			case 1:
+			case 2:
+				a.target = fmt.Sprintf("%02d/%02d/2024", 1+g.r.IntN(28), 1+g.r.IntN(9)) // some are overdue
+			case 3, 4:
 				a.target = fmt.Sprintf("By %d March 2025", 1+g.r.IntN(28))
 			default:
-				a.target = fmt.Sprintf("%02d/%02d/2024", 1+g.r.IntN(28), 1+g.r.IntN(12))
+				a.target = fmt.Sprintf("%02d/%02d/2025", 1+g.r.IntN(28), 1+g.r.IntN(12))
 			}
 			for p := 0; p < 2; p++ {
 				a.status[p] = statuses[g.r.IntN(len(statuses))]
-				a.progress[p] = g.paragraphs(1+g.r.IntN(3), 12, 30)
+				paras := 1
+				if g.r.IntN(4) == 0 {
+					paras = 2
+				}
+				a.progress[p] = g.paragraphs(paras, 5, 10)
 			}
 			acts = append(acts, a)
 		}
