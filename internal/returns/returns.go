@@ -233,6 +233,9 @@ func workbook(r Return, p *plan.Plan, opts Options) ([]byte, error) {
 			return nil, err
 		}
 	}
+	if err := writeMarker(f, r.Officer, opts.Period); err != nil {
+		return nil, err
+	}
 	n := len(r.Actions)
 	if n > 0 {
 		if err := statusList(f, p, hr+1, hr+n, len(cols)-1); err != nil {
@@ -263,9 +266,6 @@ func workbook(r Return, p *plan.Plan, opts Options) ([]byte, error) {
 		SelectLockedCells: true, SelectUnlockedCells: true, FormatRows: true, FormatColumns: true,
 		EditObjects: false, Sort: false, AutoFilter: false,
 	}); err != nil {
-		return nil, err
-	}
-	if err := writeMarker(f, r.Officer, opts.Period); err != nil {
 		return nil, err
 	}
 	date := opts.Date
