@@ -150,7 +150,11 @@ func ParseTarget(s string) (Target, error) {
 		day := atoi(s[m[2]:m[3]])
 		f := found{at: m[0], end: m[1], month: mo, day: day}
 		if m[6] >= 0 {
-			date, ok := MakeDate(atoi(s[m[6]:m[7]]), mo, day)
+			y := atoi(s[m[6]:m[7]])
+			if y < 1 {
+				return t, fmt.Errorf("%q is not a date: there is no year %s", s[m[0]:m[1]], s[m[6]:m[7]])
+			}
+			date, ok := MakeDate(y, mo, day)
 			if !ok {
 				return t, fmt.Errorf("%q is not a date: %s has no day %d", s[m[0]:m[1]], mo, day)
 			}
@@ -173,6 +177,9 @@ func ParseTarget(s string) (Target, error) {
 			continue
 		}
 		y := atoi(s[m[4]:m[5]])
+		if y < 1 {
+			return t, fmt.Errorf("%q is not a date: there is no year %s", s[m[0]:m[1]], s[m[4]:m[5]])
+		}
 		last := time.Date(y, mo+1, 0, 0, 0, 0, 0, time.UTC)
 		dates = append(dates, found{at: m[0], end: m[1], date: DateOf(last)})
 		mark(m[0], m[1])

@@ -25,7 +25,7 @@ type TableSpec struct {
 	// Header is the 1-based header row; 0 finds it automatically below any
 	// title rows.
 	Header int
-	// Columns maps a field name (see Fields) to header texts that name it.
+	// Columns maps a field name (see FieldNames) to header texts that name it.
 	// They are tried before the built-in aliases for the field.
 	Columns map[string][]string
 	// Optional leaves the table out, with no problem reported, when Sheet

@@ -1,0 +1,69 @@
+package sheet
+
+import (
+	"fmt"
+	"path/filepath"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/agsreport/agsreport/internal/plan"
+)
+
+// writeLargeBook streams a flat actions sheet of n rows under a title row,
+// with the issue column merged over each block of ten actions.
+func writeLargeBook(b *testing.B, n int) string {
+	b.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	sw, err := f.NewStreamWriter("Sheet1")
+	if err != nil {
+		b.Fatal(err)
+	}
+	dateStyle, err := f.NewStyle(&excelize.Style{NumFmt: 14})
+	if err != nil {
+		b.Fatal(err)
+	}
+	must := func(err error) {
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	must(sw.SetRow("A1", []any{"Action plan"}))
+	must(sw.SetRow("A3", []any{"Issue Ref", "Action Ref", "Action", "Lead", "Target Date", "Status", "Progress Update"}))
+	statuses := []string{"COMPLETE", "ongoing", "On track", ""}
+	for i := 0; i < n; i++ {
+		var target any = excelize.Cell{StyleID: dateStyle, Value: 43190 + i%400}
+		if i%2 == 1 {
+			target = "By 31st March 2018"
+		}
+		issue := any(nil)
+		if i%10 == 0 {
+			issue = fmt.Sprintf("I%d", i/10)
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, i+4)
+		must(sw.SetRow(cell, []any{issue, fmt.Sprintf("%d(i)", i+1), "Review the contracts and report to the committee.",
+			"Director", target, statuses[i%len(statuses)], "Work is under way.\n\n• first\n• second"}))
+	}
+	for i := 0; i+9 < n; i += 10 {
+		must(sw.MergeCell(fmt.Sprintf("A%d", i+4), fmt.Sprintf("A%d", i+13)))
+	}
+	must(sw.Flush())
+	path := filepath.Join(b.TempDir(), "large.xlsx")
+	must(f.SaveAs(path))
+	return path
+}
+
+// BenchmarkReadPlan50k reads a 50,000-row flat actions sheet.
+func BenchmarkReadPlan50k(b *testing.B) {
+	path := writeLargeBook(b, 50000)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		var probs plan.Problems
+		p := ReadPlan(PlanSpec{Actions: spec(path, "")}, nil, &probs)
+		if len(probs.List) != 0 || len(p.Actions()) != 50000 {
+			b.Fatalf("read %d actions, problems %v", len(p.Actions()), problemStrings(&probs)[:min(3, len(probs.List))])
+		}
+	}
+}

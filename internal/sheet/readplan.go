@@ -1,0 +1,552 @@
+package sheet
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/agsreport/agsreport/internal/plan"
+)
+
+// ReadPlan reads the plan's tables. Every problem goes into probs, located;
+// it returns what could be read (never nil). The returned Plan has Issues
+// (with Outcomes, Recommendations, Actions) and Statuses = vocab (the
+// default vocabulary when vocab is nil); title and periods are set by the
+// caller.
+//
+// The plan may be kept as separate tables, linked by issue (its ref, or
+// its title when the issues table has no ref column) and by outcome and
+// recommendation numbers, or as one flat table of actions whose issue,
+// outcome and recommendation columns repeat or are merged down; or as a
+// table of issues only. In a flat table, an action whose issue cell is blank
+// belongs to the issue of the action above it, and an issue is made for each
+// issue the actions name when there is no issues table.
+//
+// Errors: a file that cannot be opened, a sheet that is not there, a missing
+// required column, a target that is not a date, a duplicate action ref, an
+// unknown status, an action whose issue is not in the issues table. Each is
+// reported once, and reading goes on so that all of them are reported.
+func ReadPlan(spec PlanSpec, vocab *plan.Vocabulary, probs *plan.Problems) *plan.Plan {
+	if vocab == nil {
+		vocab = defaultVocabulary()
+	}
+	p := &plan.Plan{Statuses: vocab}
+	files := newFileSet(probs)
+	defer files.close()
+
+	reqs := resolvePlan(spec, files, probs)
+	b := &builder{p: p, vocab: vocab, probs: probs, byID: map[string]*plan.Issue{}, byTitle: map[string]*plan.Issue{}}
+	for _, q := range reqs {
+		src := files.get(q.spec)
+		if src == nil {
+			continue
+		}
+		t := readTable(src, q, probs, b.row)
+		if t == nil {
+			continue
+		}
+		switch t.kind {
+		case Issues:
+			b.issuesTable = t
+		case Outcomes:
+			b.outcomesTable = t
+		case Recommendations:
+			b.recsTable = t
+		}
+	}
+	b.assemble()
+	return p
+}
+
+// resolvePlan decides which sheet holds each table of the plan. Optional
+// tables whose sheet is not there are left out; when every table is left
+// out the first sheet is read as a flat table of actions, or of issues when
+// it has no action columns. An optional actions table is read as issues
+// when there is no issues table and it has issue columns but no action
+// columns (a CMT plan kept on a sheet called "Action Plan").
+func resolvePlan(spec PlanSpec, files *fileSet, probs *plan.Problems) []tableRequest {
+	tables := []struct {
+		spec *TableSpec
+		kind Kind
+	}{{spec.Issues, Issues}, {spec.Outcomes, Outcomes}, {spec.Recommendations, Recommendations}, {spec.Actions, Actions}}
+	var out []tableRequest
+	var fallback *TableSpec
+	haveIssues := false
+	for _, x := range tables {
+		if x.spec == nil {
+			continue
+		}
+		src := files.open(x.spec)
+		if src == nil {
+			continue
+		}
+		sheet, ok := resolveSheet(src, x.spec, x.kind, probs)
+		if !ok {
+			if x.spec.Optional && fallback == nil {
+				fallback = x.spec
+			}
+			continue
+		}
+		kinds := []Kind{x.kind}
+		if x.kind == Issues {
+			haveIssues = true
+		}
+		if x.kind == Actions && x.spec.Optional && !haveIssues {
+			kinds = append(kinds, Issues)
+		}
+		out = append(out, tableRequest{spec: x.spec, sheet: sheet, kinds: kinds})
+	}
+	if len(out) == 0 && fallback != nil {
+		src := files.get(fallback)
+		sheet := ""
+		if names := src.sheets(); len(names) > 0 {
+			sheet = names[0]
+		}
+		out = append(out, tableRequest{spec: fallback, sheet: sheet, kinds: []Kind{Actions, Issues}})
+	}
+	if spec.Issues == nil && spec.Actions == nil {
+		probs.Errorf(plan.Loc{}, "the plan needs an issues table or an actions table")
+	}
+	return out
+}
+
+// resolveSheet finds the sheet for a table: the one the job names, else
+// one named for the table's kind, else (unless the table is optional) the
+// first. A CSV file has no sheets; it is read unless the table is
+// optional.
+func resolveSheet(src source, spec *TableSpec, kind Kind, probs *plan.Problems) (string, bool) {
+	names := src.sheets()
+	if names == nil {
+		return "", !spec.Optional
+	}
+	if spec.Sheet != "" {
+		for _, n := range names {
+			if n == spec.Sheet {
+				return n, true
+			}
+		}
+		for _, n := range names {
+			if plan.Key(n) == plan.Key(spec.Sheet) {
+				return n, true
+			}
+		}
+		probs.Errorf(plan.Loc{File: spec.Name}, "there is no sheet %q; the sheets are %s", spec.Sheet, quoteList(names, ", "))
+		return "", false
+	}
+	for _, want := range sheetNames[kind] {
+		for _, n := range names {
+			if plan.Key(n) == plan.Key(want) {
+				return n, true
+			}
+		}
+	}
+	if spec.Optional {
+		return "", false
+	}
+	return names[0], true
+}
+
+// fileSet opens each file once, however many tables it holds, and reports
+// a file that cannot be opened once.
+type fileSet struct {
+	probs  *plan.Problems
+	srcs   map[string]source
+	failed map[string]bool
+}
+
+func newFileSet(probs *plan.Problems) *fileSet {
+	return &fileSet{probs: probs, srcs: map[string]source{}, failed: map[string]bool{}}
+}
+
+func (fs *fileSet) open(spec *TableSpec) source {
+	if src, ok := fs.srcs[spec.Path]; ok {
+		return src
+	}
+	if fs.failed[spec.Path] {
+		return nil
+	}
+	src, err := openSource(spec.Path)
+	if err != nil {
+		fs.failed[spec.Path] = true
+		fs.probs.Errorf(plan.Loc{File: nameOf(spec)}, "%v", err)
+		return nil
+	}
+	fs.srcs[spec.Path] = src
+	return src
+}
+
+func (fs *fileSet) get(spec *TableSpec) source { return fs.srcs[spec.Path] }
+
+func (fs *fileSet) close() {
+	for _, src := range fs.srcs {
+		src.close()
+	}
+}
+
+func nameOf(spec *TableSpec) string {
+	if spec.Name != "" {
+		return spec.Name
+	}
+	return spec.Path
+}
+
+func defaultVocabulary() *plan.Vocabulary {
+	v, err := plan.NewVocabulary(plan.DefaultStatuses())
+	if err != nil {
+		// The default statuses are fixed and valid; an empty vocabulary
+		// would only make every status unknown.
+		v, _ = plan.NewVocabulary(nil)
+	}
+	return v
+}
+
+// builder collects the rows of the plan's tables and links them.
+type builder struct {
+	p     *plan.Plan
+	vocab *plan.Vocabulary
+	probs *plan.Problems
+
+	issuesTable, outcomesTable, recsTable *table
+	byID, byTitle                         map[string]*plan.Issue
+
+	outcomes []numbered
+	recs     []numbered
+	actions  []actionRow
+}
+
+// numbered is a row of the outcomes or recommendations table.
+type numbered struct {
+	t            *table
+	num          int
+	issue        string
+	number, text string
+	refs         []string
+}
+
+// actionRow is a row of the actions table, with the issue columns a flat
+// table may have.
+type actionRow struct {
+	a                                       *plan.Action
+	t                                       *table
+	num                                     int
+	issue, issueTitle, issueDesc, issueLead string
+	issueProspect, theme                    string
+	outcomeText, recText                    string
+	refs                                    []string
+	is                                      *plan.Issue
+}
+
+// row takes one data row of any table of the plan.
+func (b *builder) row(t *table, r row) {
+	switch t.kind {
+	case Issues:
+		b.issueRow(t, r)
+	case Outcomes:
+		b.outcomes = append(b.outcomes, numbered{t: t, num: r.num, issue: r.id("issue"), number: r.id("number"), text: r.text("text")})
+	case Recommendations:
+		b.recs = append(b.recs, numbered{t: t, num: r.num, issue: r.id("issue"), number: r.id("number"), text: r.text("text"), refs: splitRefs(r.text("refs"))})
+	case Actions:
+		b.actionRow(t, r)
+	}
+}
+
+func (b *builder) issueRow(t *table, r row) {
+	is := &plan.Issue{
+		ID:          r.id("id"),
+		Theme:       r.text("theme"),
+		Title:       r.text("title"),
+		Description: r.text("description"),
+		Rationale:   r.text("rationale"),
+		Lead:        r.text("lead"),
+		Prospect:    r.text("prospect"),
+		Action:      r.text("action"),
+		Target:      r.target("target", b.probs),
+		Extra:       r.extras(),
+		Source:      t.loc(r.num, -1),
+	}
+	keyField := "id"
+	if is.ID == "" {
+		is.ID, keyField = is.Title, "title"
+	}
+	if prev, dup := b.byID[plan.Key(is.ID)]; dup {
+		b.probs.Errorf(r.at(keyField), "issue %q is already at row %d", is.ID, prev.Source.Row)
+		return
+	}
+	b.addIssue(is)
+}
+
+func (b *builder) addIssue(is *plan.Issue) {
+	b.p.Issues = append(b.p.Issues, is)
+	b.byID[plan.Key(is.ID)] = is
+	if k := plan.Key(is.Title); k != "" {
+		if _, taken := b.byTitle[k]; !taken {
+			b.byTitle[k] = is
+		}
+	}
+}
+
+func (b *builder) findIssue(s string) *plan.Issue {
+	k := plan.Key(s)
+	if is, ok := b.byID[k]; ok {
+		return is
+	}
+	return b.byTitle[k]
+}
+
+func (b *builder) actionRow(t *table, r row) {
+	a := &plan.Action{
+		Ref:            r.id("ref"),
+		Outcome:        r.id("outcome"),
+		Recommendation: r.id("recommendation"),
+		Description:    r.text("description"),
+		Lead:           r.text("lead"),
+		Target:         r.target("target", b.probs),
+		Resources:      r.text("resources"),
+		Progress:       r.text("progress"),
+		Extra:          r.extras(),
+		Source:         r.at("ref"),
+	}
+	if s := r.text("status"); s != "" {
+		if st, ok := b.vocab.Lookup(s); ok {
+			a.Status = st.Name
+		} else {
+			b.probs.Errorf(r.at("status"), "%s", unknownStatus(s, b.vocab))
+		}
+	}
+	a.PlanStatus, a.PlanProgress = a.Status, a.Progress
+	b.actions = append(b.actions, actionRow{
+		a: a, t: t, num: r.num,
+		issue: r.id("issue"), issueTitle: r.text("issue_title"), issueDesc: r.text("issue_description"),
+		issueLead: r.text("issue_lead"), issueProspect: r.text("issue_prospect"), theme: r.text("theme"),
+		outcomeText: r.text("outcome_text"), recText: r.text("recommendation_text"), refs: splitRefs(r.text("refs")),
+	})
+}
+
+func unknownStatus(s string, vocab *plan.Vocabulary) string {
+	return fmt.Sprintf("unknown status %q (the statuses are %s; add it as an alias under [statuses] in the job to accept it)", s, quoteList(vocab.Names(), ", "))
+}
+
+// assemble links the rows read: actions to their issues (making issues
+// from a flat table when there is no issues table), outcomes and
+// recommendations to theirs, and actions to outcomes and recommendations.
+func (b *builder) assemble() {
+	// Issues named by actions come first, so that outcome and
+	// recommendation tables can refer to them too.
+	var prev *plan.Issue
+	var implicit *plan.Issue
+	for i := range b.actions {
+		ar := &b.actions[i]
+		key, keyField := ar.issue, "issue"
+		if key == "" {
+			key, keyField = ar.issueTitle, "issue_title"
+		}
+		var is *plan.Issue
+		switch {
+		case key != "":
+			is = b.findIssue(key)
+			if is == nil && b.issuesTable != nil {
+				b.probs.Errorf(ar.t.loc(ar.num, colOf(ar.t, keyField)), "issue %q is not in the issues table (%s)", key, tableName(b.issuesTable))
+				continue
+			}
+			if is == nil {
+				title := ar.issueTitle
+				if title == "" && !ar.t.has("issue_title") {
+					title = key
+				}
+				is = &plan.Issue{ID: key, Title: title, Source: ar.t.loc(ar.num, -1)}
+				b.addIssue(is)
+			}
+		case prev != nil:
+			is = prev
+		case b.issuesTable != nil && len(b.p.Issues) == 1:
+			is = b.p.Issues[0]
+		case b.issuesTable != nil:
+			b.probs.Errorf(ar.t.loc(ar.num, colOf(ar.t, "issue")), "action %q has no issue (the plan has %d issues; give each action's issue ref)", ar.a.Ref, len(b.p.Issues))
+			continue
+		default:
+			if implicit == nil {
+				implicit = &plan.Issue{Source: ar.t.loc(ar.num, -1)}
+				b.addIssue(implicit)
+			}
+			is = implicit
+		}
+		prev = is
+		ar.is = is
+		fillIssue(is, ar)
+	}
+
+	for _, n := range b.outcomes {
+		is := b.issueFor(n)
+		if is == nil {
+			continue
+		}
+		if is.Outcome(n.number) != nil {
+			b.probs.Errorf(n.t.loc(n.num, colOf(n.t, "number")), "outcome %q of issue %q is given twice", n.number, is.ID)
+			continue
+		}
+		is.Outcomes = append(is.Outcomes, &plan.Outcome{Number: n.number, Text: n.text})
+	}
+	for _, n := range b.recs {
+		is := b.issueFor(n)
+		if is == nil {
+			continue
+		}
+		number, text := n.number, n.text
+		if number == "" {
+			number, text = splitNumbered(text)
+		}
+		if number == "" {
+			number = strconv.Itoa(len(is.Recommendations) + 1)
+		}
+		if is.Recommendation(number) != nil {
+			b.probs.Errorf(n.t.loc(n.num, colOf(n.t, "number")), "recommendation %q of issue %q is given twice", number, is.ID)
+			continue
+		}
+		is.Recommendations = append(is.Recommendations, &plan.Recommendation{Number: number, Text: text, Refs: n.refs})
+	}
+
+	refs := map[string]plan.Loc{}
+	for i := range b.actions {
+		ar := &b.actions[i]
+		if ar.is == nil {
+			continue
+		}
+		a := ar.a
+		k := plan.RefKey(a.Ref)
+		refLoc := ar.t.loc(ar.num, colOf(ar.t, "ref"))
+		if first, dup := refs[k]; dup {
+			b.probs.Errorf(refLoc, "action ref %q is already used at cell %s%d", a.Ref, plan.ColumnName(first.Col), first.Row)
+			continue
+		}
+		refs[k] = refLoc
+		a.Issue = ar.is.ID
+		b.linkOutcome(ar)
+		b.linkRecommendation(ar)
+		ar.is.Actions = append(ar.is.Actions, a)
+	}
+}
+
+// issueFor finds the issue of an outcome or recommendation row.
+func (b *builder) issueFor(n numbered) *plan.Issue {
+	if n.issue == "" {
+		if len(b.p.Issues) == 1 {
+			return b.p.Issues[0]
+		}
+		b.probs.Errorf(n.t.loc(n.num, colOf(n.t, "issue")), "the row has no issue ref (the plan has %d issues)", len(b.p.Issues))
+		return nil
+	}
+	is := b.findIssue(n.issue)
+	if is == nil {
+		b.probs.Errorf(n.t.loc(n.num, colOf(n.t, "issue")), "issue %q is not in the plan", n.issue)
+	}
+	return is
+}
+
+// fillIssue copies a flat table's issue columns onto the issue where it
+// has no value yet.
+func fillIssue(is *plan.Issue, ar *actionRow) {
+	set := func(dst *string, v string) {
+		if *dst == "" {
+			*dst = v
+		}
+	}
+	set(&is.Title, ar.issueTitle)
+	set(&is.Description, ar.issueDesc)
+	set(&is.Lead, ar.issueLead)
+	set(&is.Prospect, ar.issueProspect)
+	set(&is.Theme, ar.theme)
+}
+
+func (b *builder) linkOutcome(ar *actionRow) {
+	a, is := ar.a, ar.is
+	number, text := a.Outcome, ar.outcomeText
+	if number == "" && text != "" {
+		number, text = splitNumbered(text)
+		if number == "" {
+			if o := outcomeByText(is, text); o != nil {
+				number = o.Number
+			} else {
+				number = strconv.Itoa(len(is.Outcomes) + 1)
+			}
+		}
+	}
+	if number == "" {
+		return
+	}
+	a.Outcome = number
+	if o := is.Outcome(number); o != nil {
+		if o.Text == "" {
+			o.Text = text
+		}
+		return
+	}
+	if text == "" && b.outcomesTable != nil {
+		b.probs.Warnf(ar.t.loc(ar.num, colOf(ar.t, "outcome")), "outcome %q of issue %q is not in the outcomes table (%s)", number, is.ID, tableName(b.outcomesTable))
+	}
+	is.Outcomes = append(is.Outcomes, &plan.Outcome{Number: number, Text: text})
+}
+
+func (b *builder) linkRecommendation(ar *actionRow) {
+	a, is := ar.a, ar.is
+	number, text := a.Recommendation, ar.recText
+	if number == "" && text != "" {
+		number, text = splitNumbered(text)
+		if number == "" {
+			if r := recByText(is, text); r != nil {
+				number = r.Number
+			} else {
+				number = strconv.Itoa(len(is.Recommendations) + 1)
+			}
+		}
+	}
+	if number == "" {
+		return
+	}
+	a.Recommendation = number
+	if r := is.Recommendation(number); r != nil {
+		if r.Text == "" {
+			r.Text = text
+		}
+		if len(r.Refs) == 0 {
+			r.Refs = ar.refs
+		}
+		return
+	}
+	if text == "" && b.recsTable != nil {
+		b.probs.Warnf(ar.t.loc(ar.num, colOf(ar.t, "recommendation")), "recommendation %q of issue %q is not in the recommendations table (%s)", number, is.ID, tableName(b.recsTable))
+	}
+	is.Recommendations = append(is.Recommendations, &plan.Recommendation{Number: number, Text: text, Refs: ar.refs})
+}
+
+func outcomeByText(is *plan.Issue, text string) *plan.Outcome {
+	for _, o := range is.Outcomes {
+		if plan.Key(o.Text) == plan.Key(text) {
+			return o
+		}
+	}
+	return nil
+}
+
+func recByText(is *plan.Issue, text string) *plan.Recommendation {
+	for _, r := range is.Recommendations {
+		if plan.Key(r.Text) == plan.Key(text) {
+			return r
+		}
+	}
+	return nil
+}
+
+// colOf returns the field's 0-based column, or -1.
+func colOf(t *table, field string) int {
+	if i, ok := t.col[field]; ok {
+		return i
+	}
+	return -1
+}
+
+// tableName names a table in messages: its sheet, or its file for CSV.
+func tableName(t *table) string {
+	if t.sheet != "" {
+		return fmt.Sprintf("sheet %q", t.sheet)
+	}
+	return t.file
+}

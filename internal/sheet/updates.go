@@ -1,0 +1,60 @@
+package sheet
+
+import (
+	"github.com/agsreport/agsreport/internal/plan"
+)
+
+// ReadUpdates reads one progress-update table (an officer's return) for a
+// period. Each row with an action ref and a status or progress text is an
+// update; rows with a ref but neither are left out, so that the action
+// counts as having no return. A status not in vocab (the default
+// vocabulary when nil) is a warning, and the update's Status is "". When
+// the table has a period column, a row's period is used only when period
+// is ""; a row whose period differs from a non-empty period is warned
+// about. Problems go into probs, located; it returns what could be read.
+func ReadUpdates(spec TableSpec, period string, vocab *plan.Vocabulary, probs *plan.Problems) []plan.Update {
+	if vocab == nil {
+		vocab = defaultVocabulary()
+	}
+	files := newFileSet(probs)
+	defer files.close()
+	src := files.open(&spec)
+	if src == nil {
+		return nil
+	}
+	sheet, ok := resolveSheet(src, &spec, Updates, probs)
+	if !ok {
+		return nil
+	}
+	var out []plan.Update
+	readTable(src, tableRequest{spec: &spec, sheet: sheet, kinds: []Kind{Updates}}, probs, func(t *table, r row) {
+		u := plan.Update{
+			Period:   period,
+			Ref:      r.id("ref"),
+			Progress: r.text("progress"),
+			Officer:  r.text("officer"),
+			Source:   t.loc(r.num, colOf(t, "ref")),
+		}
+		status := r.text("status")
+		if status == "" && u.Progress == "" {
+			return
+		}
+		if status != "" {
+			if st, ok := vocab.Lookup(status); ok {
+				u.Status = st.Name
+			} else {
+				probs.Warnf(r.at("status"), "%s; the status is left blank", unknownStatus(status, vocab))
+			}
+		}
+		if p := r.text("period"); p != "" {
+			switch {
+			case period == "":
+				u.Period = p
+			case plan.Key(p) != plan.Key(period):
+				probs.Warnf(r.at("period"), "period %q differs from the period %q these updates are read for, which is used", p, period)
+			}
+		}
+		out = append(out, u)
+	})
+	return out
+}
