@@ -35,3 +35,50 @@ func ReturnColumns(period string) []string {
 	}
 	return []string{ReturnRef, ReturnIssue, ReturnAction, ReturnTarget, ReturnLastStatus, ReturnLastUpdate, ReturnNewStatus, last}
 }
+
+// returnInfo is what the marker sheet of a return says.
+type returnInfo struct {
+	period, officer string
+}
+
+// recogniseReturn checks whether src is one of agsreport's own returns. If
+// it is, spec is pointed at the return's sheet, header row and columns, so
+// that the job needs no mapping, and the marker's period and officer are
+// returned.
+func recogniseReturn(src source, spec *TableSpec) (returnInfo, bool) {
+	found := false
+	for _, n := range src.sheets() {
+		if n == ReturnMarkerSheet {
+			found = true
+		}
+	}
+	if !found {
+		return returnInfo{}, false
+	}
+	it, err := src.rows(ReturnMarkerSheet, false)
+	if err != nil {
+		return returnInfo{}, false
+	}
+	defer it.close()
+	values := map[string]string{}
+	for it.next() && it.row() <= 3 {
+		cells, err := it.cells()
+		if err != nil || len(cells) < 2 {
+			continue
+		}
+		values[cells[0].text] = cells[1].text
+	}
+	if values["agsreport"] != ReturnMarker {
+		return returnInfo{}, false
+	}
+	info := returnInfo{period: values["period"], officer: values["officer"]}
+	cols := ReturnColumns(info.period)
+	spec.Sheet = ReturnSheet
+	spec.Header = ReturnHeaderRow
+	spec.Columns = map[string][]string{
+		"ref":      {ReturnRef},
+		"status":   {ReturnNewStatus},
+		"progress": {cols[len(cols)-1], ReturnNewUpdate},
+	}
+	return info, true
+}

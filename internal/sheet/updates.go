@@ -5,7 +5,8 @@ import (
 )
 
 // ReadUpdates reads one progress-update table (an officer's return) for a
-// period. Each row with an action ref and a status or progress text is an
+// period. A return that agsreport wrote (package returns) is recognised by
+// its marker sheet and read with its own layout, whatever the spec says. Each row with an action ref and a status or progress text is an
 // update; rows with a ref but neither are left out, so that the action
 // counts as having no return. A status not in vocab (the default
 // vocabulary when nil) is a warning, and the update's Status is "". When
@@ -22,6 +23,10 @@ func ReadUpdates(spec TableSpec, period string, vocab *plan.Vocabulary, probs *p
 	if src == nil {
 		return nil
 	}
+	ret, isReturn := recogniseReturn(src, &spec)
+	if isReturn && period != "" && ret.period != "" && plan.Key(ret.period) != plan.Key(period) {
+		probs.Warnf(plan.Loc{File: spec.Name}, "this return was written for %s but is read for %s", ret.period, period)
+	}
 	sheet, ok := resolveSheet(src, &spec, Updates, probs)
 	if !ok {
 		return nil
@@ -34,6 +39,9 @@ func ReadUpdates(spec TableSpec, period string, vocab *plan.Vocabulary, probs *p
 			Progress: r.text("progress"),
 			Officer:  r.text("officer"),
 			Source:   t.loc(r.num, colOf(t, "ref")),
+		}
+		if u.Officer == "" {
+			u.Officer = ret.officer
 		}
 		status := r.text("status")
 		if status == "" && u.Progress == "" {
