@@ -41,8 +41,8 @@ type Return struct {
 
 // Plan groups the plan's open actions by lead officer, in the order the
 // officers first appear in the plan. An action is open when its status as
-// at the period before opts.Period is not closed. Actions with no lead are
-// grouped under "No lead officer".
+// at the period before opts.Period is not closed. An action with no lead
+// goes to its issue's lead, or else under "No lead officer".
 func Plan(p *plan.Plan, period string) []Return {
 	var out []Return
 	index := map[string]int{}
@@ -52,6 +52,9 @@ func Plan(p *plan.Plan, period string) []Return {
 			continue
 		}
 		officer := strings.TrimSpace(a.Lead)
+		if is := p.Issue(a.Issue); officer == "" && is != nil {
+			officer = strings.TrimSpace(is.Lead) // the issue's lead answers for it
+		}
 		if officer == "" {
 			officer = "No lead officer"
 		}
@@ -105,10 +108,10 @@ func SafeName(s string) string {
 	space := false
 	for _, r := range s {
 		switch {
-		case strings.ContainsRune(`<>:"/\|?*`, r) || unicode.IsControl(r):
-			r = '-'
 		case unicode.IsSpace(r):
 			r = ' '
+		case strings.ContainsRune(`<>:"/\|?*`, r) || unicode.IsControl(r):
+			r = '-'
 		}
 		if r == ' ' {
 			if space {
@@ -158,7 +161,7 @@ func workbook(r Return, p *plan.Plan, opts Options) ([]byte, error) {
 		return nil, err
 	}
 	cols := sheet.ReturnColumns(opts.Period)
-	widths := []float64{11, 24, 45, 16, 14, 50, 16, 60}
+	widths := []float64{9, 16, 32, 13, 12, 34, 13, 40}
 	for i, w := range widths {
 		name, _ := excelize.ColumnNumberToName(i + 1)
 		if err := f.SetColWidth(sh, name, name, w); err != nil {
