@@ -22,6 +22,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"strings"
 
 	"github.com/agsreport/agsreport/internal/app"
@@ -79,6 +80,45 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	}
 }
 
+// startProfiles starts a CPU profile into cpuPath and arranges an
+// allocation profile into memPath (either may be empty). The returned stop
+// function ends the CPU profile, writes the allocation profile and reports
+// the first error; it must be called exactly once.
+func startProfiles(cpuPath, memPath string) (stop func() error, err error) {
+	var cpu *os.File
+	if cpuPath != "" {
+		cpu, err = os.Create(cpuPath)
+		if err != nil {
+			return nil, fmt.Errorf("cpu profile: %w", err)
+		}
+		if err := pprof.StartCPUProfile(cpu); err != nil {
+			cpu.Close()
+			return nil, fmt.Errorf("cpu profile: %w", err)
+		}
+	}
+	return func() error {
+		var first error
+		if cpu != nil {
+			pprof.StopCPUProfile()
+			if err := cpu.Close(); err != nil {
+				first = fmt.Errorf("cpu profile: %w", err)
+			}
+		}
+		if memPath != "" {
+			f, err := os.Create(memPath)
+			if err != nil {
+				return errors.Join(first, fmt.Errorf("memory profile: %w", err))
+			}
+			werr := pprof.Lookup("allocs").WriteTo(f, 0)
+			cerr := f.Close()
+			if err := errors.Join(werr, cerr); err != nil {
+				first = errors.Join(first, fmt.Errorf("memory profile: %w", err))
+			}
+		}
+		return first
+	}, nil
+}
+
 func indentLines(s string) string {
 	if !strings.Contains(s, "\n") {
 		return s
@@ -103,12 +143,22 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 		fs := newFlags("build", stderr)
 		out := fs.String("o", "", "write the papers into `DIR` instead of the job's output_dir")
 		timings := fs.Bool("timings", false, "print how long each stage took (for benchmarks)")
+		cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to `FILE` (for go tool pprof)")
+		memProfile := fs.String("memprofile", "", "write an allocation profile of the build to `FILE` (for go tool pprof)")
 		jobPath, err := parse(fs, rest)
 		if err != nil {
 			return err
 		}
+		stop, err := startProfiles(*cpuProfile, *memProfile)
+		if err != nil {
+			return err
+		}
 		var tm app.Timings
-		if err := app.Build(stdout, jobPath, app.BuildOptions{OutputDir: *out, Timings: &tm}); err != nil {
+		err = app.Build(stdout, jobPath, app.BuildOptions{OutputDir: *out, Timings: &tm})
+		if perr := stop(); err == nil {
+			err = perr
+		}
+		if err != nil {
 			return err
 		}
 		if *timings {
