@@ -2,8 +2,10 @@
 package testutil
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
+	"strings"
 	"testing"
 )
 
@@ -41,5 +43,44 @@ func NeedPython(t testing.TB, module string) string {
 		t.Fatalf("python3 with %s is needed by this test and is not installed", module)
 	}
 	t.Skipf("python3 with %s is not installed", module)
+	return ""
+}
+
+// Golden compares got with the golden file at path. With update set it
+// rewrites the file instead. A difference fails the test, showing the first
+// line that differs.
+func Golden(t testing.TB, path, got string, update bool) {
+	t.Helper()
+	if update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run the test with -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from the golden file (run with -update and review the diff):\n%s", path, FirstDiff(string(want), got))
+	}
+}
+
+// FirstDiff describes the first line at which two texts differ, or returns
+// "" when they are equal.
+func FirstDiff(want, got string) string {
+	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(wl) || i < len(gl); i++ {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			return fmt.Sprintf("line %d:\nwant: %s\n got: %s", i+1, w, g)
+		}
+	}
 	return ""
 }
