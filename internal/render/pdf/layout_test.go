@@ -563,3 +563,33 @@ func TestHostileTables(t *testing.T) {
 		})
 	}
 }
+
+// TestBandKeptWithFirstRow lays out many groups whose first rows are tall
+// enough that some band falls near the foot of a page: each band must be
+// on the page where its first row starts, never left alone at a foot.
+func TestBandKeptWithFirstRow(t *testing.T) {
+	d := reporttest.Base("Bands")
+	var groups []report.Group
+	for i := 1; i <= 30; i++ {
+		groups = append(groups, report.Group{
+			Band: report.Bold(fmt.Sprintf("Theme%d band", i)),
+			Rows: []report.Row{reporttest.Row(fmt.Sprintf("Start%d", i), reporttest.Words(40+i*7%50), "ONGOING")},
+		})
+	}
+	d.Sections = []report.Section{{Name: "Bands", Blocks: []report.Block{
+		&report.Table{Name: "T", Columns: reporttest.Columns(3, true), Groups: groups},
+	}}}
+	l, err := LayoutDocument(d, metrics(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Pages) < 3 {
+		t.Fatalf("the test needs several pages, got %d", len(l.Pages))
+	}
+	for i := 1; i <= 30; i++ {
+		band, row := pagesWith(l, fmt.Sprintf("Theme%d ", i)), pagesWith(l, fmt.Sprintf("Start%d", i))
+		if len(band) == 0 || len(row) == 0 || band[0] != row[0] {
+			t.Errorf("group %d: band on pages %v, first row starts on %v", i, band, row)
+		}
+	}
+}

@@ -219,7 +219,12 @@ func (f *flow) rowStart(tt *ttable, g *tgroup, i int) float64 {
 		return 0
 	}
 	r := &g.rows[i]
-	need := math.Min(r.h, f.minSplit(tt))
+	// A row that fits on a page of its own moves there whole rather than
+	// split, so all of it must fit for what comes before it to stay.
+	need := r.h
+	if r.h > f.capacity(tt, g) {
+		need = math.Min(r.h, f.minSplit(tt))
+	}
 	for c := range r.cells {
 		if r.cells[c].span > 1 {
 			need = max(need, r.cells[c].tall(&f.st))
