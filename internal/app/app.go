@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/agsreport/agsreport/internal/job"
 	"github.com/agsreport/agsreport/internal/plan"
@@ -53,9 +54,31 @@ func LoadJob(j *job.Job) (*Loaded, error) {
 		return nil, fmt.Errorf("%s: statuses: %w", j.File, err)
 	}
 	l := &Loaded{Job: j}
+	// The plan and every update workbook are read concurrently, each into
+	// its own problem list; the lists are joined in the order of a
+	// one-after-another read, so messages come out the same every time.
+	type read struct {
+		updates []plan.Update
+		probs   plan.Problems
+	}
+	var files []*read
+	var wg sync.WaitGroup
+	for _, u := range j.Updates {
+		for _, f := range u.Files {
+			r := &read{}
+			files = append(files, r)
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				r.updates = sheet.ReadUpdates(f, u.Period, vocab, &r.probs)
+			}()
+		}
+	}
 	p := sheet.ReadPlan(j.Plan, vocab, &l.Problems)
+	wg.Wait()
 	p.Title, p.Organisation, p.AsAt, p.Statuses = j.Title, j.Organisation, j.AsAt, vocab
 	var updates []plan.Update
+	next := 0
 	for _, u := range j.Updates {
 		if !containsString(p.Periods, u.Period) {
 			p.Periods = append(p.Periods, u.Period)
@@ -63,8 +86,11 @@ func LoadJob(j *job.Job) (*Loaded, error) {
 		for _, s := range u.Skipped {
 			l.Notes = append(l.Notes, fmt.Sprintf("%s: skipped (the lock file of a workbook open in a spreadsheet program)", s))
 		}
-		for _, f := range u.Files {
-			updates = append(updates, sheet.ReadUpdates(f, u.Period, vocab, &l.Problems)...)
+		for range u.Files {
+			r := files[next]
+			next++
+			updates = append(updates, r.updates...)
+			l.Problems.Add(r.probs)
 		}
 	}
 	p.Current = j.Period

@@ -56,38 +56,62 @@ type Paper struct {
 	Doc    *report.Document
 }
 
-// Compose composes every output of a loaded job.
+// Compose composes every output of a loaded job. Papers are composed
+// concurrently (at most GOMAXPROCS at once) and returned in the job's
+// order; when several fail, the error of the first in that order is
+// returned.
 func Compose(l *Loaded) ([]Paper, error) {
 	j := l.Job
 	lib := compose.Library{UserDir: j.Templates, BaseDir: j.Dir}
-	var papers []Paper
-	for _, o := range j.Outputs {
-		t, err := lib.Load(o.Template)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %s: %w", j.File, o.Name(), err)
-		}
-		title := o.Title
-		if title == "" {
-			title = j.Title
-		}
-		vars := map[string]string{}
-		for k, v := range j.Vars {
-			vars[k] = v
-		}
-		for k, v := range o.Vars {
-			vars[k] = v
-		}
-		doc, err := compose.Compose(t, l.Plan, compose.Options{
-			Title: title, Organisation: j.Organisation, Author: j.Author,
-			Period: o.Period, Issues: o.Issues, Vars: vars,
-			Name: fmt.Sprintf("%s: %s", j.File, o.Name()),
-		})
+	papers := make([]Paper, len(j.Outputs))
+	errs := make([]error, len(j.Outputs))
+	sem := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
+	var wg sync.WaitGroup
+	for i, o := range j.Outputs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			papers[i], errs[i] = composeOne(l, lib, o)
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
 		if err != nil {
 			return nil, err
 		}
-		papers = append(papers, Paper{Output: o, Doc: doc})
 	}
 	return papers, nil
+}
+
+// composeOne composes one output of a loaded job.
+func composeOne(l *Loaded, lib compose.Library, o job.Output) (Paper, error) {
+	j := l.Job
+	t, err := lib.Load(o.Template)
+	if err != nil {
+		return Paper{}, fmt.Errorf("%s: %s: %w", j.File, o.Name(), err)
+	}
+	title := o.Title
+	if title == "" {
+		title = j.Title
+	}
+	vars := map[string]string{}
+	for k, v := range j.Vars {
+		vars[k] = v
+	}
+	for k, v := range o.Vars {
+		vars[k] = v
+	}
+	doc, err := compose.Compose(t, l.Plan, compose.Options{
+		Title: title, Organisation: j.Organisation, Author: j.Author,
+		Period: o.Period, Issues: o.Issues, Vars: vars,
+		Name: fmt.Sprintf("%s: %s", j.File, o.Name()),
+	})
+	if err != nil {
+		return Paper{}, err
+	}
+	return Paper{Output: o, Doc: doc}, nil
 }
 
 // Written describes one file a build wrote.

@@ -107,14 +107,22 @@ var funcs = template.FuncMap{
 
 // composer holds one composition's state.
 type composer struct {
-	t    *Template
-	p    *plan.Plan
-	opts Options
-	base Data
+	t     *Template
+	p     *plan.Plan
+	opts  Options
+	base  Data
+	paths fieldPaths // field paths for fast placeholder texts
+	slow  bool       // execute every placeholder text as a template (tests)
 }
 
 // Compose builds the paper's document from the template and the plan.
 func Compose(t *Template, p *plan.Plan, opts Options) (*report.Document, error) {
+	return compose(t, p, opts, false)
+}
+
+// compose is Compose; slow turns off the fast path for placeholder texts,
+// so that tests can compare the two.
+func compose(t *Template, p *plan.Plan, opts Options, slow bool) (*report.Document, error) {
 	if opts.Period == "" {
 		opts.Period = p.Current
 	}
@@ -125,7 +133,7 @@ func Compose(t *Template, p *plan.Plan, opts Options) (*report.Document, error) 
 	if err != nil {
 		return nil, err
 	}
-	c := &composer{t: t, p: p, opts: opts}
+	c := &composer{t: t, p: p, opts: opts, paths: fieldPaths{}, slow: slow}
 	c.base = Data{
 		Title: opts.Title, Organisation: opts.Organisation, Period: opts.Period,
 		Vars: opts.Vars, Plan: p, Issues: issues,
@@ -283,6 +291,11 @@ func (c *composer) exec(src string, d *Data) (string, error) {
 	if !ok {
 		return src, nil
 	}
+	if ft := c.t.fast[src]; ft != nil && !c.slow {
+		if s, ok := ft.eval(d, c.paths); ok {
+			return s, nil
+		}
+	}
 	var b strings.Builder
 	if err := tm.Execute(&b, d); err != nil {
 		msg := err.Error()
@@ -354,7 +367,7 @@ func (c *composer) block(b BlockT, d *Data) (report.Block, error) {
 		if err != nil {
 			return nil, err
 		}
-		return &report.Heading{Level: b.Level, Text: report.Markup(text), Bookmark: strings.TrimSpace(bm)}, nil
+		return &report.Heading{Level: b.Level, Text: markup(text), Bookmark: strings.TrimSpace(bm)}, nil
 	case "paragraph":
 		text, err := c.exec(b.Text, d)
 		if err != nil {
@@ -363,7 +376,7 @@ func (c *composer) block(b BlockT, d *Data) (report.Block, error) {
 		if strings.TrimSpace(text) == "" {
 			return nil, nil
 		}
-		return &report.Paragraph{Text: report.Markup(text), Small: b.Small}, nil
+		return &report.Paragraph{Text: markup(text), Small: b.Small}, nil
 	case "fields":
 		f := &report.Fields{}
 		for _, ft := range b.Fields {
@@ -378,7 +391,7 @@ func (c *composer) block(b BlockT, d *Data) (report.Block, error) {
 			if ft.Optional && strings.TrimSpace(value) == "" {
 				continue
 			}
-			f.Items = append(f.Items, report.Field{Label: strings.TrimSpace(label), Value: report.Markup(value), Stacked: ft.Stacked})
+			f.Items = append(f.Items, report.Field{Label: strings.TrimSpace(label), Value: markup(value), Stacked: ft.Stacked})
 		}
 		if len(f.Items) == 0 {
 			return nil, nil
@@ -518,7 +531,7 @@ func (c *composer) group(b BlockT, rows []rowData) (report.Group, error) {
 		if err != nil {
 			return g, err
 		}
-		g.Band, g.Bookmark = report.Markup(band), strings.TrimSpace(bm)
+		g.Band, g.Bookmark = markup(band), strings.TrimSpace(bm)
 	}
 	keys := make([][]string, len(b.Columns))
 	for _, r := range rows {
@@ -528,7 +541,7 @@ func (c *composer) group(b BlockT, rows []rowData) (report.Group, error) {
 			if err != nil {
 				return g, err
 			}
-			cell := report.Cell{Text: report.Markup(v)}
+			cell := report.Cell{Text: markup(v)}
 			if col.Status && c.p.Statuses != nil {
 				if st, ok := c.p.Statuses.Lookup(strings.TrimSpace(v)); ok {
 					cell.Status, cell.Fill = st.Name, st.Colour

@@ -28,6 +28,7 @@ type Template struct {
 	Sections    []SectionT
 
 	compiled map[string]*template.Template // placeholder texts, by source
+	fast     map[string]*fastText          // the compiled texts that need no template execution
 }
 
 // PageT is the template's page setup.
@@ -240,6 +241,12 @@ func Parse(source string, data []byte) (*Template, error) {
 		return nil, err
 	}
 	t.compiled = c.compiled
+	t.fast = map[string]*fastText{}
+	for src, tm := range t.compiled {
+		if ft := compileFast(tm); ft != nil {
+			t.fast[src] = ft
+		}
+	}
 	return t, nil
 }
 

@@ -125,6 +125,8 @@ const damaged = "is damaged or incomplete (not a readable .xlsx file); open it i
 // loads the whole sheet to list them.
 type workbook struct {
 	f      *excelize.File
+	rawF   *excelize.File // a second, independent opening for stored values; nil until needed
+	path   string
 	zr     *zip.ReadCloser
 	names  []string
 	parts  map[string]string // sheet name → part path in the zip
@@ -146,6 +148,7 @@ func openWorkbook(path string) (source, error) {
 		return nil, err
 	}
 	wb.zr = zr
+	wb.path = path
 	wb.parts, err = sheetParts(&zr.Reader)
 	if err != nil {
 		wb.close()
@@ -207,6 +210,9 @@ func (wb *workbook) close() {
 	// Closing removes the temporary files of streamed sheets; a failure to
 	// do so changes nothing the user reads, so it is not reported.
 	_ = wb.f.Close()
+	if wb.rawF != nil {
+		_ = wb.rawF.Close()
+	}
 	if wb.zr != nil {
 		_ = wb.zr.Close()
 	}
@@ -227,22 +233,66 @@ func (wb *workbook) rows(sheet string, raw bool) (rowIter, error) {
 	}
 	it := &xlsxRows{shown: shown}
 	if raw {
-		// A second stream over the same sheet gives the stored values; the
-		// two advance together, so memory stays flat.
-		if it.raw, err = wb.f.Rows(sheet); err != nil {
+		// A second stream over the same sheet gives the stored values. It
+		// runs in its own goroutine on its own opening of the file (excelize
+		// shares unlocked caches between streams of one File), a few rows
+		// ahead of the shown stream, so both parse at once and memory stays
+		// flat.
+		if wb.rawF == nil {
+			if wb.rawF, err = excelize.OpenFile(wb.path, excelize.Options{UnzipSizeLimit: maxUnzip, UnzipXMLSizeLimit: maxXMLPart}); err != nil {
+				wb.rawF = nil
+				_ = shown.Close()
+				return nil, err
+			}
+		}
+		rr, err := wb.rawF.Rows(sheet)
+		if err != nil {
 			_ = shown.Close()
 			return nil, err
 		}
+		it.startRaw(rr)
 	}
 	return it, nil
+}
+
+// rawRow is one row of stored values, or the error met reading it.
+type rawRow struct {
+	cols []string
+	err  error
 }
 
 // xlsxRows streams a worksheet, pairing each shown value with its stored one
 // when raw values were asked for.
 type xlsxRows struct {
-	shown, raw *excelize.Rows
-	rawOK      bool
-	n          int
+	shown *excelize.Rows
+	raw   *excelize.Rows
+	rawCh chan rawRow   // rows of stored values, in order; closed at the end
+	stop  chan struct{} // closed to stop the raw reader early
+	done  chan struct{} // closed when the raw reader has returned
+	cur   rawRow        // the current row's stored values
+	rawOK bool          // whether the raw stream had the current row
+	n     int
+}
+
+// startRaw reads rr's rows of stored values in a goroutine, which ends at
+// the last row or when close stops it.
+func (it *xlsxRows) startRaw(rr *excelize.Rows) {
+	it.raw = rr
+	it.rawCh = make(chan rawRow, 64)
+	it.stop = make(chan struct{})
+	it.done = make(chan struct{})
+	go func() {
+		defer close(it.done)
+		defer close(it.rawCh)
+		for rr.Next() {
+			cols, err := rr.Columns(excelize.Options{RawCellValue: true})
+			select {
+			case it.rawCh <- rawRow{cols: cols, err: err}:
+			case <-it.stop:
+				return
+			}
+		}
+	}()
 }
 
 func (it *xlsxRows) row() int { return it.n }
@@ -252,8 +302,8 @@ func (it *xlsxRows) next() bool {
 		return false
 	}
 	it.n++
-	if it.raw != nil {
-		it.rawOK = it.raw.Next()
+	if it.rawCh != nil {
+		it.cur, it.rawOK = <-it.rawCh
 	}
 	return true
 }
@@ -264,10 +314,11 @@ func (it *xlsxRows) cells() ([]cell, error) {
 		return nil, err
 	}
 	var raw []string
-	if it.raw != nil && it.rawOK {
-		if raw, err = it.raw.Columns(excelize.Options{RawCellValue: true}); err != nil {
-			return nil, err
+	if it.rawOK {
+		if it.cur.err != nil {
+			return nil, it.cur.err
 		}
+		raw = it.cur.cols
 	}
 	out := make([]cell, len(shown))
 	for i, s := range shown {
@@ -280,6 +331,11 @@ func (it *xlsxRows) cells() ([]cell, error) {
 }
 
 func (it *xlsxRows) close() error {
+	if it.stop != nil {
+		close(it.stop)
+		<-it.done
+		it.stop = nil
+	}
 	err := it.shown.Close()
 	if it.raw != nil {
 		if e := it.raw.Close(); err == nil {

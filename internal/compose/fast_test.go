@@ -1,0 +1,181 @@
+package compose
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"text/template"
+
+	"github.com/agsreport/agsreport/internal/plan"
+	"github.com/agsreport/agsreport/internal/report"
+)
+
+// TestFastMatchesTemplates checks, for every built-in template, that the
+// fast path gives exactly what executing the template gives: per placeholder
+// text on every row's data, and for the whole composed document.
+func TestFastMatchesTemplates(t *testing.T) {
+	p := testPlan(t)
+	for _, name := range Names() {
+		t.Run(name, func(t *testing.T) {
+			tm, err := Library{}.Load(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(tm.fast) == 0 {
+				t.Fatalf("no placeholder text of %s takes the fast path", name)
+			}
+			opts := Options{Title: "T", Organisation: "O", Vars: map[string]string{"council": "C"}, Name: name}
+			fast, err := compose(tm, p, opts, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			slow, err := compose(tm, p, opts, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if f, s := fast.Dump(), slow.Dump(); f != s {
+				t.Errorf("fast and slow documents differ:\nfast:\n%s\nslow:\n%s", f, s)
+			}
+			for src, ft := range tm.fast {
+				for _, d := range sampleData(t, p) {
+					checkFast(t, src, tm.compiled[src], ft, d)
+				}
+			}
+		})
+	}
+}
+
+// sampleData gives the data placeholders see in sections and rows of p,
+// including rows without an outcome and a bare document.
+func sampleData(t *testing.T, p *plan.Plan) []*Data {
+	t.Helper()
+	base := Data{Title: "T", Vars: map[string]string{"council": "C"}, Plan: p,
+		Outcome: &plan.Outcome{}, Recommendation: &plan.Recommendation{}}
+	out := []*Data{&base}
+	for _, is := range p.Issues {
+		vi := &Issue{Issue: is}
+		d := base
+		d.Issue = vi
+		out = append(out, &d)
+		for _, a := range is.Actions {
+			da := d
+			da.Action = actionView(p, a, "Q3")
+			if len(is.Outcomes) > 0 {
+				da.Outcome = is.Outcomes[0]
+			}
+			out = append(out, &da)
+		}
+	}
+	return out
+}
+
+func checkFast(t *testing.T, src string, tm *template.Template, ft *fastText, d *Data) {
+	t.Helper()
+	got, ok := ft.eval(d, fieldPaths{})
+	if !ok {
+		return // the caller executes the template
+	}
+	var b strings.Builder
+	if err := tm.Execute(&b, d); err != nil {
+		t.Errorf("%q: fast path gave %q where the template fails: %v", src, got, err)
+		return
+	}
+	if got != b.String() {
+		t.Errorf("%q: fast path gave %q, template %q", src, got, b.String())
+	}
+}
+
+func TestCompileFast(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		fast bool
+	}{
+		{"field chain", "Lead: {{.Action.Lead}}", true},
+		{"map key", "{{.Vars.council}}", true},
+		{"trimmed", "{{- .Title -}} x", true},
+		{"function", "{{upper .Title}}", false},
+		{"pipeline", "{{.Title | lower}}", false},
+		{"condition", "{{if .Action}}x{{end}}", false},
+		{"dot", "{{.}}", false},
+		{"variable", "{{$x := .Title}}{{$x}}", false},
+		{"comment, which the parser drops", "a{{/* c */}}b", true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tm := template.Must(template.New("x").Funcs(funcs).Parse(tc.src))
+			if got := compileFast(tm) != nil; got != tc.fast {
+				t.Errorf("compileFast(%q) fast = %v, want %v", tc.src, got, tc.fast)
+			}
+		})
+	}
+}
+
+func TestFastEvalFallsBack(t *testing.T) {
+	p := testPlan(t)
+	tests := []struct {
+		name string
+		src  string
+		d    *Data
+	}{
+		{"nil action", "{{.Action.Ref}}", &Data{}},
+		{"missing key", "{{.Vars.nothing}}", &Data{Vars: map[string]string{}}},
+		{"not a string", "{{.Action.Overdue}}", &Data{Action: actionView(p, p.Issues[0].Actions[0], "Q3")}},
+		{"unknown field", "{{.Nothing}}", &Data{}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ft := compileFast(template.Must(template.New("x").Parse(tc.src)))
+			if ft == nil {
+				t.Fatalf("%q is not compiled to the fast form", tc.src)
+			}
+			if s, ok := ft.eval(tc.d, fieldPaths{}); ok {
+				t.Errorf("eval(%q) = %q, ok; want a fall-back to the template", tc.src, s)
+			}
+		})
+	}
+}
+
+func TestMarkupShortcut(t *testing.T) {
+	tests := []struct{ name, s string }{
+		{"plain", "Review the contract register"},
+		{"trailing spaces", "Lead officer \u00a0 "},
+		{"leading spaces", "   indented text"},
+		{"empty", ""},
+		{"blank", " \t "},
+		{"bold", "**Outcome 1:** text"},
+		{"italic", "_note_"},
+		{"snake word", "file_name"},
+		{"dash bullet", "- item"},
+		{"dash in text", "2024-25 - Q1"},
+		{"bullet", "• item"},
+		{"en dash bullet", "\u2013 item"},
+		{"square bullet", "\u25aa item"},
+		{"symbol bullet", "\uf0b7 item"},
+		{"tab bullet", "•\titem"},
+		{"two lines", "a\nb"},
+		{"carriage return", "a\r\nb"},
+		{"invalid utf-8", "bad \xff byte"},
+		{"non-breaking only", "\u00a0"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, want := markup(tc.s), report.Markup(tc.s)
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("markup(%q) = %#v, want %#v", tc.s, got, want)
+			}
+		})
+	}
+}
+
+// FuzzMarkupShortcut checks the shortcut against report.Markup on any text.
+func FuzzMarkupShortcut(f *testing.F) {
+	for _, s := range []string{"plain", "**b**", "- x", " a ", "\u00a0x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := markup(s), report.Markup(s); !reflect.DeepEqual(got, want) {
+			t.Errorf("markup(%q) = %#v, want %#v", s, got, want)
+		}
+	})
+}
