@@ -14,6 +14,7 @@ import (
 	"github.com/agsreport/agsreport/internal/compose"
 	"github.com/agsreport/agsreport/internal/job"
 	"github.com/agsreport/agsreport/internal/render"
+	"github.com/agsreport/agsreport/internal/render/html"
 	"github.com/agsreport/agsreport/internal/render/pdf"
 	"github.com/agsreport/agsreport/internal/render/xlsx"
 	"github.com/agsreport/agsreport/internal/report"
@@ -25,6 +26,7 @@ type Renderer func(w io.Writer, doc *report.Document) (render.Info, error)
 // Renderers is the registry of output formats, by the name a job uses in
 // an output's formats. Adding a format is one renderer and one line here.
 var Renderers = map[string]Renderer{
+	"html": html.Render,
 	"pdf":  pdf.Render,
 	"xlsx": xlsx.Render,
 }

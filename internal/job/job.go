@@ -127,7 +127,7 @@ type outputFile struct {
 }
 
 // Formats are the output formats a job may ask for.
-var Formats = []string{"pdf", "xlsx"}
+var Formats = []string{"html", "pdf", "xlsx"}
 
 // Load reads and checks the job file at path. Every problem found is
 // returned together, one per line, each naming the key and its line.
