@@ -448,7 +448,9 @@ func output(c *tomlx.File, i int, o outputFile) Output {
 	if strings.ContainsAny(out.File, `/\`) || out.File == "." || out.File == ".." {
 		c.Errorf(append(key, "file"), "[[output]] number %d: file %q must be a plain file name", i+1, out.File)
 	}
-	out.File = strings.TrimSuffix(strings.TrimSuffix(out.File, ".pdf"), ".xlsx")
+	for _, f := range Formats {
+		out.File = strings.TrimSuffix(out.File, "."+f)
+	}
 	return out
 }
 
