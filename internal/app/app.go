@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 
@@ -63,6 +64,9 @@ func LoadJob(j *job.Job) (*Loaded, error) {
 	}
 	var files []*read
 	var wg sync.WaitGroup
+	// A quarter may bring dozens of returns: read a few at a time, so that
+	// memory stays bounded however many officers reply.
+	sem := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
 	for _, u := range j.Updates {
 		for _, f := range u.Files {
 			r := &read{}
@@ -70,6 +74,8 @@ func LoadJob(j *job.Job) (*Loaded, error) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
+				sem <- struct{}{}
+				defer func() { <-sem }()
 				r.updates = sheet.ReadUpdates(f, u.Period, vocab, &r.probs)
 			}()
 		}
