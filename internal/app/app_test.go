@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/agsreport/agsreport/internal/job"
+	"github.com/agsreport/agsreport/internal/report"
 	"github.com/agsreport/agsreport/internal/testutil"
 )
 
@@ -173,5 +175,73 @@ func TestQuarterlyFacts(t *testing.T) {
 	}
 	if l.Plan.Current != "March 2018" || strings.Join(l.Plan.Periods, ", ") != "December 2017, January 2018, February 2018, March 2018" {
 		t.Errorf("periods: current %q of %v", l.Plan.Current, l.Plan.Periods)
+	}
+}
+
+// TestRenderAllAllOrNothing checks that RenderAll writes every file or
+// none, leaves no temporary files, and lets go of each paper's document.
+func TestRenderAllAllOrNothing(t *testing.T) {
+	doc := func() *report.Document {
+		return &report.Document{Meta: report.Meta{Title: "T"}, Sections: []report.Section{{Name: "S", Blocks: []report.Block{&report.Paragraph{Text: report.Plain("x")}}}}}
+	}
+	cases := []struct {
+		name    string
+		papers  []Paper
+		wantErr bool
+		want    []string // files in the folder afterwards; nil means no folder
+	}{
+		{
+			name: "every render succeeds",
+			papers: []Paper{
+				{Output: job.Output{Index: 1, File: "a", Formats: []string{"pdf", "xlsx"}}, Doc: doc()},
+				{Output: job.Output{Index: 2, File: "b", Formats: []string{"pdf"}}, Doc: doc()},
+			},
+			want: []string{"a.pdf", "a.xlsx", "b.pdf"},
+		},
+		{
+			name: "one render fails",
+			papers: []Paper{
+				{Output: job.Output{Index: 1, File: "a", Formats: []string{"pdf", "xlsx"}}, Doc: doc()},
+				{Output: job.Output{Index: 2, File: "b", Formats: []string{"xlsx"}}, Doc: nil},
+			},
+			wantErr: true,
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "out")
+			written, err := RenderAll(tc.papers, dir, nil)
+			if tc.wantErr != (err != nil) {
+				t.Fatalf("err = %v, want error: %v", err, tc.wantErr)
+			}
+			entries, statErr := os.ReadDir(dir)
+			if tc.want == nil {
+				if !os.IsNotExist(statErr) {
+					t.Errorf("the output folder is left behind with %d entries", len(entries))
+				}
+				return
+			}
+			var got []string
+			for _, e := range entries {
+				got = append(got, e.Name())
+			}
+			if strings.Join(got, " ") != strings.Join(tc.want, " ") {
+				t.Errorf("files %v, want %v", got, tc.want)
+			}
+			if len(written) != len(tc.want) {
+				t.Errorf("%d files reported written, want %d", len(written), len(tc.want))
+			}
+			for _, w := range written {
+				st, err := os.Stat(w.Path)
+				if err != nil || st.Size() != int64(w.Bytes) || w.Bytes == 0 || st.Mode().Perm() != 0o644 {
+					t.Errorf("%s: reported %d bytes; on disk %v, %v", w.Path, w.Bytes, st, err)
+				}
+			}
+			for i, p := range tc.papers {
+				if p.Doc != nil {
+					t.Errorf("paper %d: document not released", i+1)
+				}
+			}
+		})
 	}
 }

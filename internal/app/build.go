@@ -1,9 +1,12 @@
 package app
 
 import (
-	"bytes"
+	"bufio"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -168,23 +171,32 @@ func Build(w io.Writer, jobPath string, opts BuildOptions) error {
 	return nil
 }
 
-// RenderAll renders each paper in each of its formats and writes the files
-// into dir. Files are rendered concurrently, in memory; nothing is written
-// unless every render succeeds. tm, when not nil, receives render timings.
+// RenderAll renders each paper in each of its formats into dir. Each file
+// is rendered straight into a temporary file in dir; only when every render
+// has succeeded are the temporary files renamed into place, and on any
+// failure they are all removed, so a failed build leaves dir as it was.
+// Files are rendered concurrently (at most GOMAXPROCS at once) in the order
+// of papers and formats, and each paper's document is released (its Doc set
+// to nil in papers) as soon as its last format is done, so that a long
+// build holds few documents at once. tm, when not nil, receives render
+// timings.
 func RenderAll(papers []Paper, dir string, tm *Timings) ([]Written, error) {
 	type task struct {
-		paper  Paper
+		paper  int // index in papers
+		name   string
 		format string
 		path   string
 		r      Renderer
-		data   []byte
+		tmp    string // the temporary file rendered into
+		bytes  int
 		info   render.Info
 		took   time.Duration
 		err    error
 	}
 	var tasks []*task
+	left := make([]int, len(papers)) // formats still to render, per paper
 	seen := map[string]string{}
-	for _, p := range papers {
+	for i, p := range papers {
 		for _, format := range p.Output.Formats {
 			r, ok := Renderers[format]
 			if !ok {
@@ -195,27 +207,61 @@ func RenderAll(papers []Paper, dir string, tm *Timings) ([]Written, error) {
 				return nil, fmt.Errorf("%s and %s both write %s: give one of them another file name", other, p.Output.Name(), path)
 			}
 			seen[path] = p.Output.Name()
-			tasks = append(tasks, &task{paper: p, format: format, path: path, r: r})
+			tasks = append(tasks, &task{paper: i, name: p.Output.Name(), format: format, path: path, r: r})
+			left[i]++
 		}
 	}
-	sem := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
+	if len(tasks) == 0 {
+		return nil, nil
+	}
+	_, statErr := os.Stat(dir)
+	created := errors.Is(statErr, fs.ErrNotExist)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("creating %s: %w", dir, err)
+	}
+	removeAll := func() { // best effort: the build has already failed
+		for _, t := range tasks {
+			if t.tmp != "" {
+				_ = os.Remove(t.tmp)
+			}
+		}
+		if created {
+			_ = os.Remove(dir) // only if still empty
+		}
+	}
+	// Workers take the tasks in order, so the formats of one paper run
+	// together and its document can be let go before the next is started.
+	var mu sync.Mutex // guards papers[i].Doc and left
+	next := make(chan *task)
 	var wg sync.WaitGroup
-	for _, t := range tasks {
+	for range min(max(1, runtime.GOMAXPROCS(0)), len(tasks)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			start := time.Now()
-			var buf bytes.Buffer
-			t.info, t.err = t.r(&buf, t.paper.Doc)
-			t.data, t.took = buf.Bytes(), time.Since(start)
+			for t := range next {
+				mu.Lock()
+				doc := papers[t.paper].Doc
+				mu.Unlock()
+				start := time.Now()
+				t.tmp, t.bytes, t.info, t.err = renderToTemp(t.path, t.r, doc)
+				t.took = time.Since(start)
+				mu.Lock()
+				if left[t.paper]--; left[t.paper] == 0 {
+					papers[t.paper].Doc = nil
+				}
+				mu.Unlock()
+			}
 		}()
 	}
+	for _, t := range tasks {
+		next <- t
+	}
+	close(next)
 	wg.Wait()
 	for _, t := range tasks {
 		if t.err != nil {
-			return nil, fmt.Errorf("%s: %s: %w", t.paper.Output.Name(), t.format, t.err)
+			removeAll()
+			return nil, fmt.Errorf("%s: %s: %w", t.name, t.format, t.err)
 		}
 		if tm != nil {
 			switch t.format {
@@ -229,16 +275,65 @@ func RenderAll(papers []Paper, dir string, tm *Timings) ([]Written, error) {
 	}
 	start := time.Now()
 	var out []Written
-	for _, t := range tasks {
-		if err := WriteFileAtomic(t.path, t.data); err != nil {
+	for i, t := range tasks {
+		if err := os.Rename(t.tmp, t.path); err != nil {
+			for _, u := range tasks[i:] {
+				_ = os.Remove(u.tmp) // best effort: the build has already failed
+			}
 			return out, fmt.Errorf("writing %s: %w", t.path, err)
 		}
-		out = append(out, Written{Path: t.path, Info: t.info, Bytes: len(t.data)})
+		out = append(out, Written{Path: t.path, Info: t.info, Bytes: t.bytes})
 	}
 	if tm != nil {
 		tm.Write = time.Since(start)
 	}
 	return out, nil
+}
+
+// renderToTemp renders doc with r into a new temporary file beside path
+// (mode 0644) and returns its name and size. On failure the temporary file
+// is removed and its name is "".
+func renderToTemp(path string, r Renderer, doc *report.Document) (tmpName string, n int, info render.Info, err error) {
+	if doc == nil {
+		return "", 0, render.Info{}, errors.New("no document to render")
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return "", 0, render.Info{}, err
+	}
+	name := tmp.Name()
+	defer func() {
+		if err != nil {
+			_ = tmp.Close()
+			_ = os.Remove(name) // best effort: the error is what is reported
+		}
+	}()
+	cw := &countingWriter{w: bufio.NewWriterSize(tmp, 256<<10)}
+	if info, err = r(cw, doc); err != nil {
+		return "", 0, render.Info{}, err
+	}
+	if err = cw.w.Flush(); err != nil {
+		return "", 0, render.Info{}, fmt.Errorf("writing %s: %w", name, err)
+	}
+	if err = tmp.Chmod(0o644); err != nil {
+		return "", 0, render.Info{}, fmt.Errorf("writing %s: %w", name, err)
+	}
+	if err = tmp.Close(); err != nil {
+		return "", 0, render.Info{}, fmt.Errorf("writing %s: %w", name, err)
+	}
+	return name, cw.n, info, nil
+}
+
+// countingWriter passes writes on to a buffered file and counts the bytes.
+type countingWriter struct {
+	w *bufio.Writer
+	n int
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += n
+	return n, err
 }
 
 // Formats lists the registered output formats.

@@ -52,7 +52,7 @@ func compressStreams(src []byte) ([]byte, error) {
 		streams = append(streams, stream{dict: dict, data: data, end: data + n})
 	}
 	if len(streams) == 0 {
-		return src, nil
+		return bytes.Clone(src), nil // never the caller's own slice
 	}
 	sort.Slice(streams, func(i, j int) bool { return streams[i].dict < streams[j].dict })
 
@@ -77,8 +77,14 @@ func compressStreams(src []byte) ([]byte, error) {
 	}
 	wg.Wait()
 
-	// Reassemble, remembering how far each object moved.
-	out := make([]byte, 0, len(src)/2)
+	// Reassemble, remembering how far each object moved. The output is
+	// sized exactly (give or take the digits of the new offsets), so it is
+	// allocated once.
+	size := len(src)
+	for _, s := range streams {
+		size += len(s.out) - (s.end - s.dict) + len("<</Filter /FlateDecode /Length >>\nstream\n") + 20
+	}
+	out := make([]byte, 0, size)
 	shiftAt := make([]int, len(streams)) // positions in src after which...
 	shiftBy := make([]int, len(streams)) // ...everything moved by this much
 	last, moved := 0, 0

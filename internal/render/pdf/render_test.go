@@ -396,3 +396,90 @@ func TestCompressStreams(t *testing.T) {
 }
 
 var unfiltered = regexp.MustCompile(`obj\n<</Length [0-9]+>>\nstream`)
+
+// TestCompressingWriter checks that the file fpdf hands over is compressed
+// the same whether it comes in one write or in pieces, and that data after
+// the end of the file is refused.
+func TestCompressingWriter(t *testing.T) {
+	m := metrics(t)
+	doc := reporttest.LongGroup()
+	l, err := LayoutDocument(doc, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var raw bytes.Buffer
+	if err := draw(&raw, l, doc, false); err != nil {
+		t.Fatal(err)
+	}
+	want, err := compressStreams(raw.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := raw.Bytes()
+	cases := []struct {
+		name    string
+		pieces  [][]byte
+		wantErr bool
+	}{
+		{"one write", [][]byte{src}, false},
+		{"three writes", [][]byte{src[:100], src[100 : len(src)/2], src[len(src)/2:]}, false},
+		{"data after the end", [][]byte{src, []byte("x")}, true},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var cw compressingWriter
+			for _, p := range tc.pieces {
+				if n, err := cw.Write(p); n != len(p) || err != nil {
+					t.Fatalf("Write = %d, %v", n, err)
+				}
+			}
+			got, err := cw.result()
+			if tc.wantErr {
+				if err == nil {
+					t.Error("no error")
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("got %d bytes, want the %d of compressStreams", len(got), len(want))
+			}
+		})
+	}
+}
+
+// TestRenderReleasesLayout checks that drawing with release empties the
+// layout's pages and gives the same file as drawing without.
+func TestRenderReleasesLayout(t *testing.T) {
+	m := metrics(t)
+	doc := reporttest.LongGroup()
+	keep, err := LayoutDocument(doc, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rel, err := LayoutDocument(doc, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := drawCompressed(keep, doc, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := drawCompressed(rel, doc, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Error("releasing the layout changed the file")
+	}
+	for i, p := range rel.Pages {
+		if len(p.Boxes) > 0 || len(p.Marks) > 0 {
+			t.Fatalf("page %d still holds %d boxes", i+1, len(p.Boxes))
+		}
+	}
+	if len(keep.Pages) == 0 || len(keep.Pages[0].Boxes) == 0 {
+		t.Error("drawing without release emptied the layout")
+	}
+}

@@ -16,6 +16,7 @@ import (
 // is streamed out, so that every row's height is known when it is written.
 type sheet struct {
 	name    string
+	index   int       // 0-based position among the workbook's sheets
 	widths  []float64 // grid column widths in Excel units
 	rows    []row     // rows[0] is row 1
 	merges  [][4]int  // col0, row0, col1, row1 (1-based, inclusive)

@@ -60,11 +60,17 @@ func Render(w io.Writer, doc *report.Document) (render.Info, error) {
 		if err != nil {
 			return render.Info{}, fmt.Errorf("xlsx: sheet %q: %w", names[i], err)
 		}
+		s.index = i
 		if err := r.write(s); err != nil {
 			return render.Info{}, fmt.Errorf("xlsx: sheet %q: %w", names[i], err)
 		}
 	}
-	f.SetZipWriter(newOrderedZip)
+	titles := r.titles
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter {
+		z := newOrderedZip(w)
+		z.titles = titles
+		return z
+	})
 	if _, err := f.WriteTo(w); err != nil {
 		return render.Info{}, fmt.Errorf("xlsx: write workbook: %w", err)
 	}
@@ -82,7 +88,8 @@ type renderer struct {
 	// sizes in points, with defaults filled in
 	body, table float64
 	headings    [3]float64
-	total       float64 // printable width in Excel column units
+	total       float64      // printable width in Excel column units
+	titles      []printTitle // print titles, in the order the sheets were written
 }
 
 func (r *renderer) setSizes() {
@@ -347,12 +354,13 @@ func (r *renderer) printSetup(s *sheet) error {
 		if err := f.AutoFilter(s.name, a+":"+b, nil); err != nil {
 			return fmt.Errorf("autofilter: %w", err)
 		}
+		// The repeated header row is a defined name scoped to the sheet.
+		// excelize's SetDefinedName scans every sheet for every defined
+		// name already set, which is quadratic in sheets, so the names are
+		// written into workbook.xml when the file is zipped (see
+		// orderedZip.printTitles).
 		row := "$" + strconv.Itoa(s.headRow)
-		if err := f.SetDefinedName(&excelize.DefinedName{
-			Name: "_xlnm.Print_Titles", RefersTo: quoteSheet(s.name) + "!" + row + ":" + row, Scope: s.name,
-		}); err != nil {
-			return fmt.Errorf("print titles: %w", err)
-		}
+		r.titles = append(r.titles, printTitle{sheet: s.index, refersTo: quoteSheet(s.name) + "!" + row + ":" + row})
 	}
 	yes := true
 	if err := f.SetSheetProps(s.name, &excelize.SheetPropsOptions{FitToPage: &yes}); err != nil {

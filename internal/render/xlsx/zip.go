@@ -4,34 +4,166 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"encoding/xml"
 	"fmt"
+	"hash"
+	"hash/crc32"
 	"io"
 	"io/fs"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
-
-	"github.com/xuri/excelize/v2"
+	"unicode/utf8"
 )
 
 // orderedZip collects the workbook's parts and writes them, on Close, in a
 // fixed order ([Content_Types].xml first, then by name) with a fixed
 // timestamp, because excelize writes streamed sheets in map order.
+//
+// Each part is deflated as it arrives, with one reused compressor, so the
+// workbook is held compressed rather than as its full XML; Close writes the
+// compressed parts with the same headers a zip.Writer compressing them
+// itself would write, so the bytes are those of a plain zip.Writer.
+// excelize writes one part at a time: a part written to after the next
+// was created is an error.
 type orderedZip struct {
-	w     io.Writer
-	parts map[string]*bytes.Buffer
+	w      io.Writer
+	parts  map[string]*zipPart
+	open   *zipPart      // the part being written
+	spare  *flate.Writer // a finished part's compressor, for the next
+	titles []printTitle  // print titles to add to xl/workbook.xml
+	err    error         // the first compression error
 }
 
-func newOrderedZip(w io.Writer) excelize.ZipWriter {
-	return &orderedZip{w: w, parts: make(map[string]*bytes.Buffer)}
+// zipPart is one part of the workbook: deflated as it is written, or kept
+// as it is (raw) when Close rewrites it before compressing.
+type zipPart struct {
+	name string
+	raw  *bytes.Buffer // the part's own bytes, for parts rewritten at Close
+	comp bytes.Buffer  // deflated data
+	crc  hash.Hash32
+	size uint64 // uncompressed length
+	fw   *flate.Writer
+	done bool
+}
+
+func newOrderedZip(w io.Writer) *orderedZip {
+	return &orderedZip{w: w, parts: make(map[string]*zipPart)}
+}
+
+// rewritten reports whether Close changes the part before it is zipped.
+func rewritten(name string) bool {
+	return name == "[Content_Types].xml" || name == "xl/workbook.xml"
 }
 
 // Create starts a part; a second part of the same name replaces the first.
 func (z *orderedZip) Create(name string) (io.Writer, error) {
-	b := new(bytes.Buffer)
-	z.parts[name] = b
-	return b, nil
+	if err := z.finish(); err != nil {
+		return nil, err
+	}
+	p := &zipPart{name: name}
+	if rewritten(name) {
+		p.raw = new(bytes.Buffer)
+	} else {
+		z.startDeflate(p)
+	}
+	z.parts[name] = p
+	z.open = p
+	return p, nil
+}
+
+// startDeflate gives p a compressor writing into p.comp.
+func (z *orderedZip) startDeflate(p *zipPart) {
+	p.crc = crc32.NewIEEE()
+	if z.spare != nil {
+		p.fw, z.spare = z.spare, nil
+		p.fw.Reset(&p.comp)
+		return
+	}
+	// The fastest deflate level: workbooks grow by about a tenth and are
+	// written in half the time. A valid level never fails.
+	p.fw, _ = flate.NewWriter(&p.comp, flate.BestSpeed)
+}
+
+// finish completes the part being written and keeps its compressor.
+func (z *orderedZip) finish() error {
+	p := z.open
+	z.open = nil
+	if p == nil || p.fw == nil {
+		return nil
+	}
+	if err := p.fw.Close(); err != nil {
+		return fmt.Errorf("xlsx: zip part %s: %w", p.name, err)
+	}
+	z.spare, p.fw, p.done = p.fw, nil, true
+	return nil
+}
+
+// Write adds to the part.
+func (p *zipPart) Write(b []byte) (int, error) {
+	if p.raw != nil {
+		return p.raw.Write(b)
+	}
+	if p.done {
+		return 0, fmt.Errorf("xlsx: zip part %s written after the next part was started", p.name)
+	}
+	p.crc.Write(b) // a hash never fails
+	p.size += uint64(len(b))
+	return p.fw.Write(b)
+}
+
+// printTitle is the row a sheet repeats at the top of each printed page: a
+// defined name "_xlnm.Print_Titles" scoped to the sheet.
+type printTitle struct {
+	sheet    int    // 0-based sheet index (the name's localSheetId)
+	refersTo string // 'Sheet'!$5:$5
+}
+
+// filterName is how excelize writes the opening tag of a sheet's
+// autofilter range name; %d is the sheet index.
+const filterName = `<definedName hidden="true" localSheetId="%d" name="_xlnm._FilterDatabase">`
+
+// addPrintTitles inserts each print title into workbook.xml right after
+// its sheet's autofilter name, in the form and place excelize's
+// SetDefinedName would have given it. Every sheet with print titles has
+// an autofilter (both are set for a sheet's first table); a missing one is
+// an error rather than a silently different workbook.
+func addPrintTitles(body []byte, titles []printTitle) ([]byte, error) {
+	if len(titles) == 0 {
+		return body, nil
+	}
+	extra := 0
+	for _, t := range titles {
+		extra += len(t.refersTo)*2 + 96
+	}
+	out := make([]byte, 0, len(body)+extra)
+	pos := 0
+	for _, t := range titles {
+		open := fmt.Appendf(nil, filterName, t.sheet)
+		i := bytes.Index(body[pos:], open)
+		if i < 0 {
+			return nil, fmt.Errorf("xlsx: print titles of sheet %d: no autofilter name in workbook.xml", t.sheet+1)
+		}
+		end := bytes.Index(body[pos+i:], []byte("</definedName>"))
+		if end < 0 {
+			return nil, fmt.Errorf("xlsx: print titles of sheet %d: unterminated defined name", t.sheet+1)
+		}
+		end += pos + i + len("</definedName>")
+		out = append(out, body[pos:end]...)
+		out = append(out, `<definedName localSheetId="`...)
+		out = strconv.AppendInt(out, int64(t.sheet), 10)
+		out = append(out, `" name="_xlnm.Print_Titles">`...)
+		var esc bytes.Buffer
+		if err := xml.EscapeText(&esc, []byte(t.refersTo)); err != nil {
+			return nil, fmt.Errorf("xlsx: print titles of sheet %d: %w", t.sheet+1, err)
+		}
+		out = append(out, esc.Bytes()...)
+		out = append(out, "</definedName>"...)
+		pos = end
+	}
+	return append(out, body[pos:]...), nil
 }
 
 // AddFS is not used by excelize when saving; it is refused rather than
@@ -42,6 +174,9 @@ func (z *orderedZip) AddFS(fs.FS) error {
 
 // Close writes the zip archive.
 func (z *orderedZip) Close() error {
+	if err := z.finish(); err != nil {
+		return err
+	}
 	names := make([]string, 0, len(z.parts))
 	for n := range z.parts {
 		names = append(names, n)
@@ -54,22 +189,34 @@ func (z *orderedZip) Close() error {
 		return names[i] < names[j]
 	})
 	zw := zip.NewWriter(z.w)
-	// The fastest deflate level: workbooks grow by about a tenth and are
-	// written in half the time.
-	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
-		return flate.NewWriter(w, flate.BestSpeed)
-	})
-	stamp := time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 	for _, n := range names {
-		fw, err := zw.CreateHeader(&zip.FileHeader{Name: n, Method: zip.Deflate, Modified: stamp})
+		p := z.parts[n]
+		if p.raw != nil {
+			body := p.raw.Bytes()
+			switch n {
+			case "[Content_Types].xml":
+				body = sortOverrides(body)
+			case "xl/workbook.xml":
+				var err error
+				if body, err = addPrintTitles(body, z.titles); err != nil {
+					return err
+				}
+			}
+			p.raw = nil
+			z.startDeflate(p)
+			z.open = p
+			if _, err := p.Write(body); err != nil {
+				return fmt.Errorf("xlsx: zip part %s: %w", n, err)
+			}
+			if err := z.finish(); err != nil {
+				return err
+			}
+		}
+		fw, err := zw.CreateRaw(partHeader(p))
 		if err != nil {
 			return fmt.Errorf("xlsx: zip part %s: %w", n, err)
 		}
-		body := z.parts[n].Bytes()
-		if n == "[Content_Types].xml" {
-			body = sortOverrides(body)
-		}
-		if _, err := fw.Write(body); err != nil {
+		if _, err := fw.Write(p.comp.Bytes()); err != nil {
 			return fmt.Errorf("xlsx: zip part %s: %w", n, err)
 		}
 	}
@@ -77,6 +224,53 @@ func (z *orderedZip) Close() error {
 		return fmt.Errorf("xlsx: close zip: %w", err)
 	}
 	return nil
+}
+
+// zipStamp is the fixed modification time of every part.
+var zipStamp = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// partHeader is the header zip.Writer's CreateHeader would give a part it
+// deflated itself with Modified set to zipStamp: version 2.0, a trailing
+// data descriptor, the MS-DOS time and an extended-timestamp extra field,
+// the UTF-8 flag for a name that needs it, and zip64's version for a part
+// of 4 GB or more.
+func partHeader(p *zipPart) *zip.FileHeader {
+	fh := &zip.FileHeader{
+		Name:               p.name,
+		Method:             zip.Deflate,
+		Flags:              0x8,
+		CreatorVersion:     20,
+		ReaderVersion:      20,
+		CRC32:              p.crc.Sum32(),
+		CompressedSize64:   uint64(p.comp.Len()),
+		UncompressedSize64: p.size,
+	}
+	if needsUTF8(p.name) {
+		fh.Flags |= 0x800
+	}
+	if fh.CompressedSize64 >= 0xffffffff || fh.UncompressedSize64 >= 0xffffffff {
+		fh.ReaderVersion = 45
+	}
+	// The MS-DOS date and time fields of 1980-01-01 00:00:00.
+	fh.ModifiedDate = 1<<5 | 1
+	fh.ModifiedTime = 0
+	mt := uint32(zipStamp.Unix())
+	fh.Extra = []byte{0x55, 0x54, 5, 0, 1, byte(mt), byte(mt >> 8), byte(mt >> 16), byte(mt >> 24)}
+	return fh
+}
+
+// needsUTF8 reports whether a name needs zip's UTF-8 flag: it is valid
+// UTF-8 with characters outside the range CP-437 shares with ASCII.
+func needsUTF8(name string) bool {
+	if !utf8.ValidString(name) {
+		return false
+	}
+	for _, r := range name {
+		if r < 0x20 || r > 0x7d || r == 0x5c {
+			return true
+		}
+	}
+	return false
 }
 
 // typeRE matches one Default or Override element of [Content_Types].xml.
