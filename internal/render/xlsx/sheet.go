@@ -106,7 +106,8 @@ type span struct{ first, last int }
 
 // grid computes a section's grid columns: the union of the column edges of
 // all its tables, so that every table column covers whole grid columns.
-// total is the printable width in Excel units. It also returns, per table
+// total is the width of the grid in Excel units (a little less than the
+// printable width, see fitUnitPoints). It also returns, per table
 // (in block order), the grid span of each column.
 func grid(blocks []report.Block, total float64) ([]float64, map[*report.Table][]span) {
 	const defaultColumns = 8

@@ -88,7 +88,7 @@ type renderer struct {
 	// sizes in points, with defaults filled in
 	body, table float64
 	headings    [3]float64
-	total       float64      // printable width in Excel column units
+	total       float64      // width of the column grid in Excel column units
 	titles      []printTitle // print titles, in the order the sheets were written
 }
 
@@ -100,7 +100,7 @@ func (r *renderer) setSizes() {
 		r.headings[i] = positive(s.HeadingSizes[i], d)
 	}
 	wmm := printableWidth(r.doc.Page)
-	r.total = math.Floor(wmm/25.4*72/unitPoints*100) / 100
+	r.total = math.Floor(wmm/25.4*72/fitUnitPoints*100) / 100
 }
 
 func positive(v, def float64) float64 {

@@ -492,3 +492,51 @@ func TestEdgeDocuments(t *testing.T) {
 		}
 	})
 }
+
+// TestGridFitsPage checks that the column grid fits the printable width at
+// 100 % in LibreOffice (about 6.1 pt per column unit), so that fit-to-width
+// never makes LibreOffice search for a scale (which made PDF conversion
+// several times slower), and that it still fills most of the width.
+func TestGridFitsPage(t *testing.T) {
+	const libreOfficeUnit = 6.1 // points per column unit, Liberation Sans 11
+	tests := []struct {
+		name string
+		page report.Page
+	}{
+		{"A4 landscape", report.Page{Size: "A4", Landscape: true, Margins: report.Margins{Left: 12, Right: 12, Top: 14, Bottom: 14}}},
+		{"A4 portrait", report.Page{Size: "A4", Margins: report.Margins{Left: 20, Right: 20, Top: 20, Bottom: 20}}},
+		{"A3 landscape", report.Page{Size: "A3", Landscape: true}},
+		{"Letter portrait", report.Page{Size: "Letter", Margins: report.Margins{Left: 25.4, Right: 25.4}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := benchDoc(3, false)
+			doc.Page = tc.page
+			f, err := excelize.OpenReader(bytes.NewReader(renderBytes(t, doc)))
+			if err != nil {
+				t.Fatalf("open: %v", err)
+			}
+			defer func() { _ = f.Close() }()
+			cols, err := f.GetCols("Actions")
+			if err != nil {
+				t.Fatalf("GetCols: %v", err)
+			}
+			sum := 0.0
+			for i := range cols {
+				name, _ := excelize.ColumnNumberToName(i + 1)
+				w, err := f.GetColWidth("Actions", name)
+				if err != nil {
+					t.Fatalf("GetColWidth %s: %v", name, err)
+				}
+				sum += w
+			}
+			printable := printableWidth(tc.page) / 25.4 * 72
+			if got := sum * libreOfficeUnit; got > printable {
+				t.Errorf("grid is %.1f pt wide in LibreOffice, page allows %.1f pt", got, printable)
+			}
+			if got := sum * unitPoints; got < 0.95*printable {
+				t.Errorf("grid is %.1f pt wide in Excel, under 95%% of the %.1f pt page", got, printable)
+			}
+		})
+	}
+}
