@@ -2,8 +2,6 @@ package html
 
 import (
 	"fmt"
-	"math"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -20,39 +18,6 @@ const (
 	rowGap     = 8.0
 	charW      = 6.6 // estimated average advance at chartFont
 )
-
-// value returns series s's value for category i; missing, negative and
-// non-finite values read as zero, as in the PDF.
-func value(s report.Series, i int) float64 {
-	if i < 0 || i >= len(s.Values) {
-		return 0
-	}
-	v := s.Values[i]
-	if math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
-		return 0
-	}
-	return min(v, math.MaxFloat64/1e6)
-}
-
-// niceScale returns the axis maximum and tick step for values up to peak.
-func niceScale(peak float64) (top, step float64) {
-	if peak <= 0 || math.IsNaN(peak) || math.IsInf(peak, 0) {
-		return 1, 0.2
-	}
-	raw := peak / 5
-	mag := math.Pow(10, math.Floor(math.Log10(raw)))
-	step = 10 * mag
-	for _, m := range []float64{1, 2, 2.5, 5, 10} {
-		if m*mag >= raw {
-			step = m * mag
-			break
-		}
-	}
-	return math.Ceil(peak/step-1e-9) * step, step
-}
-
-// formatValue formats a number for labels, descriptions and the data table.
-func formatValue(v float64) string { return strconv.FormatFloat(v, 'g', 6, 64) }
 
 // seriesColour is series i's colour or, when it names none, a colour of the
 // palette the PDF uses.
@@ -118,11 +83,11 @@ func (p *page) chart(b *strings.Builder, ch *report.Chart) {
 	peak := 0.0
 	for c := range cats {
 		for _, s := range ch.Series {
-			totals[c] += value(s, c)
+			totals[c] += s.Value(c)
 		}
 		peak = max(peak, totals[c])
 	}
-	top, step := niceScale(peak)
+	top, step := report.Scale(peak)
 
 	// Rows: one per category, tall enough for its wrapped label.
 	labels := make([][]string, len(cats))
@@ -177,7 +142,7 @@ func (p *page) chart(b *strings.Builder, ch *report.Chart) {
 		if k > 0 {
 			fmt.Fprintf(b, "<line x1=\"%s\" y1=\"8\" x2=\"%s\" y2=\"%s\" stroke=\"#d9d9d9\"/>\n", num(gx), num(gx), num(yAxis))
 		}
-		fmt.Fprintf(b, "<text x=\"%s\" y=\"%s\" text-anchor=\"middle\">%s</text>\n", num(gx), num(yAxis+18), formatValue(v))
+		fmt.Fprintf(b, "<text x=\"%s\" y=\"%s\" text-anchor=\"middle\">%s</text>\n", num(gx), num(yAxis+18), report.FormatValue(v))
 	}
 	// Bars.
 	y = 8
@@ -193,14 +158,14 @@ func (p *page) chart(b *strings.Builder, ch *report.Chart) {
 		by := y + (rh-rowGap-barH)/2
 		bx := x0
 		for si, s := range ch.Series {
-			v := value(s, c)
+			v := s.Value(c)
 			if v <= 0 {
 				continue
 			}
 			w := v * scale
 			col := seriesColour(s, si)
 			fmt.Fprintf(b, "<rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\" fill=\"%s\"/>\n", num(bx), num(by), num(w), num(barH), col)
-			label := formatValue(v)
+			label := report.FormatValue(v)
 			if float64(len(label))*charW+6 <= w {
 				fmt.Fprintf(b, "<text x=\"%s\" y=\"%s\" text-anchor=\"middle\" fill=\"%s\">%s</text>\n",
 					num(bx+w/2), num(by+barH/2+chartFont*0.35), textOn(col), label)
@@ -232,13 +197,13 @@ func chartDesc(ch *report.Chart, totals []float64) string {
 	for c, name := range ch.Categories {
 		var vs []string
 		for _, s := range ch.Series {
-			vs = append(vs, strings.TrimSpace(s.Name)+" "+formatValue(value(s, c)))
+			vs = append(vs, strings.TrimSpace(s.Name)+" "+report.FormatValue(s.Value(c)))
 		}
 		part := strings.TrimSpace(name) + ": "
 		if len(vs) > 0 {
 			part += strings.Join(vs, ", ") + "; "
 		}
-		parts = append(parts, part+"total "+formatValue(totals[c]))
+		parts = append(parts, part+"total "+report.FormatValue(totals[c]))
 	}
 	return "Stacked bar chart. " + strings.Join(parts, ". ") + "."
 }
@@ -266,9 +231,9 @@ func (p *page) chartTable(b *strings.Builder, ch *report.Chart, title string, to
 		escape(b, name)
 		b.WriteString("</th>")
 		for _, s := range ch.Series {
-			b.WriteString("<td class=\"num\">" + formatValue(value(s, c)) + "</td>")
+			b.WriteString("<td class=\"num\">" + report.FormatValue(s.Value(c)) + "</td>")
 		}
-		b.WriteString("<td class=\"num\">" + formatValue(totals[c]) + "</td></tr>\n")
+		b.WriteString("<td class=\"num\">" + report.FormatValue(totals[c]) + "</td></tr>\n")
 	}
 	b.WriteString("</tbody>\n</table>\n</div>\n")
 }

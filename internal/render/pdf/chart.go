@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"math"
-	"strconv"
 
 	"github.com/agsreport/agsreport/internal/report"
 )
@@ -153,14 +152,14 @@ func (f *flow) measureChart(ch *report.Chart) *chartGeom {
 	cg.totals = make([]float64, len(ch.Categories))
 	for i := range cg.totals {
 		for _, s := range ch.Series {
-			cg.totals[i] += value(s, i)
+			cg.totals[i] += s.Value(i)
 		}
 	}
 	peak := 0.0
 	for _, t := range cg.totals {
 		peak = max(peak, t)
 	}
-	cg.top, cg.step = niceScale(peak)
+	cg.top, cg.step = report.Scale(peak)
 	names := make([]string, len(ch.Series))
 	cg.colours = make([]RGB, len(ch.Series))
 	for i, s := range ch.Series {
@@ -187,39 +186,6 @@ func (f *flow) measureChart(ch *report.Chart) *chartGeom {
 	return cg
 }
 
-// value returns series s's value for category i, negative and non-finite
-// values read as zero.
-func value(s report.Series, i int) float64 {
-	if i >= len(s.Values) {
-		return 0
-	}
-	v := s.Values[i]
-	if math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
-		return 0
-	}
-	return min(v, math.MaxFloat64/1e6)
-}
-
-// niceScale returns the axis maximum and tick step for values up to peak.
-func niceScale(peak float64) (top, step float64) {
-	if peak <= 0 || math.IsNaN(peak) || math.IsInf(peak, 0) {
-		return 1, 0.2
-	}
-	raw := peak / 5
-	mag := math.Pow(10, math.Floor(math.Log10(raw)))
-	step = 10 * mag
-	for _, m := range []float64{1, 2, 2.5, 5, 10} {
-		if m*mag >= raw {
-			step = m * mag
-			break
-		}
-	}
-	return math.Ceil(peak/step-1e-9) * step, step
-}
-
-// formatValue formats a number for axis and bar labels.
-func formatValue(v float64) string { return strconv.FormatFloat(v, 'g', 6, 64) }
-
 func (f *flow) chartMinStart(ch *report.Chart) float64 {
 	cg := f.measureChart(ch)
 	h := blockHeight(cg.title) + cg.axisH + cg.legendH
@@ -238,7 +204,7 @@ func (f *flow) chart(ch *report.Chart) {
 	size := f.st.table
 	lh := lineHeight(size)
 	left, right := f.g.BodyLeft(), f.g.BodyRight()
-	topLabel := f.m.Width(Regular, size, formatValue(cg.top))
+	topLabel := f.m.Width(Regular, size, report.FormatValue(cg.top))
 	x0 := left + cg.labelW + 3
 	x1 := right - max(3, topLabel/2+1)
 	if x1-x0 < 20 {
@@ -283,7 +249,7 @@ func (f *flow) chart(ch *report.Chart) {
 				f.add(Box{Kind: RuleBox, X: gx, Y: yTop, W: 0, H: yAxis - yTop, Colour: gridColour, Stroke: 0.15})
 			}
 			f.add(Box{Kind: RuleBox, X: gx, Y: yAxis, W: 0, H: 1, Colour: axisColour, Stroke: 0.2})
-			label := formatValue(v)
+			label := report.FormatValue(v)
 			w := f.m.Width(Regular, size, label)
 			lx := min(max(gx-w/2, left), right-w)
 			f.add(Box{Kind: TextBox, X: lx, Y: yAxis + 1.2, W: w, H: lh, Text: label, Face: Regular, Size: size, Colour: f.st.text})
@@ -304,13 +270,13 @@ func (f *flow) chart(ch *report.Chart) {
 			by := y + 1
 			bx := x0
 			for si, s := range ch.Series {
-				v := value(s, c)
+				v := s.Value(c)
 				if v <= 0 {
 					continue
 				}
 				w := v * scale
 				f.add(Box{Kind: FillBox, X: bx, Y: by, W: w, H: bh, Colour: cg.colours[si]})
-				label := formatValue(v)
+				label := report.FormatValue(v)
 				if lw := f.m.Width(Regular, size, label); lw+1.5 <= w && lh <= bh {
 					f.add(Box{Kind: TextBox, X: bx + (w-lw)/2, Y: by + (bh-lh)/2, W: lw, H: lh, Text: label,
 						Face: Regular, Size: size, Colour: contrast(cg.colours[si])})

@@ -1,0 +1,41 @@
+package report
+
+import (
+	"math"
+	"strconv"
+)
+
+// Value returns the series' value for category i. Missing, negative and
+// non-finite values read as zero, so that every renderer draws the same
+// bars from the same chart.
+func (s Series) Value(i int) float64 {
+	if i < 0 || i >= len(s.Values) {
+		return 0
+	}
+	v := s.Values[i]
+	if math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
+		return 0
+	}
+	return min(v, math.MaxFloat64/1e6)
+}
+
+// Scale returns a chart axis's maximum and tick step for bars up to peak:
+// about five ticks at 1, 2, 2.5 or 5 times a power of ten.
+func Scale(peak float64) (top, step float64) {
+	if peak <= 0 || math.IsNaN(peak) || math.IsInf(peak, 0) {
+		return 1, 0.2
+	}
+	raw := peak / 5
+	mag := math.Pow(10, math.Floor(math.Log10(raw)))
+	step = 10 * mag
+	for _, m := range []float64{1, 2, 2.5, 5, 10} {
+		if m*mag >= raw {
+			step = m * mag
+			break
+		}
+	}
+	return math.Ceil(peak/step-1e-9) * step, step
+}
+
+// FormatValue formats a chart value for labels and tables.
+func FormatValue(v float64) string { return strconv.FormatFloat(v, 'g', 6, 64) }
