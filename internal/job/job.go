@@ -53,7 +53,6 @@ type Updates struct {
 	// open workbooks ("~$…") left out; Skipped lists those.
 	Files   []sheet.TableSpec
 	Skipped []string
-	Globs   []string
 }
 
 // Output is one paper to produce.
@@ -342,7 +341,7 @@ func planSpec(c *tomlx.File, j *Job, p *planFile) sheet.PlanSpec {
 
 func updates(c *tomlx.File, j *Job, i int, u updatesFile) Updates {
 	key := toml.Key{"updates"}
-	out := Updates{Period: strings.TrimSpace(u.Period), Globs: u.Workbooks}
+	out := Updates{Period: strings.TrimSpace(u.Period)}
 	if out.Period == "" {
 		c.Errorf(key, "[[updates]] number %d needs a period, e.g. period = \"February 2018\"", i+1)
 	}

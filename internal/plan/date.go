@@ -85,7 +85,6 @@ var (
 	// month year: "March 2018" (the last day of the month is meant).
 	monthYear = regexp.MustCompile(`(?i)\b([a-z]+)\s+(\d{4})\b`)
 	startWord = regexp.MustCompile(`(?i)\b(from|commenc\w*|starting|start\w*|beginning)\b`)
-	dueWord   = regexp.MustCompile(`(?i)\b(by|to|until|till|before|no later than|due|deadline)\b|[–—-]\s*$`)
 )
 
 type found struct {

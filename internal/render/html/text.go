@@ -78,13 +78,6 @@ func escape(b *strings.Builder, s string) {
 	b.WriteString(s[last:])
 }
 
-// esc returns s cleaned and escaped.
-func esc(s string) string {
-	var b strings.Builder
-	escape(&b, s)
-	return b.String()
-}
-
 // runs writes the runs of one line, bold as <strong> and italic as <em>.
 func runs(b *strings.Builder, rs []report.Run) {
 	for _, r := range rs {

@@ -34,7 +34,6 @@ type orderedZip struct {
 	open   *zipPart      // the part being written
 	spare  *flate.Writer // a finished part's compressor, for the next
 	titles []printTitle  // print titles to add to xl/workbook.xml
-	err    error         // the first compression error
 }
 
 // zipPart is one part of the workbook: deflated as it is written, or kept
