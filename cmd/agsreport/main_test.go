@@ -14,6 +14,14 @@ func TestExitCodes(t *testing.T) {
 	if err := os.WriteFile(badJob, []byte("title = \"x\"\nnonsense = 1\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	plan, err := filepath.Abs("../../examples/cmt-2014/plan.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	noOutputs := filepath.Join(dir, "no-outputs.toml")
+	if err := os.WriteFile(noOutputs, []byte("title = \"x\"\n[plan]\nworkbook = \""+filepath.ToSlash(plan)+"\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name      string
 		args      []string
@@ -31,6 +39,8 @@ func TestExitCodes(t *testing.T) {
 		{"bad job file", []string{"build", badJob}, 1, `line 2: unknown key "nonsense"`, ""},
 		{"sample without -o", []string{"sample", "-actions", "5"}, 2, "sample needs -o DIR", ""},
 		{"templates", []string{"templates"}, 0, "", "appendix-b"},
+		{"build with no outputs", []string{"build", noOutputs}, 1, "no-outputs.toml: the job has no [[output]]: nothing to build", ""},
+		{"returns with no period", []string{"returns", noOutputs}, 2, "returns needs a period: set period in the job file or pass -period", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
