@@ -58,6 +58,7 @@ func sniffComma(data []byte) rune {
 
 func (s *csvSource) sheets() []string              { return nil }
 func (s *csvSource) date1904() bool                { return false }
+func (s *csvSource) state(string) sheetState       { return sheetVisible }
 func (s *csvSource) close()                        {}
 func (s *csvSource) merges(string) ([]area, error) { return nil, nil }
 
@@ -99,6 +100,8 @@ func (it *csvRows) next() bool {
 }
 
 func (it *csvRows) row() int { return it.line }
+
+func (it *csvRows) hidden() bool { return false }
 
 func (it *csvRows) cells() ([]cell, error) {
 	out := make([]cell, len(it.rec))

@@ -18,8 +18,8 @@ import (
 const maxMerges = 1 << 20
 
 // sheetParts maps each worksheet's name to its part in the zip, following
-// the package relationships the way Excel does.
-func sheetParts(zr *zip.Reader) (map[string]string, error) {
+// the package relationships the way Excel does, and to its state.
+func sheetParts(zr *zip.Reader) (map[string]string, map[string]sheetState, error) {
 	wbPart := "xl/workbook.xml"
 	var root relationships
 	if err := decodePart(zr, "_rels/.rels", &root); err == nil {
@@ -31,29 +31,37 @@ func sheetParts(zr *zip.Reader) (map[string]string, error) {
 	}
 	var wb struct {
 		Sheets []struct {
-			Name string `xml:"name,attr"`
-			ID   string `xml:"id,attr"`
+			Name  string `xml:"name,attr"`
+			ID    string `xml:"id,attr"`
+			State string `xml:"state,attr"`
 		} `xml:"sheets>sheet"`
 	}
 	if err := decodePart(zr, wbPart, &wb); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var rels relationships
 	dir := path.Dir(wbPart)
 	if err := decodePart(zr, path.Join(dir, "_rels", path.Base(wbPart)+".rels"), &rels); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	byID := map[string]string{}
 	for _, r := range rels.Rels {
 		byID[r.ID] = resolvePart(dir, r.Target)
 	}
 	out := map[string]string{}
+	states := map[string]sheetState{}
 	for _, s := range wb.Sheets {
 		if p, ok := byID[s.ID]; ok {
 			out[s.Name] = p
 		}
+		switch s.State {
+		case "hidden":
+			states[s.Name] = sheetHidden
+		case "veryHidden":
+			states[s.Name] = sheetVeryHidden
+		}
 	}
-	return out, nil
+	return out, states, nil
 }
 
 type relationships struct {

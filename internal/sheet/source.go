@@ -33,7 +33,7 @@ var (
 	cfbMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 )
 
-// cell is one cell's value as read: Text as the workbook shows it, Raw as it
+// cell is one cell's value as read: text as the workbook shows it, raw as it
 // is stored (the serial of a date, for instance; "" when the source keeps
 // no separate stored value, as in CSV).
 type cell struct {
@@ -41,6 +41,37 @@ type cell struct {
 	raw    string
 	date   bool // raw is an ISO date-time (a cell of type "d")
 	filled bool // copied from the top-left cell of a merged range
+	// formula is the cell's formula as stored, without the leading "="
+	// ("SUM(A1:A3)"); "" when the cell holds no formula.
+	formula string
+	// cached reports, for a formula cell, whether the workbook stores a
+	// value computed by the program that saved it; text and raw are that
+	// value. A formula cell with cached false has text and raw "".
+	cached bool
+	// fill is the cell's solid background colour as six upper-case hex
+	// digits ("C6EFCE"), "" when the cell has no solid fill.
+	fill string
+}
+
+// sheetState is whether a sheet shows in Excel's sheet tabs.
+type sheetState uint8
+
+// The states of a sheet, as the workbook stores them.
+const (
+	sheetVisible    sheetState = iota
+	sheetHidden                // hidden; Excel's "Unhide" lists it
+	sheetVeryHidden            // hidden so that only a macro can show it again
+)
+
+// String gives the state as the workbook names it.
+func (s sheetState) String() string {
+	switch s {
+	case sheetHidden:
+		return "hidden"
+	case sheetVeryHidden:
+		return "veryHidden"
+	}
+	return "visible"
 }
 
 // rowIter streams a sheet's rows in order.
@@ -51,6 +82,8 @@ type rowIter interface {
 	row() int
 	// cells returns the current row's cells, from column A.
 	cells() ([]cell, error)
+	// hidden reports whether the current row is hidden.
+	hidden() bool
 	// close releases what the iterator holds and returns any error the
 	// iteration met.
 	close() error
@@ -65,6 +98,9 @@ type area struct {
 type source interface {
 	// sheets lists the worksheet names in workbook order; nil for CSV.
 	sheets() []string
+	// state reports whether a sheet is visible or hidden; visible for CSV
+	// and for a name that is no sheet.
+	state(sheet string) sheetState
 	// rows streams a sheet's rows; raw asks for stored values as well as
 	// shown ones.
 	rows(sheet string, raw bool) (rowIter, error)
@@ -130,6 +166,7 @@ type workbook struct {
 	zr     *zip.ReadCloser
 	names  []string
 	parts  map[string]string // sheet name → part path in the zip
+	states map[string]sheetState
 	is1904 bool
 }
 
@@ -149,7 +186,7 @@ func openWorkbook(path string) (source, error) {
 	}
 	wb.zr = zr
 	wb.path = path
-	wb.parts, err = sheetParts(&zr.Reader)
+	wb.parts, wb.states, err = sheetParts(&zr.Reader)
 	if err != nil {
 		wb.close()
 		return nil, fmt.Errorf("%s: %w", damaged, err)
@@ -205,6 +242,8 @@ func openExcelize(path string) (*workbook, error) {
 
 func (wb *workbook) sheets() []string { return wb.names }
 func (wb *workbook) date1904() bool   { return wb.is1904 }
+
+func (wb *workbook) state(sheet string) sheetState { return wb.states[sheet] }
 
 func (wb *workbook) close() {
 	// Closing removes the temporary files of streamed sheets; a failure to
@@ -297,6 +336,8 @@ func (it *xlsxRows) startRaw(rr *excelize.Rows) {
 
 func (it *xlsxRows) row() int { return it.n }
 
+func (it *xlsxRows) hidden() bool { return it.shown.GetRowOpts().Hidden }
+
 func (it *xlsxRows) next() bool {
 	if !it.shown.Next() {
 		return false
@@ -320,6 +361,8 @@ func (it *xlsxRows) cells() ([]cell, error) {
 		}
 		raw = it.cur.cols
 	}
+	// TODO(reader): formula, cached and fill are left zero here; the
+	// one-pass workbook reader that replaces excelize for reading sets them.
 	out := make([]cell, len(shown))
 	for i, s := range shown {
 		out[i].text = s
