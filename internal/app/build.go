@@ -9,30 +9,16 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"sort"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/agsreport/agsreport/internal/compose"
+	"github.com/agsreport/agsreport/internal/format"
 	"github.com/agsreport/agsreport/internal/job"
 	"github.com/agsreport/agsreport/internal/render"
-	"github.com/agsreport/agsreport/internal/render/html"
-	"github.com/agsreport/agsreport/internal/render/pdf"
-	"github.com/agsreport/agsreport/internal/render/xlsx"
 	"github.com/agsreport/agsreport/internal/report"
 )
-
-// Renderer writes one document in one format.
-type Renderer func(w io.Writer, doc *report.Document) (render.Info, error)
-
-// Renderers is the registry of output formats, by the name a job uses in
-// an output's formats. Adding a format is one renderer and one line here.
-var Renderers = map[string]Renderer{
-	"html": html.Render,
-	"pdf":  pdf.Render,
-	"xlsx": xlsx.Render,
-}
 
 // BuildOptions are the options of `agsreport build`.
 type BuildOptions struct {
@@ -186,7 +172,7 @@ func RenderAll(papers []Paper, dir string, tm *Timings) ([]Written, error) {
 		name   string
 		format string
 		path   string
-		r      Renderer
+		r      format.Renderer
 		tmp    string // the temporary file rendered into
 		bytes  int
 		info   render.Info
@@ -197,17 +183,17 @@ func RenderAll(papers []Paper, dir string, tm *Timings) ([]Written, error) {
 	left := make([]int, len(papers)) // formats still to render, per paper
 	seen := map[string]string{}
 	for i, p := range papers {
-		for _, format := range p.Output.Formats {
-			r, ok := Renderers[format]
+		for _, name := range p.Output.Formats {
+			f, ok := format.Lookup(name)
 			if !ok {
-				return nil, fmt.Errorf("%s: unknown format %q (known: %s)", p.Output.Name(), format, strings.Join(Formats(), ", "))
+				return nil, fmt.Errorf("%s: unknown format %q (known: %s)", p.Output.Name(), name, format.Known())
 			}
-			path := filepath.Join(dir, p.Output.File+"."+format)
+			path := filepath.Join(dir, p.Output.File+"."+f.Ext)
 			if other, dup := seen[path]; dup {
 				return nil, fmt.Errorf("%s and %s both write %s: give one of them another file name", other, p.Output.Name(), path)
 			}
 			seen[path] = p.Output.Name()
-			tasks = append(tasks, &task{paper: i, name: p.Output.Name(), format: format, path: path, r: r})
+			tasks = append(tasks, &task{paper: i, name: p.Output.Name(), format: f.Name, path: path, r: f.Render})
 			left[i]++
 		}
 	}
@@ -293,7 +279,7 @@ func RenderAll(papers []Paper, dir string, tm *Timings) ([]Written, error) {
 // renderToTemp renders doc with r into a new temporary file beside path
 // (mode 0644) and returns its name and size. On failure the temporary file
 // is removed and its name is "".
-func renderToTemp(path string, r Renderer, doc *report.Document) (tmpName string, n int, info render.Info, err error) {
+func renderToTemp(path string, r format.Renderer, doc *report.Document) (tmpName string, n int, info render.Info, err error) {
 	if doc == nil {
 		return "", 0, render.Info{}, errors.New("no document to render")
 	}
@@ -334,16 +320,6 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 	n, err := c.w.Write(p)
 	c.n += n
 	return n, err
-}
-
-// Formats lists the registered output formats.
-func Formats() []string {
-	var out []string
-	for k := range Renderers {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 func describe(f Written) string {

@@ -21,6 +21,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/agsreport/agsreport/internal/format"
 	"github.com/agsreport/agsreport/internal/plan"
 	"github.com/agsreport/agsreport/internal/sheet"
 	"github.com/agsreport/agsreport/internal/tomlx"
@@ -61,7 +62,7 @@ type Output struct {
 	Template string
 	Issues   []string // issue IDs or titles; empty means every issue
 	File     string   // file name without extension, in OutputDir
-	Formats  []string // "pdf", "xlsx"
+	Formats  []string // names in the format registry: "pdf", "xlsx", …
 	Period   string   // the period this paper reports; "" means the job's
 	Title    string   // overrides the job's title on this paper
 	Vars     map[string]string
@@ -124,9 +125,6 @@ type outputFile struct {
 	Title    string            `toml:"title"`
 	Vars     map[string]string `toml:"vars"`
 }
-
-// Formats are the output formats a job may ask for.
-var Formats = []string{"html", "pdf", "xlsx"}
 
 // Load reads and checks the job file at path. Every problem found is
 // returned together, one per line, each naming the key and its line.
@@ -434,11 +432,11 @@ func output(c *tomlx.File, i int, o outputFile) Output {
 		c.Errorf(key, "[[output]] number %d needs a template, e.g. template = \"appendix-b\"", i+1)
 	}
 	if len(out.Formats) == 0 {
-		out.Formats = []string{"pdf"}
+		out.Formats = []string{format.Default}
 	}
 	for _, f := range out.Formats {
-		if !contains(Formats, f) {
-			c.Errorf(append(key, "formats"), "[[output]] number %d: unknown format %q (known: %s)", i+1, f, strings.Join(Formats, ", "))
+		if _, ok := format.Lookup(f); !ok {
+			c.Errorf(append(key, "formats"), "[[output]] number %d: unknown format %q (known: %s)", i+1, f, format.Known())
 		}
 	}
 	if out.File == "" {
@@ -447,8 +445,8 @@ func output(c *tomlx.File, i int, o outputFile) Output {
 	if strings.ContainsAny(out.File, `/\`) || out.File == "." || out.File == ".." {
 		c.Errorf(append(key, "file"), "[[output]] number %d: file %q must be a plain file name", i+1, out.File)
 	}
-	for _, f := range Formats {
-		out.File = strings.TrimSuffix(out.File, "."+f)
+	for _, f := range format.All() {
+		out.File = strings.TrimSuffix(out.File, "."+f.Ext)
 	}
 	return out
 }

@@ -5,7 +5,7 @@
 //	func Render(w io.Writer, doc *report.Document) (render.Info, error)
 //
 // that writes one report.Document and knows nothing of where its content
-// came from.
+// came from. Formats are registered, once, in package format.
 package render
 
 // Info describes a rendered file.

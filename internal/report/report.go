@@ -77,7 +77,8 @@ type Section struct {
 }
 
 // Block is one element of a section: *Heading, *Paragraph, *Fields, *Table,
-// *Chart or *StatusKey.
+// *Chart or *StatusKey. BlockTypes lists them; a new kind of block is
+// added there and to every renderer (their tests fail until it is).
 type Block interface{ isBlock() }
 
 // Heading is a heading of level 1 (largest) to 3. A non-empty Bookmark adds

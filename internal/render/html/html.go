@@ -26,6 +26,9 @@ func Render(w io.Writer, doc *report.Document) (render.Info, error) {
 	}
 	p := &page{doc: doc, st: resolveStyle(doc.Style)}
 	p.document()
+	if p.err != nil {
+		return render.Info{}, fmt.Errorf("rendering HTML %q: %w", doc.Meta.Title, p.err)
+	}
 	if _, err := io.WriteString(w, p.b.String()); err != nil {
 		return render.Info{}, fmt.Errorf("writing HTML %q: %w", doc.Meta.Title, err)
 	}
@@ -35,6 +38,7 @@ func Render(w io.Writer, doc *report.Document) (render.Info, error) {
 // page is the state of one rendering.
 type page struct {
 	doc *report.Document
+	err error // the first block that could not be written
 	st  style
 	b   strings.Builder
 	ids ids
@@ -234,6 +238,10 @@ func (p *page) section(b *strings.Builder, sec report.Section) {
 		case *report.StatusKey:
 			if x != nil {
 				p.statusKey(b, x)
+			}
+		default:
+			if p.err == nil {
+				p.err = fmt.Errorf("section %q, block %d: %w", sec.Name, i+1, report.UnknownBlock(bl))
 			}
 		}
 	}

@@ -283,6 +283,9 @@ func LayoutDocument(doc *report.Document, m Metrics) (*Layout, error) {
 			f.block(bl, next)
 		}
 	}
+	if f.err != nil {
+		return nil, fmt.Errorf("laying out %q: %w", doc.Meta.Title, f.err)
+	}
 	if len(f.pages) == 0 {
 		f.newPage()
 	}
@@ -303,6 +306,7 @@ type flow struct {
 	// sectionLevel the level of the last heading entry in this section.
 	lastMark, sectionLevel int
 
+	err      error                     // the first block that could not be laid out
 	scratch  []atom                    // reused by wrap
 	layerBuf []Box                     // reused by layer
 	tables   map[*report.Table]*ttable // tables measured so far
@@ -391,6 +395,10 @@ func (f *flow) block(bl report.Block, next report.Block) {
 		if x != nil {
 			f.statusKey(x)
 		}
+	default:
+		if f.err == nil {
+			f.err = report.UnknownBlock(bl)
+		}
 	}
 }
 
@@ -423,8 +431,14 @@ func (f *flow) minStart(bl report.Block) float64 {
 		return 2 * lineHeight(f.st.table)
 	case *report.Heading:
 		return lineHeight(f.st.font) * 2
+	case nil:
+		return 0 // no block follows
+	default:
+		if f.err == nil {
+			f.err = report.UnknownBlock(bl)
+		}
+		return 0
 	}
-	return 0
 }
 
 func (f *flow) heading(h *report.Heading, next report.Block) {

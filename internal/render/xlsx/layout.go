@@ -44,6 +44,8 @@ func (r *renderer) layout(sec report.Section, name string) (*sheet, error) {
 			if x != nil {
 				err = r.statusKey(s, x)
 			}
+		default:
+			err = report.UnknownBlock(b)
 		}
 		if err != nil {
 			return nil, fmt.Errorf("block %d: %w", i+1, err)

@@ -207,3 +207,16 @@ func FormulaText() *report.Document {
 	)}
 	return d
 }
+
+// EveryBlock returns one document per registered block type (see
+// report.BlockTypes), each a section holding that block's example alone,
+// by block type name. Every renderer must render each of them.
+func EveryBlock() map[string]*report.Document {
+	out := map[string]*report.Document{}
+	for _, bt := range report.BlockTypes() {
+		d := Base("Every block: " + bt.Name)
+		d.Sections = []report.Section{section(bt.Name, bt.Example())}
+		out[bt.Name] = d
+	}
+	return out
+}
