@@ -17,6 +17,7 @@ import (
 
 	"github.com/agsreport/agsreport/internal/job"
 	"github.com/agsreport/agsreport/internal/plan"
+	"github.com/agsreport/agsreport/internal/returns"
 	"github.com/agsreport/agsreport/internal/sheet"
 )
 
@@ -83,6 +84,10 @@ func LoadJob(j *job.Job) (*Loaded, error) {
 	p := sheet.ReadPlan(j.Plan, vocab, &l.Problems)
 	wg.Wait()
 	p.Title, p.Organisation, p.AsAt, p.Statuses = j.Title, j.Organisation, j.AsAt, vocab
+	p.Baseline = j.PlanPeriod
+	if p.Baseline != "" {
+		p.Periods = append(p.Periods, p.Baseline)
+	}
 	var updates []plan.Update
 	next := 0
 	for _, u := range j.Updates {
@@ -92,12 +97,17 @@ func LoadJob(j *job.Job) (*Loaded, error) {
 		for _, s := range u.Skipped {
 			l.Notes = append(l.Notes, fmt.Sprintf("%s: skipped (the lock file of a workbook open in a spreadsheet program)", s))
 		}
+		for _, g := range u.Unmatched {
+			l.Notes = append(l.Notes, fmt.Sprintf("%s: no returns yet for %s (%q matches no workbook; the block is optional)", j.File, u.Period, g))
+		}
+		var block []plan.Update
 		for range u.Files {
 			r := files[next]
 			next++
-			updates = append(updates, r.updates...)
+			block = append(block, r.updates...)
 			l.Problems.Add(r.probs)
 		}
+		updates = append(updates, setAside(p, j, u, block, &l.Problems)...)
 	}
 	p.Current = j.Period
 	if p.Current != "" && len(p.Periods) > 0 && !containsString(p.Periods, p.Current) {
@@ -107,6 +117,37 @@ func LoadJob(j *job.Job) (*Loaded, error) {
 	p.Derive()
 	l.Plan = p
 	return l, nil
+}
+
+// setAside takes out of one [[updates]] block's updates the rows its ignore
+// list names, recording each in the plan's SetAside with its reason. An
+// ignore entry that matches no row is a warning: the job may name the
+// wrong ref, or the officer may have corrected the return.
+func setAside(p *plan.Plan, j *job.Job, u job.Updates, us []plan.Update, probs *plan.Problems) []plan.Update {
+	if len(u.Ignore) == 0 {
+		return us
+	}
+	reason := map[string]string{}
+	used := map[string]bool{}
+	for _, ig := range u.Ignore {
+		reason[plan.RefKey(ig.Ref)] = ig.Reason
+	}
+	kept := us[:0:0]
+	for _, x := range us {
+		k := plan.RefKey(x.Ref)
+		if r, ok := reason[k]; ok {
+			used[k] = true
+			p.SetAside = append(p.SetAside, plan.SetAside{Period: x.Period, Ref: x.Ref, Reason: r, Source: x.Source})
+			continue
+		}
+		kept = append(kept, x)
+	}
+	for _, ig := range u.Ignore {
+		if !used[plan.RefKey(ig.Ref)] {
+			probs.Warnf(plan.Loc{File: j.File}, "[[updates]] number %d (%s): ignore names action %q, but no return for %s has a row for it", u.Index, u.Period, ig.Ref, u.Period)
+		}
+	}
+	return kept
 }
 
 // Check loads the job and prints its summary and every problem to w. It
@@ -124,8 +165,10 @@ func Check(w io.Writer, jobPath string) error {
 }
 
 // Summary is the short account `agsreport check` prints: counts of issues,
-// actions and statuses, updates received, overdue actions and actions with
-// no update, then every problem with where it is.
+// actions and statuses and overdue actions; then, for each period of
+// returns, each lead officer with actions open before it and which of those
+// have no update; rows the job set aside; then every problem with where it
+// is.
 func Summary(l *Loaded) string {
 	var b strings.Builder
 	p := l.Plan
@@ -161,19 +204,6 @@ func Summary(l *Loaded) string {
 	if counts[""] > 0 && len(actions) > 0 {
 		w("  %-26s %d", "(no status)", counts[""])
 	}
-	if p.Current != "" {
-		got := 0
-		var none []string
-		for _, a := range actions {
-			if a.UpdateFor(p.Current) != nil {
-				got++
-			} else if a.Facts.NoReturn {
-				none = append(none, a.Ref)
-			}
-		}
-		w("%-28s %d for %s", "updates received", got, p.Current)
-		w("%-28s %d%s", "actions without an update", len(none), list(none))
-	}
 	var overdue []string
 	for _, a := range actions {
 		if a.Facts.Overdue {
@@ -182,6 +212,16 @@ func Summary(l *Loaded) string {
 	}
 	if !p.AsAt.IsZero() {
 		w("%-28s %d%s", "overdue actions", len(overdue), list(overdue))
+	}
+	for _, per := range l.Job.Updates {
+		b.WriteString(quarterReturns(p, per.Period))
+	}
+	if len(p.SetAside) > 0 {
+		w("")
+		w("rows of returns set aside by the job:")
+		for _, x := range p.SetAside {
+			w("  %s: %s: action %q: %s", x.Period, x.Source, x.Ref, x.Reason)
+		}
 	}
 	for _, n := range l.Notes {
 		w("note: %s", n)
@@ -199,6 +239,52 @@ func Summary(l *Loaded) string {
 	} else {
 		w("")
 		w("no problems found")
+	}
+	return b.String()
+}
+
+// quarterReturns is the account of one period's returns: for each lead
+// officer with actions open before the period, how many of those actions
+// have an update for it, and which do not.
+func quarterReturns(p *plan.Plan, period string) string {
+	var b strings.Builder
+	expected := returns.Plan(p, period)
+	type officer struct {
+		name    string
+		n       int
+		missing []string
+	}
+	var rows []officer
+	full, part, none := 0, 0, 0
+	for _, r := range expected {
+		o := officer{name: r.Officer, n: len(r.Actions)}
+		for _, a := range r.Actions {
+			if a.UpdateFor(period) == nil {
+				o.missing = append(o.missing, a.Ref)
+			}
+		}
+		switch len(o.missing) {
+		case 0:
+			full++
+		case o.n:
+			none++
+		default:
+			part++
+		}
+		rows = append(rows, o)
+	}
+	fmt.Fprintf(&b, "\nreturns for %s: %s with open actions; %d returned in full, %d in part, %d not at all\n",
+		period, plural(len(expected), "lead officer"), full, part, none)
+	if len(expected) > 0 {
+		b.WriteString("  actions updated, of those open, by lead officer:\n")
+	}
+	for _, o := range rows {
+		got := o.n - len(o.missing)
+		line := fmt.Sprintf("  %3d of %-3d %s", got, o.n, o.name)
+		if len(o.missing) > 0 {
+			line += ": no update for" + list(o.missing)
+		}
+		b.WriteString(line + "\n")
 	}
 	return b.String()
 }

@@ -44,6 +44,7 @@ workbooks = [%q]
 [[updates]]
 period = "March 2018"
 workbooks = ["returns/*.xlsx"]
+optional = true
 [statuses.COMPLETE]
 closed = true
 colour = "#C6EFCE"
@@ -78,7 +79,7 @@ formats = ["pdf", "xlsx"]
 		"4(ii)":  {"COMPLETE", "Training delivered in March."},
 		"5(ii)":  {"BEHIND TARGET", "Trade Union discussion postponed."},
 		"3(iii)": {"ongoing", "Workshops continue."}, // an alias spelt in lower case
-		"1(iii)": {"Amber", "An unknown status."},
+		"1(iii)": {"Compete", "A status mistyped."},
 	}
 	filled := map[string]bool{}
 	for _, f := range files {
@@ -120,22 +121,37 @@ formats = ["pdf", "xlsx"]
 		t.Fatal(err)
 	}
 
-	// 3. Read them back with no mapping and build the briefing.
+	// 3. Read them back with no mapping. The mistyped status stops the
+	// build, located at its cell, with the word it most likely meant.
 	l, err := Load(job)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var warnings []string
-	for _, p := range l.Problems.List {
-		if strings.Contains(p.Msg, "Amber") {
-			warnings = append(warnings, p.String())
-		}
-	}
-	if l.Problems.Errors() != 0 || len(warnings) != 1 {
+	if l.Problems.Errors() != 1 || !strings.Contains(l.Problems.List[0].String(), `sheet "Return", cell G`) ||
+		!strings.Contains(l.Problems.List[0].Msg, `unknown status "Compete" (did you mean "COMPLETE"?`) {
 		t.Fatalf("problems: %+v", l.Problems.List)
 	}
-	if !strings.Contains(warnings[0], `sheet "Return", cell G`) {
-		t.Errorf("the unknown status is not located at its cell: %s", warnings[0])
+	// The officer corrects it; the build goes on.
+	for _, f := range files {
+		wb, err := excelize.OpenFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, _ := wb.GetRows(sheet.ReturnSheet)
+		for i, r := range rows {
+			if len(r) > 6 && r[6] == "Compete" {
+				if err := wb.SetCellStr(sheet.ReturnSheet, fmt.Sprintf("G%d", i+1), "Complete"); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		if err := wb.Save(); err != nil {
+			t.Fatal(err)
+		}
+		wb.Close()
+	}
+	if l, err = Load(job); err != nil || l.Problems.Errors() != 0 {
+		t.Fatalf("problems after the correction: %v %+v", err, l.Problems.List)
 	}
 	if len(l.Notes) != 1 || !strings.Contains(l.Notes[0], "~$lock.xlsx") {
 		t.Errorf("lock file note: %v", l.Notes)
@@ -153,7 +169,7 @@ formats = ["pdf", "xlsx"]
 		}
 	}
 	want := map[string]string{
-		"Completed": "1(iv) 4(ii)",
+		"Completed": "1(iii) 1(iv) 4(ii)",
 		"Worse":     "3(iii) 5(ii)",             // ON TARGET in February
 		"Overdue":   "1(v) 3(iii) 4(iii) 5(ii)", // due by 1 April 2018, not closed
 	}
@@ -163,8 +179,7 @@ formats = ["pdf", "xlsx"]
 		}
 	}
 	// Every open action without a filled-in row is listed as no return;
-	// the one with an unknown status still counts as returned (its text
-	// arrived), and so do the filled ones.
+	// the filled ones are not.
 	noReturn := tables["No return"]
 	for ref := range fill {
 		for _, r := range noReturn {

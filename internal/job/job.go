@@ -41,19 +41,39 @@ type Job struct {
 	OutputDir    string    // where papers are written
 	Vars         map[string]string
 
-	Plan     sheet.PlanSpec
-	Updates  []Updates
-	Statuses []plan.Status // best first
-	Outputs  []Output
+	Plan sheet.PlanSpec
+	// PlanPeriod is the period the plan's own status and progress columns
+	// are as at (its baseline), or "" when the plan names none. It comes
+	// before every period of Updates.
+	PlanPeriod string
+	Updates    []Updates
+	Statuses   []plan.Status // best first
+	Outputs    []Output
 }
 
 // Updates is one set of progress-update workbooks for one period.
 type Updates struct {
+	Index  int // 1-based position in the job, for messages
 	Period string
 	// Files are the workbooks the globs matched, sorted, with lock files of
 	// open workbooks ("~$…") left out; Skipped lists those.
 	Files   []sheet.TableSpec
 	Skipped []string
+	// Optional blocks may match no workbook (returns not in yet); the
+	// patterns that matched nothing are listed in Unmatched. A pattern of
+	// a block that is not optional must match a workbook.
+	Optional  bool
+	Unmatched []string
+	// Ignore lists rows of the returns that the job sets aside, by action
+	// ref, each with the reason to report.
+	Ignore []Ignore
+}
+
+// Ignore is a row of a return set aside by the job rather than by editing
+// the officer's workbook.
+type Ignore struct {
+	Ref    string
+	Reason string
 }
 
 // Output is one paper to produce.
@@ -89,6 +109,7 @@ type file struct {
 
 type planFile struct {
 	Workbook        string     `toml:"workbook"`
+	Period          string     `toml:"period"`
 	Issues          *tableFile `toml:"issues"`
 	Outcomes        *tableFile `toml:"outcomes"`
 	Recommendations *tableFile `toml:"recommendations"`
@@ -108,6 +129,13 @@ type updatesFile struct {
 	Sheet     string         `toml:"sheet"`
 	Header    any            `toml:"header"`
 	Columns   map[string]any `toml:"columns"`
+	Optional  bool           `toml:"optional"`
+	Ignore    []ignoreFile   `toml:"ignore"`
+}
+
+type ignoreFile struct {
+	Ref    string `toml:"ref"`
+	Reason string `toml:"reason"`
 }
 
 type statusFile struct {
@@ -174,9 +202,13 @@ func Parse(path string, data []byte) (*Job, error) {
 		j.OutputDir = j.resolve("out")
 	}
 	j.Plan = planSpec(c, j, f.Plan)
+	if f.Plan != nil {
+		j.PlanPeriod = strings.TrimSpace(f.Plan.Period)
+	}
 	for i, u := range f.Updates {
 		j.Updates = append(j.Updates, updates(c, j, i, u))
 	}
+	checkPeriods(c, j)
 	j.Statuses = statuses(c, f.Statuses)
 	if len(j.Statuses) == 0 {
 		j.Statuses = plan.DefaultStatuses()
@@ -191,6 +223,11 @@ func Parse(path string, data []byte) (*Job, error) {
 	}
 	for i, o := range f.Outputs {
 		j.Outputs = append(j.Outputs, output(c, i, o))
+	}
+	for _, o := range j.Outputs {
+		if o.Period != "" && !j.KnowsPeriod(o.Period) {
+			c.Errorf(toml.Key{"output", "period"}, "[[output]] number %d: period %q is not a period of this job (%s)", o.Index, o.Period, j.periodList())
+		}
 	}
 	if err := c.Err(); err != nil {
 		return nil, err
@@ -339,7 +376,7 @@ func planSpec(c *tomlx.File, j *Job, p *planFile) sheet.PlanSpec {
 
 func updates(c *tomlx.File, j *Job, i int, u updatesFile) Updates {
 	key := toml.Key{"updates"}
-	out := Updates{Period: strings.TrimSpace(u.Period)}
+	out := Updates{Index: i + 1, Period: strings.TrimSpace(u.Period), Optional: u.Optional}
 	if out.Period == "" {
 		c.Errorf(key, "[[updates]] number %d needs a period, e.g. period = \"February 2018\"", i+1)
 	}
@@ -355,10 +392,7 @@ func updates(c *tomlx.File, j *Job, i int, u updatesFile) Updates {
 			c.Errorf(append(key, "workbooks"), "bad pattern %q: %v", g, err)
 			continue
 		}
-		if len(matches) == 0 && !hasMeta(g) {
-			c.Errorf(append(key, "workbooks"), "workbook %q not found", g)
-			continue
-		}
+		found := false
 		sort.Strings(matches)
 		for _, m := range matches {
 			base := filepath.Base(m)
@@ -374,10 +408,77 @@ func updates(c *tomlx.File, j *Job, i int, u updatesFile) Updates {
 				continue
 			}
 			seen[m] = true
+			found = true
 			out.Files = append(out.Files, sheet.TableSpec{Path: m, Name: rel, Sheet: u.Sheet, Header: header, Columns: cols})
+		}
+		switch {
+		case found:
+		case out.Optional:
+			out.Unmatched = append(out.Unmatched, g)
+		case !hasMeta(g):
+			c.Errorf(append(key, "workbooks"), "workbook %q not found", g)
+		default:
+			c.Errorf(append(key, "workbooks"), "[[updates]] number %d (%s): no workbook matches %q; set optional = true in the block if its returns may not have arrived yet", i+1, out.Period, g)
+		}
+	}
+	for k, ig := range u.Ignore {
+		ref := strings.TrimSpace(ig.Ref)
+		if ref == "" || strings.TrimSpace(ig.Reason) == "" {
+			c.Errorf(append(key, "ignore"), "[[updates]] number %d: ignore entry %d needs a ref and a reason, e.g. {ref = \"FS9\", reason = \"not in this year's plan\"}", i+1, k+1)
+			continue
+		}
+		out.Ignore = append(out.Ignore, Ignore{Ref: ref, Reason: strings.TrimSpace(ig.Reason)})
+	}
+	return out
+}
+
+// Periods lists the job's periods in order: the plan's own period, when it
+// names one, then the period of each [[updates]] block.
+func (j *Job) Periods() []string {
+	var out []string
+	if j.PlanPeriod != "" {
+		out = append(out, j.PlanPeriod)
+	}
+	for _, u := range j.Updates {
+		if u.Period != "" && !contains(out, u.Period) {
+			out = append(out, u.Period)
 		}
 	}
 	return out
+}
+
+// KnowsPeriod reports whether a paper may report the period: it is one of
+// Periods, or, for a job with no periods at all, the job's own period.
+func (j *Job) KnowsPeriod(period string) bool {
+	ps := j.Periods()
+	if len(ps) == 0 {
+		return period == j.Period
+	}
+	return contains(ps, period)
+}
+
+func (j *Job) periodList() string {
+	ps := j.Periods()
+	if len(ps) == 0 {
+		if j.Period == "" {
+			return "the job names no period"
+		}
+		return fmt.Sprintf("the job's only period is %q", j.Period)
+	}
+	return "periods: " + strings.Join(ps, ", ")
+}
+
+// checkPeriods checks that the plan's period is not also a period of
+// returns, and that the job's period is one the job knows.
+func checkPeriods(c *tomlx.File, j *Job) {
+	for _, u := range j.Updates {
+		if j.PlanPeriod != "" && u.Period == j.PlanPeriod {
+			c.Errorf(toml.Key{"plan", "period"}, "the plan's status and progress are the state as at %q, and [[updates]] number %d reads returns for that period too: the plan's period must come before every period of returns", j.PlanPeriod, u.Index)
+		}
+	}
+	if j.Period != "" && len(j.Periods()) > 0 && !j.KnowsPeriod(j.Period) {
+		c.Errorf(toml.Key{"period"}, "period %q is not a period of this job (%s)", j.Period, j.periodList())
+	}
 }
 
 func hasMeta(p string) bool { return strings.ContainsAny(p, "*?[") }

@@ -135,7 +135,20 @@ func TestLoadErrors(t *testing.T) {
 		{"update glob matches nothing", ok + "[[updates]]\nperiod = \"Q1\"\nworkbooks = [\"q1.xlsx\"]\n", []string{"plan.xlsx"},
 			[]string{`JOB: line 6: workbook "q1.xlsx" not found`}},
 		{"update without period", ok + "[[updates]]\nworkbooks = [\"q1/*.xlsx\"]\n", []string{"plan.xlsx"},
-			[]string{`JOB: line 4: [[updates]] number 1 needs a period, e.g. period = "February 2018"`}},
+			[]string{`JOB: line 4: [[updates]] number 1 needs a period, e.g. period = "February 2018"`,
+				`JOB: line 5: [[updates]] number 1 (): no workbook matches "q1/*.xlsx"; set optional = true in the block if its returns may not have arrived yet`}},
+		{"update pattern matches nothing", ok + "[[updates]]\nperiod = \"Q1\"\nworkbooks = [\"q1/*.xlsx\"]\n", []string{"plan.xlsx"},
+			[]string{`JOB: line 6: [[updates]] number 1 (Q1): no workbook matches "q1/*.xlsx"; set optional = true in the block if its returns may not have arrived yet`}},
+		{"output period the job does not know", ok + "[[updates]]\nperiod = \"Q1\"\nworkbooks = [\"q1.xlsx\"]\n[[output]]\ntemplate = \"briefing\"\nperiod = \"Q2\"\n", []string{"plan.xlsx", "q1.xlsx"},
+			[]string{`JOB: line 9: [[output]] number 1: period "Q2" is not a period of this job (periods: Q1)`}},
+		{"output period of a job without periods", ok + "[[output]]\ntemplate = \"briefing\"\nperiod = \"Q2\"\n", []string{"plan.xlsx"},
+			[]string{`JOB: line 6: [[output]] number 1: period "Q2" is not a period of this job (the job names no period)`}},
+		{"job period the job does not know", "period = \"Q3\"\n" + ok + "[[updates]]\nperiod = \"Q1\"\nworkbooks = [\"q1.xlsx\"]\n", []string{"plan.xlsx", "q1.xlsx"},
+			[]string{`JOB: line 1: period "Q3" is not a period of this job (periods: Q1)`}},
+		{"plan period also a period of returns", "title = \"Plan\"\n[plan]\nworkbook = \"plan.xlsx\"\nperiod = \"Q1\"\n[[updates]]\nperiod = \"Q1\"\nworkbooks = [\"q1.xlsx\"]\n", []string{"plan.xlsx", "q1.xlsx"},
+			[]string{`JOB: line 4: the plan's status and progress are the state as at "Q1", and [[updates]] number 1 reads returns for that period too: the plan's period must come before every period of returns`}},
+		{"ignore without a reason", ok + "[[updates]]\nperiod = \"Q1\"\nworkbooks = [\"q1.xlsx\"]\nignore = [{ref = \"FS9\"}]\n", []string{"plan.xlsx", "q1.xlsx"},
+			[]string{`JOB: line 7: [[updates]] number 1: ignore entry 1 needs a ref and a reason, e.g. {ref = "FS9", reason = "not in this year's plan"}`}},
 		{"bad colour", ok + "[statuses.DONE]\ncolour = \"green\"\n", []string{"plan.xlsx"},
 			[]string{`JOB: line 5: colour "green" is not of the form "#RRGGBB"`}},
 		{"duplicate alias", ok + "[statuses.DONE]\naliases = [\"Closed\"]\n[statuses.CLOSED]\n", []string{"plan.xlsx"},
@@ -157,6 +170,46 @@ func TestLoadErrors(t *testing.T) {
 				t.Errorf("error:\n got %q\nwant %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestPeriodsAndOptionalReturns checks the job's periods in order, the
+// plan's baseline first, and that an optional block whose returns have not
+// arrived lists its pattern instead of failing.
+func TestPeriodsAndOptionalReturns(t *testing.T) {
+	body := `title = "Plan"
+period = "Q2"
+[plan]
+workbook = "plan.xlsx"
+period = "Q4 2023/24"
+[[updates]]
+period = "Q1"
+workbooks = ["q1/*.xlsx"]
+ignore = [{ref = "FS9", reason = "not in this year's plan"}]
+[[updates]]
+period = "Q2"
+workbooks = ["q2/*.xlsx"]
+optional = true
+[[output]]
+template = "briefing"
+period = "Q4 2023/24"
+`
+	p := writeJob(t, body, "plan.xlsx", "q1/a.xlsx")
+	j, err := Load(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(j.Periods(), " | "); got != "Q4 2023/24 | Q1 | Q2" {
+		t.Errorf("periods = %q", got)
+	}
+	if j.PlanPeriod != "Q4 2023/24" {
+		t.Errorf("plan period = %q", j.PlanPeriod)
+	}
+	if u := j.Updates[1]; !u.Optional || len(u.Files) != 0 || strings.Join(u.Unmatched, ",") != "q2/*.xlsx" {
+		t.Errorf("optional block: %+v", u)
+	}
+	if ig := j.Updates[0].Ignore; len(ig) != 1 || ig[0] != (Ignore{Ref: "FS9", Reason: "not in this year's plan"}) {
+		t.Errorf("ignore = %+v", ig)
 	}
 }
 

@@ -51,7 +51,13 @@ func (p *Plan) FactsAt(a *Action, period string) Facts {
 	if prev != nil {
 		f.PrevStatus, f.PrevPeriod = prev.Status, prev.Period
 	}
-	f.NoReturn = idx >= 0 && cur == nil && !(p.Statuses != nil && prev != nil && p.Statuses.Closed(prev.Status))
+	// An action closed before the period (in an earlier return, or in the
+	// plan itself) owes no return.
+	before := a.PlanStatus
+	if idx > 0 {
+		before, _, _ = p.StateAt(a, p.Periods[idx-1])
+	}
+	f.NoReturn = idx >= 0 && cur == nil && !(p.Statuses != nil && p.Statuses.Closed(before))
 	switch {
 	case cur == nil || p.Statuses == nil:
 		f.Change = Unchanged

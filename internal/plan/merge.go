@@ -9,9 +9,17 @@ import "strings"
 //     text would otherwise be lost);
 //   - two updates for one action in one period are an error;
 //   - an update with progress text but no status is a warning, for an
-//     action tracked by status (one with a status in the plan or before);
-//   - an action with no update for the current period is a warning.
+//     action tracked by status (one with a status in the plan or before):
+//     the action keeps its last status, and papers say as at when;
+//   - an update with a status but no progress text is a warning: papers
+//     show the new status and the earlier text labelled with its period.
 //
+// An action with no update for a period is not a problem of the data: it
+// is a fact of the quarter (Facts.NoReturn), which `check` and the papers
+// report.
+//
+// When the plan has a Baseline period, the plan's own status and progress
+// become each action's update for it (marked Baseline), before any other.
 // Updates must already carry statuses from the vocabulary (readers warn about
 // unknown ones and leave Status empty). The plan's Periods give the order of
 // each action's history; an update for a period not in Periods is appended
@@ -19,9 +27,16 @@ import "strings"
 // latest update up to the current period.
 func Merge(p *Plan, updates []Update, probs *Problems) {
 	byRef := map[string]*Action{}
+	if p.Baseline != "" && !containsString(p.Periods, p.Baseline) {
+		p.Periods = append([]string{p.Baseline}, p.Periods...)
+	}
 	for _, a := range p.Actions() {
 		byRef[RefKey(a.Ref)] = a
 		a.PlanStatus, a.PlanProgress = a.Status, a.Progress
+		if p.Baseline != "" {
+			a.History = append(a.History, Update{Period: p.Baseline, Ref: a.Ref, Status: a.Status,
+				Progress: a.Progress, Officer: a.Lead, Source: a.Source, Baseline: true})
+		}
 	}
 	seen := map[string]Loc{} // period + ref → where first seen
 	for _, u := range updates {
@@ -39,8 +54,11 @@ func Merge(p *Plan, updates []Update, probs *Problems) {
 			continue
 		}
 		seen[key] = u.Source
-		if u.Status == "" && strings.TrimSpace(u.Progress) != "" && tracksStatus(a) {
-			probs.Warnf(u.Source, "the update for action %q has progress text but no status", a.Ref)
+		switch {
+		case u.Status == "" && strings.TrimSpace(u.Progress) != "" && tracksStatus(a):
+			probs.Warnf(u.Source, "the update for action %q has progress text but no status: the action keeps its last status, shown as at its period", a.Ref)
+		case u.Status != "" && strings.TrimSpace(u.Progress) == "":
+			probs.Warnf(u.Source, "the update for action %q has a status but no progress text: the papers show the earlier text with its period", a.Ref)
 		}
 		a.History = append(a.History, u)
 	}
@@ -51,18 +69,9 @@ func Merge(p *Plan, updates []Update, probs *Problems) {
 	if p.Current == "" && len(p.Periods) > 0 {
 		p.Current = p.Periods[len(p.Periods)-1]
 	}
-	_, hasCur := order[p.Current]
 	for _, a := range p.Actions() {
 		sortUpdates(a.History, order)
 		a.Status, a.Progress, _ = p.StateAt(a, p.Current)
-	}
-	if len(updates) == 0 || !hasCur {
-		return
-	}
-	for _, a := range p.Actions() {
-		if a.UpdateFor(p.Current) == nil && !(p.Statuses != nil && p.Statuses.Closed(a.Status)) {
-			probs.Warnf(a.Source, "no update received for action %q in %s", a.Ref, p.Current)
-		}
 	}
 }
 

@@ -35,6 +35,7 @@ func TestMergeProblems(t *testing.T) {
 		{Period: "Q2", Ref: "FS9", Status: "ONGOING", Source: at(6)},
 		{Period: "Q2", Ref: "A1", Status: "ONGOING", Source: at(7)},
 		{Period: "Q2", Ref: "A2", Progress: "Some text", Source: at(8)},
+		{Period: "Q2", Ref: "A3", Status: "BEHIND SCHEDULE", Source: at(9)},
 	}, &probs)
 	var got []string
 	for _, pr := range probs.List {
@@ -43,8 +44,8 @@ func TestMergeProblems(t *testing.T) {
 	want := []string{
 		`error: q2.xlsx: sheet "Return", row 6: action "FS9" is not in the plan`,
 		`error: q2.xlsx: sheet "Return", row 7: a second update for action "A1" in Q2 (the first is at q2.xlsx: sheet "Return", row 5)`,
-		`warning: q2.xlsx: sheet "Return", row 8: the update for action "A2" has progress text but no status`,
-		`warning: plan.xlsx: sheet "Actions", row 4: no update received for action "A3" in Q2`,
+		`warning: q2.xlsx: sheet "Return", row 8: the update for action "A2" has progress text but no status: the action keeps its last status, shown as at its period`,
+		`warning: q2.xlsx: sheet "Return", row 9: the update for action "A3" has a status but no progress text: the papers show the earlier text with its period`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -105,6 +106,66 @@ func TestDerive(t *testing.T) {
 	}
 }
 
+// TestBaseline follows three actions from a plan that holds their status
+// as at Q4 through the first period of returns: the plan is what Q1 is
+// compared with, and an action closed in the plan owes no return.
+func TestBaseline(t *testing.T) {
+	is := &Issue{ID: "I1"}
+	for _, x := range [][2]string{{"FS1", "ON TARGET"}, {"FS2", "ONGOING"}, {"CY1", "COMPLETE"}, {"CY2", "ONGOING"}} {
+		is.Actions = append(is.Actions, &Action{Ref: x[0], Issue: "I1", Status: x[1], Progress: x[0] + " as at Q4"})
+	}
+	p := &Plan{Statuses: testVocab(t), Issues: []*Issue{is}, Periods: []string{"Q1"}, Current: "Q1", Baseline: "Q4"}
+	var probs Problems
+	Merge(p, []Update{
+		{Period: "Q1", Ref: "FS1", Status: "BEHIND SCHEDULE", Progress: "Slipped"},
+		{Period: "Q1", Ref: "FS2", Status: "COMPLETE", Progress: "Done"},
+	}, &probs)
+	p.Derive()
+	if len(probs.List) != 0 {
+		t.Errorf("problems: %v", probs.List)
+	}
+	if got := strings.Join(p.Periods, ","); got != "Q4,Q1" {
+		t.Errorf("periods = %s", got)
+	}
+	want := map[string]Facts{
+		"FS1": {Change: Worse, PrevStatus: "ON TARGET", PrevPeriod: "Q4"},
+		"FS2": {Change: Completed, PrevStatus: "ONGOING", PrevPeriod: "Q4"},
+		"CY1": {PrevStatus: "COMPLETE", PrevPeriod: "Q4"},
+		"CY2": {NoReturn: true, PrevStatus: "ONGOING", PrevPeriod: "Q4"},
+	}
+	for ref, w := range want {
+		if got := p.Action(ref).Facts; got != w {
+			t.Errorf("%s: facts = %+v\nwant       %+v", ref, got, w)
+		}
+	}
+	// In the plan's own period every action stands as the plan has it.
+	for _, a := range p.Actions() {
+		if f := p.FactsAt(a, "Q4"); f.NoReturn || f.Change != Unchanged || f.PrevStatus != "" {
+			t.Errorf("%s at Q4: %+v", a.Ref, f)
+		}
+	}
+	st := p.StateOf(p.Action("CY2"), "Q1")
+	if st.Status != "ONGOING" || st.StatusFrom != "Q4" || st.ProgressFrom != "Q4" || st.Update != nil {
+		t.Errorf("CY2 state at Q1 = %+v", st)
+	}
+}
+
+// TestClosedInPlanOwesNoReturn checks the same rule for a plan that names
+// no period of its own.
+func TestClosedInPlanOwesNoReturn(t *testing.T) {
+	p := threeActions(t)
+	p.Action("A3").Status = "COMPLETE"
+	var probs Problems
+	Merge(p, []Update{{Period: "Q2", Ref: "A1", Status: "ONGOING", Progress: "x"}}, &probs)
+	p.Derive()
+	if f := p.Action("A3").Facts; f.NoReturn {
+		t.Errorf("A3 is complete in the plan but counted as no return: %+v", f)
+	}
+	if f := p.Action("A2").Facts; !f.NoReturn {
+		t.Errorf("A2 is open with no update: %+v", f)
+	}
+}
+
 func TestStateAt(t *testing.T) {
 	p := threeActions(t)
 	var probs Problems
@@ -152,5 +213,29 @@ func TestVocabulary(t *testing.T) {
 	if _, err := NewVocabulary([]Status{{Name: "A", Aliases: []string{"x"}}, {Name: "B", Aliases: []string{"X"}}}); err == nil ||
 		err.Error() != `status "B": "X" is already a name or alias of "A"` {
 		t.Errorf("duplicate alias: %v", err)
+	}
+}
+
+func TestSuggestStatus(t *testing.T) {
+	v, err := NewVocabulary([]Status{{Name: "COMPLETE", Aliases: []string{"Completed"}, Closed: true},
+		{Name: "Green"}, {Name: "Amber"}, {Name: "Red"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, in, want string
+	}{
+		{"a letter left out", "Compete", "COMPLETE"},
+		{"an alias mistyped", "Completd", "COMPLETE"},
+		{"case and a slip", "gren", "Green"},
+		{"two statuses in one", "Amber/Red", "Amber Red"},
+		{"nothing like it", "Postponed", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := strings.Join(v.Suggest(tt.in), " "); got != tt.want {
+				t.Errorf("Suggest(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
 	}
 }

@@ -9,11 +9,28 @@ type Plan struct {
 	// Periods are the reporting periods in order, oldest first. Current is
 	// the period this run reports on; it is one of Periods when any updates
 	// were read.
-	Periods  []string
-	Current  string
+	Periods []string
+	Current string
+	// Baseline is the period the plan's own status and progress are as at
+	// ("" when the plan names none). When set it is Periods[0], and Merge
+	// records the plan's values as each action's update for it, so that the
+	// first period of returns is compared with the plan.
+	Baseline string
 	AsAt     Date // the date overdue checks are made against
 	Statuses *Vocabulary
 	Issues   []*Issue
+	// SetAside are rows of returns the job set aside, with its reasons, in
+	// the order read; they are in no action's history.
+	SetAside []SetAside
+}
+
+// SetAside is a row of a return that the job set aside (an [[updates]]
+// block's ignore list) instead of having the officer's workbook edited.
+type SetAside struct {
+	Period string
+	Ref    string // as written in the return
+	Reason string
+	Source Loc
 }
 
 // Issue is one governance issue (or, in a CMT plan, one issue under a theme).
@@ -33,6 +50,20 @@ type Issue struct {
 	Recommendations []*Recommendation
 	Actions         []*Action
 	Source          Loc
+	// Narrative holds the issue's description and overall prospect as
+	// updated in each period's returns, in period order. Description and
+	// Prospect above are the plan's own.
+	Narrative []IssueUpdate
+}
+
+// IssueUpdate is an issue's narrative as a period's returns gave it; an
+// empty field leaves the earlier text in place.
+type IssueUpdate struct {
+	Period      string
+	Issue       string // the issue's ID or title as written
+	Description string
+	Prospect    string
+	Source      Loc
 }
 
 // Outcome is a strategic outcome that groups actions ("Strategic Outcome 1").
@@ -84,6 +115,9 @@ type Update struct {
 	Progress string
 	Officer  string
 	Source   Loc
+	// Baseline marks the plan's own values, recorded as the update for the
+	// plan's period (Plan.Baseline); Source is then the action's row.
+	Baseline bool
 }
 
 // Field is a named value from a column the reader did not map, kept so that

@@ -191,17 +191,21 @@ func TestReadUpdatesBad(t *testing.T) {
 		refs  string // the refs read, joined by ","
 	}{
 		{
-			name: "unknown status is a warning",
+			name: "unknown status is an error, with the nearest word",
 			build: func(t *testing.T, dir string) TableSpec {
 				path := writeBook(t, dir, "return.xlsx", bookOpts{}, sheetDef{name: "Return", rows: [][]any{
 					{"Action Ref", "Status", "Progress Update"},
 					{"1(i)", "Amber", "Half done."},
 					{"1(ii)", "Complete", "Done."},
+					{"1(iii)", "Compete", "Done too."},
 				}})
 				return *spec(path, "")
 			},
-			want: []string{`warning: return.xlsx: sheet "Return", cell B2 ("Status"): unknown status "Amber" (the statuses are "COMPLETE", "ON TARGET", "ONGOING", "NOT STARTED", "BEHIND SCHEDULE"; add it as an alias under [statuses] in the job to accept it); the status is left blank`},
-			refs: "1(i),1(ii)",
+			want: []string{
+				`error: return.xlsx: sheet "Return", cell B2 ("Status"): unknown status "Amber" (the statuses are "COMPLETE", "ON TARGET", "ONGOING", "NOT STARTED", "BEHIND SCHEDULE"; add it as an alias under [statuses] in the job to accept it)`,
+				`error: return.xlsx: sheet "Return", cell B4 ("Status"): unknown status "Compete" (did you mean "COMPLETE"? the statuses are "COMPLETE", "ON TARGET", "ONGOING", "NOT STARTED", "BEHIND SCHEDULE"; add it as an alias under [statuses] in the job to accept it)`,
+			},
+			refs: "1(ii)",
 		},
 		{
 			name: "no status or progress column",

@@ -321,8 +321,19 @@ func (b *builder) actionRow(t *table, r row) {
 	})
 }
 
+// unknownStatus is the message for a status word not in vocab, with a
+// "did you mean" hint when one status is near it in spelling, or when its
+// words name statuses ("Amber/Red").
 func unknownStatus(s string, vocab *plan.Vocabulary) string {
-	return fmt.Sprintf("unknown status %q (the statuses are %s; add it as an alias under [statuses] in the job to accept it)", s, quoteList(vocab.Names(), ", "))
+	hint := ""
+	switch sug := vocab.Suggest(s); len(sug) {
+	case 0:
+	case 1:
+		hint = fmt.Sprintf("did you mean %q? ", sug[0])
+	default:
+		hint = fmt.Sprintf("did you mean one of %s? Give one status. ", quoteList(sug, ", "))
+	}
+	return fmt.Sprintf("unknown status %q (%sthe statuses are %s; add it as an alias under [statuses] in the job to accept it)", s, hint, quoteList(vocab.Names(), ", "))
 }
 
 // assemble links the rows read: actions to their issues (making issues

@@ -9,7 +9,8 @@ import (
 // its marker sheet and read with its own layout, whatever the spec says. Each row with an action ref and a status or progress text is an
 // update; rows with a ref but neither are left out, so that the action
 // counts as having no return. A status not in vocab (the default
-// vocabulary when nil) is a warning, and the update's Status is "". When
+// vocabulary when nil) is an error, as it is in the plan, with the nearest
+// status word suggested; the row is left out. When
 // the table has a period column, a row's period is used only when period
 // is ""; a row whose period differs from a non-empty period is warned
 // about. Problems go into probs, located; it returns what could be read.
@@ -51,7 +52,8 @@ func ReadUpdates(spec TableSpec, period string, vocab *plan.Vocabulary, probs *p
 			if st, ok := vocab.Lookup(status); ok {
 				u.Status = st.Name
 			} else {
-				probs.Warnf(r.at("status"), "%s; the status is left blank", unknownStatus(status, vocab))
+				probs.Errorf(r.at("status"), "%s", unknownStatus(status, vocab))
+				return
 			}
 		}
 		if p := r.text("period"); p != "" {
