@@ -4,11 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/go-fonts/liberation/liberationsansbold"
-	"github.com/go-fonts/liberation/liberationsansregular"
-	"golang.org/x/image/font"
-	"golang.org/x/image/font/sfnt"
-	"golang.org/x/image/math/fixed"
+	"github.com/agsreport/agsreport/internal/fonts"
 )
 
 // Sizes, in points. The workbooks' default font is Arial 11, so one unit
@@ -28,45 +24,25 @@ const (
 )
 
 // measurer wraps text the way a spreadsheet does, with Liberation Sans
-// advances. It is not safe for concurrent use.
+// advances (package fonts).
 type measurer struct {
-	faces [2]*sfnt.Font // regular, bold
-	buf   sfnt.Buffer
-	cache [2]map[rune]float64 // advance in em
+	m *fonts.Metrics
 }
 
 func newMeasurer() (*measurer, error) {
-	m := &measurer{}
-	for i, ttf := range [][]byte{liberationsansregular.TTF, liberationsansbold.TTF} {
-		f, err := sfnt.Parse(ttf)
-		if err != nil {
-			return nil, fmt.Errorf("measuring font: %w", err)
-		}
-		m.faces[i] = f
-		m.cache[i] = map[rune]float64{}
+	m, err := fonts.Liberation()
+	if err != nil {
+		return nil, fmt.Errorf("measuring font: %w", err)
 	}
-	return m, nil
+	return &measurer{m: m}, nil
 }
 
 // em is the advance of r in em; a character the face lacks counts 1 em.
 func (m *measurer) em(r rune, bold bool) float64 {
-	face := 0
-	if bold {
-		face = 1
-	}
-	if w, ok := m.cache[face][r]; ok {
+	if w, ok := m.m.Em(fonts.FaceOf(bold, false), r); ok {
 		return w
 	}
-	f := m.faces[face]
-	w := 1.0
-	upem := fixed.Int26_6(f.UnitsPerEm()) << 6
-	if idx, err := f.GlyphIndex(&m.buf, r); err == nil && idx != 0 {
-		if adv, err := f.GlyphAdvance(&m.buf, idx, upem, font.HintingNone); err == nil {
-			w = float64(adv) / float64(upem)
-		}
-	}
-	m.cache[face][r] = w
-	return w
+	return 1
 }
 
 // lines is how many lines text takes in a column of the given width (in

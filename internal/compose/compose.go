@@ -250,11 +250,8 @@ func (c *composer) document() *report.Document {
 			doc.Meta.Keywords = append(doc.Meta.Keywords, k)
 		}
 	}
-	if t.Page.Size != "" {
-		doc.Page.Size = strings.ToUpper(t.Page.Size)
-		if doc.Page.Size == "LETTER" {
-			doc.Page.Size = "Letter"
-		}
+	if pp, ok := report.LookupPaper(t.Page.Size); ok {
+		doc.Page.Size = pp.Name
 	}
 	doc.Page.Landscape = !strings.EqualFold(t.Page.Orientation, "portrait")
 	if m := t.Page.Margins; len(m) == 4 {

@@ -167,6 +167,12 @@ func TestParseErrors(t *testing.T) {
 		{"no sections", "description = \"x\"\n", `test.toml: the template has no [[section]]`},
 		{"bad orientation", "[page]\norientation = \"sideways\"\n[[section]]\n",
 			`test.toml: line 2: orientation must be "landscape" or "portrait", not "sideways"`},
+		{"bad page size", "[page]\nsize = \"B5\"\n[[section]]\n",
+			`test.toml: line 2: page size must be A3, A4, A5, Letter or Legal, not "B5"`},
+		{"bad colour", "[style]\nheader_fill = \"navy\"\n[[section]]\n",
+			`test.toml: line 2: header_fill "navy" is not a colour of the form "#RRGGBB"`},
+		{"colour without hash", "[style]\nband_fill = \"D9E2F3\"\n[[section]]\n",
+			`test.toml: line 2: band_fill "D9E2F3" is not a colour of the form "#RRGGBB"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

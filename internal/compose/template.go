@@ -12,6 +12,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/agsreport/agsreport/internal/report"
 	"github.com/agsreport/agsreport/internal/tomlx"
 	"github.com/agsreport/agsreport/templates"
 )
@@ -33,7 +34,7 @@ type Template struct {
 
 // PageT is the template's page setup.
 type PageT struct {
-	Size        string    `toml:"size"`        // "A4" (default), "A3", "Letter"
+	Size        string    `toml:"size"`        // a report.Papers name, any case; "" is A4
 	Orientation string    `toml:"orientation"` // "landscape" (default) or "portrait"
 	Margins     []float64 `toml:"margins"`     // mm: top, right, bottom, left
 }
@@ -207,10 +208,14 @@ func Parse(source string, data []byte) (*Template, error) {
 	default:
 		file.Errorf(toml.Key{"page", "orientation"}, "orientation must be \"landscape\" or \"portrait\", not %q", t.Page.Orientation)
 	}
-	switch strings.ToUpper(t.Page.Size) {
-	case "", "A4", "A3", "LETTER":
-	default:
-		file.Errorf(toml.Key{"page", "size"}, "page size must be A4, A3 or Letter, not %q", t.Page.Size)
+	if _, ok := report.LookupPaper(t.Page.Size); !ok {
+		file.Errorf(toml.Key{"page", "size"}, "page size must be %s, not %q", report.PaperNames(), t.Page.Size)
+	}
+	for _, c := range []struct{ key, v string }{{"header_fill", t.Style.HeaderFill}, {"header_colour", t.Style.HeaderColour},
+		{"band_fill", t.Style.BandFill}, {"rule_colour", t.Style.RuleColour}} {
+		if c.v != "" && !report.IsColour(c.v) {
+			file.Errorf(toml.Key{"style", c.key}, "%s %q is not a colour of the form \"#RRGGBB\"", c.key, c.v)
+		}
 	}
 	if n := len(t.Page.Margins); n != 0 && n != 4 {
 		file.Errorf(toml.Key{"page", "margins"}, "margins are four numbers in mm: top, right, bottom, left")

@@ -92,3 +92,30 @@ func TestUnknownBlockIsAnError(t *testing.T) {
 		})
 	}
 }
+
+// TestEveryRendererEveryPaper checks that every format accepts every paper
+// size of the registry and refuses the same unknown size, so the formats
+// never disagree about which papers exist.
+func TestEveryRendererEveryPaper(t *testing.T) {
+	for _, f := range format.All() {
+		for _, p := range report.Papers() {
+			t.Run(f.Name+"/"+p.Name, func(t *testing.T) {
+				d := reporttest.OneRow()
+				d.Page.Size = p.Name
+				var b bytes.Buffer
+				if _, err := f.Render(&b, d); err != nil {
+					t.Fatalf("%s on %s paper: %v", f.Name, p.Name, err)
+				}
+			})
+		}
+		t.Run(f.Name+"/unknown", func(t *testing.T) {
+			d := reporttest.OneRow()
+			d.Page.Size = "B5"
+			var b bytes.Buffer
+			_, err := f.Render(&b, d)
+			if err == nil || !strings.Contains(err.Error(), `unknown page size "B5"`) {
+				t.Errorf("err = %v, want an unknown page size error", err)
+			}
+		})
+	}
+}

@@ -23,6 +23,7 @@ import (
 
 	"github.com/agsreport/agsreport/internal/format"
 	"github.com/agsreport/agsreport/internal/plan"
+	"github.com/agsreport/agsreport/internal/report"
 	"github.com/agsreport/agsreport/internal/sheet"
 	"github.com/agsreport/agsreport/internal/tomlx"
 )
@@ -497,24 +498,12 @@ func statuses(c *tomlx.File, m map[string]statusFile) []plan.Status {
 		}
 		done[k[1]] = true
 		s := m[k[1]]
-		if s.Colour != "" && !validColour(s.Colour) {
+		if s.Colour != "" && !report.IsColour(s.Colour) {
 			c.Errorf(toml.Key{"statuses", k[1], "colour"}, "colour %q is not of the form \"#RRGGBB\"", s.Colour)
 		}
 		out = append(out, plan.Status{Name: k[1], Aliases: s.Aliases, Colour: strings.ToUpper(s.Colour), Closed: s.Closed})
 	}
 	return out
-}
-
-func validColour(s string) bool {
-	if len(s) != 7 || s[0] != '#' {
-		return false
-	}
-	for _, r := range s[1:] {
-		if !strings.ContainsRune("0123456789abcdefABCDEF", r) {
-			return false
-		}
-	}
-	return true
 }
 
 func output(c *tomlx.File, i int, o outputFile) Output {

@@ -19,15 +19,8 @@ const (
 	charW      = 6.6 // estimated average advance at chartFont
 )
 
-// seriesColour is series i's colour or, when it names none, a colour of the
-// palette the PDF uses.
-func seriesColour(s report.Series, i int) rgb {
-	if c, ok := parseColour(s.Colour); ok {
-		return c
-	}
-	palette := [...]rgb{{0x44, 0x72, 0xC4}, {0xED, 0x7D, 0x31}, {0xA5, 0xA5, 0xA5}, {0xFF, 0xC0, 0x00}, {0x5B, 0x9B, 0xD5}, {0x70, 0xAD, 0x47}}
-	return palette[i%len(palette)]
-}
+// seriesColour is series i's colour (see report.Series.Fill).
+func seriesColour(s report.Series, i int) rgb { return s.Fill(i) }
 
 // wrapLabel breaks s into lines of at most width runes at spaces (a longer
 // word is cut), keeping at most three lines; the last one kept ends in "…"

@@ -32,7 +32,7 @@ func resolveStyle(s report.Style) style {
 		}
 		return v
 	}
-	st := style{font: size(s.FontSize, 10), table: size(s.TableFontSize, 9), rule: rgb{0x80, 0x80, 0x80}}
+	st := style{font: size(s.FontSize, 10), table: size(s.TableFontSize, 9), rule: rgb{R: 0x80, G: 0x80, B: 0x80}}
 	defs := [3]float64{14, 12, 10.5}
 	for i := range st.heads {
 		st.heads[i] = size(s.HeadingSizes[i], defs[i])
@@ -61,24 +61,6 @@ func resolveStyle(s report.Style) style {
 // num formats a number for CSS: at most three decimals, no trailing zeros.
 func num(v float64) string { return strconv.FormatFloat(math.Round(v*1000)/1000, 'f', -1, 64) }
 
-// pageSize returns the CSS name of a paper size given in any case, and
-// false for a size CSS does not name.
-func pageSize(name string) (string, bool) {
-	switch strings.ToUpper(strings.TrimSpace(name)) {
-	case "", "A4":
-		return "A4", true
-	case "A3":
-		return "A3", true
-	case "A5":
-		return "A5", true
-	case "LETTER":
-		return "letter", true
-	case "LEGAL":
-		return "legal", true
-	}
-	return "", false
-}
-
 // defaultMargin is used for a page margin left at zero or invalid
 // (millimetres), as in the PDF.
 const defaultMargin = 15
@@ -86,10 +68,11 @@ const defaultMargin = 15
 // pageRule returns the @page rule: paper size, orientation, margins, and the
 // running header and footer in the margin boxes.
 func pageRule(doc *report.Document) string {
-	size, ok := pageSize(doc.Page.Size)
-	if !ok {
-		size = "A4"
+	pp, err := doc.Page.Paper()
+	if err != nil { // Render has refused the document already
+		pp, _ = report.LookupPaper(report.DefaultPaper)
 	}
+	size := pp.CSSName
 	orient := "portrait"
 	if doc.Page.Landscape {
 		orient = "landscape"

@@ -24,6 +24,9 @@ func Render(w io.Writer, doc *report.Document) (render.Info, error) {
 	if doc == nil {
 		return render.Info{}, errors.New("rendering HTML: no document")
 	}
+	if _, err := doc.Page.Paper(); err != nil {
+		return render.Info{}, fmt.Errorf("rendering HTML %q: %w", doc.Meta.Title, err)
+	}
 	p := &page{doc: doc, st: resolveStyle(doc.Style)}
 	p.document()
 	if p.err != nil {

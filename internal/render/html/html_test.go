@@ -616,7 +616,7 @@ func TestContrast(t *testing.T) {
 	}
 	// The better of black and white reaches 4.5:1 on every grey.
 	for v := 0; v < 256; v++ {
-		bg := rgb{uint8(v), uint8(v), uint8(v)}
+		bg := rgb{R: uint8(v), G: uint8(v), B: uint8(v)}
 		if r := contrastRatio(textOn(bg), bg); r < 4.5 {
 			t.Errorf("grey %d: best contrast %.2f", v, r)
 		}
@@ -640,7 +640,7 @@ func TestStatusCellText(t *testing.T) {
 		t.Errorf("status cell says %q", got)
 	}
 	style, _ := attr(status, "style")
-	if style != "background-color:#ddebf7;color:#000000" {
+	if style != "background-color:#DDEBF7;color:#000000" {
 		t.Errorf("status cell style %q", style)
 	}
 }

@@ -6,9 +6,6 @@ import (
 	"github.com/agsreport/agsreport/internal/report"
 )
 
-// palette colours series that name no colour of their own.
-var palette = [...]RGB{{0x44, 0x72, 0xC4}, {0xED, 0x7D, 0x31}, {0xA5, 0xA5, 0xA5}, {0xFF, 0xC0, 0x00}, {0x5B, 0x9B, 0xD5}, {0x70, 0xAD, 0x47}}
-
 // swatch is a coloured square with a wrapped label, as used by status keys
 // and chart legends.
 type swatch struct {
@@ -64,7 +61,7 @@ func (f *flow) placeSwatches(items []swatch, size float64) {
 			sh := 0.7 * lh
 			sy := f.y + (lh-sh)/2
 			f.add(Box{Kind: FillBox, X: x, Y: sy, W: swatchW, H: sh, Colour: it.colour})
-			f.add(Box{Kind: FrameBox, X: x, Y: sy, W: swatchW, H: sh, Colour: RGB{0x40, 0x40, 0x40}, Stroke: 0.2})
+			f.add(Box{Kind: FrameBox, X: x, Y: sy, W: swatchW, H: sh, Colour: RGB{R: 0x40, G: 0x40, B: 0x40}, Stroke: 0.2})
 			ly := f.y
 			for n, ln := range it.lines {
 				if n > 0 {
@@ -96,7 +93,7 @@ func (f *flow) statusKey(k *report.StatusKey) {
 		}
 		c, ok := parseColour(s.Colour)
 		if !ok {
-			c = RGB{0xFF, 0xFF, 0xFF}
+			c = RGB{R: 0xFF, G: 0xFF, B: 0xFF}
 		}
 		colours[i] = c
 	}
@@ -164,11 +161,7 @@ func (f *flow) measureChart(ch *report.Chart) *chartGeom {
 	cg.colours = make([]RGB, len(ch.Series))
 	for i, s := range ch.Series {
 		names[i] = s.Name
-		c, ok := parseColour(s.Colour)
-		if !ok {
-			c = palette[i%len(palette)]
-		}
-		cg.colours[i] = c
+		cg.colours[i] = s.Fill(i)
 	}
 	cg.legend = f.swatches(names, cg.colours, size)
 	for _, it := range cg.legend {
@@ -211,8 +204,8 @@ func (f *flow) chart(ch *report.Chart) {
 		x0 = max(left, x1-20)
 	}
 	scale := (x1 - x0) / cg.top
-	axisColour := RGB{0x40, 0x40, 0x40}
-	gridColour := RGB{0xD9, 0xD9, 0xD9}
+	axisColour := RGB{R: 0x40, G: 0x40, B: 0x40}
+	gridColour := RGB{R: 0xD9, G: 0xD9, B: 0xD9}
 
 	f.y += 0.5 * lh
 	for i, cont := 0, false; i < len(ch.Categories) || (i == 0 && !cont); cont = true {
@@ -301,7 +294,7 @@ func (f *flow) chart(ch *report.Chart) {
 func contrast(c RGB) RGB {
 	lum := 0.299*float64(c.R) + 0.587*float64(c.G) + 0.114*float64(c.B)
 	if lum < 140 {
-		return RGB{0xFF, 0xFF, 0xFF}
+		return RGB{R: 0xFF, G: 0xFF, B: 0xFF}
 	}
 	return RGB{}
 }

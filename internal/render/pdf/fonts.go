@@ -1,45 +1,27 @@
 package pdf
 
 import (
-	"fmt"
-	"math"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
-	"github.com/go-fonts/liberation/liberationsansbold"
-	"github.com/go-fonts/liberation/liberationsansbolditalic"
-	"github.com/go-fonts/liberation/liberationsansitalic"
-	"github.com/go-fonts/liberation/liberationsansregular"
-	"golang.org/x/image/font"
-	"golang.org/x/image/font/sfnt"
-	"golang.org/x/image/math/fixed"
+	"github.com/agsreport/agsreport/internal/fonts"
 )
 
-// Face is one of the four faces of the text font.
+// Face is one of the four faces of the text font, numbered as in package
+// fonts.
 type Face uint8
 
 // The faces of Liberation Sans.
 const (
-	Regular Face = iota
-	Bold
-	Italic
-	BoldItalic
-	numFaces
+	Regular    = Face(fonts.Regular)
+	Bold       = Face(fonts.Bold)
+	Italic     = Face(fonts.Italic)
+	BoldItalic = Face(fonts.BoldItalic)
+	numFaces   = Face(fonts.NumFaces)
 )
 
 // faceOf returns the face for a bold and an italic flag.
-func faceOf(bold, italic bool) Face {
-	switch {
-	case bold && italic:
-		return BoldItalic
-	case bold:
-		return Bold
-	case italic:
-		return Italic
-	}
-	return Regular
-}
+func faceOf(bold, italic bool) Face { return Face(fonts.FaceOf(bold, italic)) }
 
 func (f Face) String() string {
 	switch f {
@@ -74,87 +56,34 @@ type Metrics interface {
 // ptToMM converts points to millimetres.
 const ptToMM = 25.4 / 72
 
-// fontData is the TrueType data of each face, in Face order.
-var fontData = [numFaces][]byte{
-	liberationsansregular.TTF,
-	liberationsansbold.TTF,
-	liberationsansitalic.TTF,
-	liberationsansbolditalic.TTF,
-}
-
-// faceTable holds the advance widths of one face for the Basic
-// Multilingual Plane, in thousandths of an em rounded as fpdf rounds them,
-// and which characters the face has a glyph for.
-type faceTable struct {
-	width [0x10000]uint16
-	has   [0x10000 / 64]uint64
-}
-
-// liberation measures with the embedded Liberation Sans faces.
+// liberation measures with the embedded Liberation Sans faces (package
+// fonts), in the thousandths of an em that the PDF's font dictionaries
+// record, so that measured and drawn widths agree.
 type liberation struct {
-	faces [numFaces]*faceTable
+	m     *fonts.Metrics
+	milli [numFaces]*[0x10000]uint16
 }
 
-var (
-	liberationOnce    sync.Once
-	liberationMetrics *liberation
-	liberationErr     error
-)
-
-// fontMetrics returns the metrics of the embedded faces, parsed once per
-// process; the result is read-only.
+// fontMetrics returns the metrics of the embedded faces; the result is
+// read-only.
 func fontMetrics() (*liberation, error) {
-	liberationOnce.Do(func() {
-		m := &liberation{}
-		for i, data := range fontData {
-			t, err := parseFace(data)
-			if err != nil {
-				liberationErr = fmt.Errorf("reading embedded font face %s: %w", Face(i), err)
-				return
-			}
-			m.faces[i] = t
-		}
-		liberationMetrics = m
-	})
-	return liberationMetrics, liberationErr
-}
-
-func parseFace(data []byte) (*faceTable, error) {
-	f, err := sfnt.Parse(data)
+	m, err := fonts.Liberation()
 	if err != nil {
 		return nil, err
 	}
-	var buf sfnt.Buffer
-	upem := f.UnitsPerEm()
-	if upem == 0 {
-		return nil, fmt.Errorf("font has zero units per em")
+	l := &liberation{m: m}
+	for i := range numFaces {
+		l.milli[i] = m.Milli(fonts.Face(i))
 	}
-	scale := 1000 / float64(upem)
-	t := &faceTable{}
-	for r := rune(0x20); r < 0x10000; r++ {
-		if r >= 0xD800 && r <= 0xDFFF {
-			continue
-		}
-		gi, err := f.GlyphIndex(&buf, r)
-		if err != nil || gi == 0 {
-			continue
-		}
-		adv, err := f.GlyphAdvance(&buf, gi, fixed.Int26_6(upem), font.HintingNone)
-		if err != nil {
-			continue
-		}
-		t.has[r/64] |= 1 << (uint(r) % 64)
-		t.width[r] = uint16(math.Round(scale * float64(adv)))
-	}
-	return t, nil
+	return l, nil
 }
 
 // Has reports whether face has a glyph for r.
 func (m *liberation) Has(face Face, r rune) bool {
-	if face >= numFaces || r < 0 || r >= 0x10000 {
+	if face >= numFaces {
 		return false
 	}
-	return m.faces[face].has[r/64]&(1<<(uint(r)%64)) != 0
+	return m.m.Has(fonts.Face(face), r)
 }
 
 // Width returns the width of s in millimetres at size points.
@@ -162,19 +91,19 @@ func (m *liberation) Width(face Face, size float64, s string) float64 {
 	if face >= numFaces {
 		face = Regular
 	}
-	t := m.faces[face]
+	t := m.milli[face]
 	w := 0
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			w += int(t.width[c])
+			w += int(t[c])
 			i++
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
 		if r < 0x10000 {
-			w += int(t.width[r])
+			w += int(t[r])
 		}
 	}
 	return float64(w) * size / 1000 * ptToMM

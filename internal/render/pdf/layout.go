@@ -33,23 +33,10 @@ func (k Kind) String() string {
 }
 
 // RGB is a colour.
-type RGB struct{ R, G, B uint8 }
+type RGB = report.RGB
 
-func (c RGB) String() string { return fmt.Sprintf("#%02X%02X%02X", c.R, c.G, c.B) }
-
-// parseColour reads "#RRGGBB" (the "#" is optional); ok is false when s is
-// empty or not a colour.
-func parseColour(s string) (c RGB, ok bool) {
-	s = strings.TrimPrefix(strings.TrimSpace(s), "#")
-	if len(s) != 6 {
-		return RGB{}, false
-	}
-	v, err := strconv.ParseUint(s, 16, 32)
-	if err != nil {
-		return RGB{}, false
-	}
-	return RGB{uint8(v >> 16), uint8(v >> 8), uint8(v)}, true
-}
+// parseColour reads a document colour (see report.ParseColour).
+func parseColour(s string) (RGB, bool) { return report.ParseColour(s) }
 
 // Box is one thing drawn on a page. Coordinates are millimetres from the
 // top-left corner of the page. For a TextBox, (X, Y) is the top-left corner
@@ -104,7 +91,7 @@ func (g Geometry) BodyRight() float64 { return g.Width - g.Right }
 type Layout struct {
 	Geometry
 	Landscape bool
-	SizeName  string // "A4", "A3" or "Letter"
+	SizeName  string // the paper's name, e.g. "A4" (see report.Papers)
 	Pages     []Page
 }
 
@@ -151,30 +138,17 @@ func num(v float64) string {
 	return s
 }
 
-// pageSize returns the portrait size in millimetres and the fpdf name of a
-// page size given in any case.
-func pageSize(name string) (w, h float64, canonical string, ok bool) {
-	switch strings.ToUpper(strings.TrimSpace(name)) {
-	case "", "A4":
-		return 210, 297, "A4", true
-	case "A3":
-		return 297, 420, "A3", true
-	case "LETTER":
-		return 215.9, 279.4, "Letter", true
-	}
-	return 0, 0, "", false
-}
-
 // defaultMargin is used for any margin left at zero (millimetres).
 const defaultMargin = 15
 
 // geometry resolves the document's page setup.
 func geometry(p report.Page) (Geometry, string, error) {
-	w, h, name, ok := pageSize(p.Size)
-	if !ok {
-		return Geometry{}, "", fmt.Errorf("unknown page size %q (want A4, A3 or Letter)", p.Size)
+	pp, err := p.Paper()
+	if err != nil {
+		return Geometry{}, "", err
 	}
-	g := Geometry{Width: w, Height: h}
+	g := Geometry{Width: pp.Width, Height: pp.Height}
+	name := pp.Name
 	if p.Landscape {
 		g.Width, g.Height = g.Height, g.Width
 	}
@@ -229,7 +203,7 @@ func resolveStyle(s report.Style) style {
 		padY:           1.2,
 		ruleWidth:      0.2,
 		runningSize:    8,
-		running:        RGB{0x59, 0x59, 0x59},
+		running:        RGB{R: 0x59, G: 0x59, B: 0x59},
 		paragraphSpace: 0.6,
 	}
 	defs := [3]float64{14, 12, 10.5}

@@ -10,6 +10,7 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
+	"github.com/agsreport/agsreport/internal/fonts"
 	"github.com/agsreport/agsreport/internal/render"
 	"github.com/agsreport/agsreport/internal/report"
 )
@@ -157,7 +158,7 @@ func drawPages(l *Layout, doc *report.Document, release bool) (*fpdf.Fpdf, error
 	}
 	for f, ok := range used {
 		if ok {
-			pdf.AddUTF8FontFromBytes(fontFamily, Face(f).style(), fontData[f])
+			pdf.AddUTF8FontFromBytes(fontFamily, Face(f).style(), fonts.TTF(fonts.Face(f)))
 		}
 	}
 	// fpdf reports a bad font only when it is selected.

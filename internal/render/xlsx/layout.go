@@ -481,9 +481,7 @@ func (r *renderer) chart(s *sheet, c *report.Chart) error {
 			Categories: ref(1, head+1, last),
 			Values:     ref(i+2, head+1, last),
 		}
-		if validColour(se.Colour) {
-			cs.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{se.Colour}}
-		}
+		cs.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{se.Fill(i).String()}}
 		ch.Series = append(ch.Series, cs)
 	}
 	s.charts = append(s.charts, chartPlace{row: anchor, chart: ch})

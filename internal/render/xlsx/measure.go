@@ -6,12 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/go-fonts/liberation/liberationsansbold"
-	"github.com/go-fonts/liberation/liberationsansregular"
-	"golang.org/x/image/font"
-	"golang.org/x/image/font/sfnt"
-	"golang.org/x/image/math/fixed"
-
+	"github.com/agsreport/agsreport/internal/fonts"
 	"github.com/agsreport/agsreport/internal/report"
 )
 
@@ -50,67 +45,30 @@ const (
 	missingGlyphEm = 1.0
 )
 
-// metrics measures text in Liberation Sans. It caches advances per face and
-// belongs to one Render call.
+// metrics measures text in Liberation Sans (package fonts).
 type metrics struct {
-	faces [2]*sfnt.Font // regular, bold
-	units [2]float64    // units per em
-	ascii [2][128]float64
-	other [2]map[rune]float64
-	buf   sfnt.Buffer
+	m *fonts.Metrics
 }
 
-// newMetrics parses the embedded Liberation Sans faces.
+// newMetrics returns the shared metrics of the embedded faces.
 func newMetrics() (*metrics, error) {
-	m := &metrics{}
-	for i, ttf := range [][]byte{liberationsansregular.TTF, liberationsansbold.TTF} {
-		f, err := sfnt.Parse(ttf)
-		if err != nil {
-			return nil, fmt.Errorf("xlsx: parse measuring font: %w", err)
-		}
-		m.faces[i] = f
-		m.units[i] = float64(f.UnitsPerEm())
-		m.other[i] = make(map[rune]float64)
-		for r := rune(0); r < 128; r++ {
-			m.ascii[i][r] = m.lookup(i, r)
-		}
+	m, err := fonts.Liberation()
+	if err != nil {
+		return nil, fmt.Errorf("xlsx: measuring font: %w", err)
 	}
-	return m, nil
+	return &metrics{m: m}, nil
 }
 
-// lookup returns the advance of r in em, or missingGlyphEm when the face has
-// no glyph for it.
-func (m *metrics) lookup(face int, r rune) float64 {
+// em returns the advance of r in em: 0 for a control character, and
+// missingGlyphEm when the face has no glyph for it.
+func (m *metrics) em(r rune, bold bool) float64 {
 	if r < ' ' {
 		return 0
 	}
-	f := m.faces[face]
-	idx, err := f.GlyphIndex(&m.buf, r)
-	if err != nil || idx == 0 {
-		return missingGlyphEm
-	}
-	adv, err := f.GlyphAdvance(&m.buf, idx, fixed.Int26_6(m.units[face]*64), font.HintingNone)
-	if err != nil {
-		return missingGlyphEm
-	}
-	return float64(adv) / 64 / m.units[face]
-}
-
-// em returns the advance of r in em.
-func (m *metrics) em(r rune, bold bool) float64 {
-	face := 0
-	if bold {
-		face = 1
-	}
-	if r >= 0 && r < 128 {
-		return m.ascii[face][r]
-	}
-	if w, ok := m.other[face][r]; ok {
+	if w, ok := m.m.Em(fonts.FaceOf(bold, false), r); ok {
 		return w
 	}
-	w := m.lookup(face, r)
-	m.other[face][r] = w
-	return w
+	return missingGlyphEm
 }
 
 // textWidth returns the width in em of s.

@@ -98,18 +98,8 @@ func (s *styles) fillFormat(colour string) (int, error) {
 	return id, nil
 }
 
-// validColour reports whether c is "#RRGGBB".
-func validColour(c string) bool {
-	if len(c) != 7 || c[0] != '#' {
-		return false
-	}
-	for i := 1; i < 7; i++ {
-		if !strings.ContainsRune("0123456789abcdefABCDEF", rune(c[i])) {
-			return false
-		}
-	}
-	return true
-}
+// validColour reports whether c is a document colour (see report.ParseColour).
+func validColour(c string) bool { return report.IsColour(c) }
 
 // cellValue turns rich text into what a cell holds: a plain string when the
 // whole text has one face (the face then goes into the style), otherwise

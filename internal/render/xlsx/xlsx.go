@@ -26,6 +26,9 @@ func Render(w io.Writer, doc *report.Document) (render.Info, error) {
 	if doc == nil {
 		return render.Info{}, errors.New("xlsx: nil document")
 	}
+	if _, err := doc.Page.Paper(); err != nil {
+		return render.Info{}, fmt.Errorf("xlsx: %w", err)
+	}
 	m, err := newMetrics()
 	if err != nil {
 		return render.Info{}, err
@@ -111,19 +114,13 @@ func positive(v, def float64) float64 {
 }
 
 // paper returns the Excel paper-size code and the page size in millimetres
-// (portrait).
+// (portrait). Render has refused an unknown size before this is asked.
 func paper(size string) (code int, w, h float64) {
-	switch strings.ToUpper(strings.TrimSpace(size)) {
-	case "A3":
-		return 8, 297, 420
-	case "LETTER":
-		return 1, 215.9, 279.4
-	case "LEGAL":
-		return 5, 215.9, 355.6
-	case "A5":
-		return 11, 148, 210
+	pp, ok := report.LookupPaper(size)
+	if !ok {
+		pp, _ = report.LookupPaper(report.DefaultPaper)
 	}
-	return 9, 210, 297
+	return pp.ExcelCode, pp.Width, pp.Height
 }
 
 // printableWidth is the page width inside the margins in millimetres.
