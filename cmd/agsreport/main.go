@@ -37,7 +37,7 @@ Usage:
   agsreport check JOB.toml            read the workbooks and report every problem
   agsreport build JOB.toml [-o DIR]   write every paper the job lists
   agsreport dump JOB.toml [-report]   print the plan as read (or the composed papers)
-  agsreport returns JOB.toml [-o DIR] [-period P]
+  agsreport returns JOB.toml [-o DIR] [-period P] [-replace]
                                       write a progress return for each lead officer
   agsreport templates                 list the built-in templates
   agsreport sample -actions N -o DIR  write a synthetic plan of N actions, with its job file
@@ -178,11 +178,12 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 		out := fs.String("o", "", "write the returns into `DIR` (default: the job's output folder, returns/PERIOD)")
 		period := fs.String("period", "", "the `PERIOD` the returns collect (default: the job's period)")
 		due := fs.String("due", "", "when the returns are due, in words, e.g. \"Friday 12 April 2024\"")
+		replace := fs.Bool("replace", false, "replace returns already in the folder that differ (the old ones are kept in its \""+app.ReplacedFolder+"\" folder)")
 		jobPath, err := parse(fs, rest)
 		if err != nil {
 			return err
 		}
-		return app.Returns(stdout, jobPath, app.ReturnsOptions{OutputDir: *out, Period: *period, Due: *due})
+		return app.Returns(stdout, jobPath, app.ReturnsOptions{OutputDir: *out, Period: *period, Due: *due, Replace: *replace})
 	case "sample":
 		fs := newFlags("sample", stderr)
 		n := fs.Int("actions", 1000, "how many actions the sample plan has")

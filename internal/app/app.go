@@ -9,8 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
@@ -153,7 +151,14 @@ func setAside(p *plan.Plan, j *job.Job, u job.Updates, us []plan.Update, probs *
 // Check loads the job and prints its summary and every problem to w. It
 // returns an error wrapping ErrProblems when there are errors.
 func Check(w io.Writer, jobPath string) error {
-	l, err := Load(jobPath)
+	j, err := job.Load(jobPath)
+	if err != nil {
+		return err
+	}
+	if err := preflight(j, j.OutputDir); err != nil {
+		return err
+	}
+	l, err := LoadJob(j)
 	if err != nil {
 		return err
 	}
@@ -307,40 +312,4 @@ func containsString(list []string, s string) bool {
 		}
 	}
 	return false
-}
-
-// WriteFileAtomic writes data to path through a temporary file in the same
-// folder, renamed into place when complete, so that a failed run never
-// leaves a half-written paper. The file is created with mode 0644.
-func WriteFileAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	name := tmp.Name()
-	ok := false
-	defer func() {
-		if !ok {
-			tmp.Close()
-			os.Remove(name)
-		}
-	}()
-	if _, err := tmp.Write(data); err != nil {
-		return err
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(name, path); err != nil {
-		return err
-	}
-	ok = true
-	return nil
 }

@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -18,6 +16,7 @@ import (
 	"github.com/agsreport/agsreport/internal/job"
 	"github.com/agsreport/agsreport/internal/render"
 	"github.com/agsreport/agsreport/internal/report"
+	"github.com/agsreport/agsreport/internal/safefs"
 )
 
 // BuildOptions are the options of `agsreport build`.
@@ -25,6 +24,9 @@ type BuildOptions struct {
 	OutputDir string // overrides the job's output folder when set
 	// Timings, when set, receives how long each stage took.
 	Timings *Timings
+	// FS is the file system the papers are written through; nil is the
+	// real one. Tests put one there that fails.
+	FS safefs.FS
 }
 
 // Timings are the durations of a build's stages. Renders of different
@@ -121,7 +123,18 @@ func Build(w io.Writer, jobPath string, opts BuildOptions) error {
 	if tm == nil {
 		tm = &Timings{}
 	}
-	l, err := Load(jobPath)
+	j, err := job.Load(jobPath)
+	if err != nil {
+		return err
+	}
+	dir := j.OutputDir
+	if opts.OutputDir != "" {
+		dir = opts.OutputDir
+	}
+	if err := preflight(j, dir); err != nil {
+		return err
+	}
+	l, err := LoadJob(j)
 	if err != nil {
 		return err
 	}
@@ -136,17 +149,16 @@ func Build(w io.Writer, jobPath string, opts BuildOptions) error {
 	if len(l.Job.Outputs) == 0 {
 		return fmt.Errorf("%s: the job has no [[output]]: nothing to build", jobPath)
 	}
-	dir := l.Job.OutputDir
-	if opts.OutputDir != "" {
-		dir = opts.OutputDir
-	}
 	t0 := time.Now()
 	papers, err := Compose(l)
 	if err != nil {
 		return err
 	}
 	tm.Compose = time.Since(t0)
-	written, err := RenderAll(papers, dir, tm)
+	written, cleaned, err := RenderAll(opts.FS, papers, dir, tm)
+	for _, c := range cleaned {
+		fmt.Fprintf(w, "note: %s\n", c)
+	}
 	if err != nil {
 		return err
 	}
@@ -157,23 +169,24 @@ func Build(w io.Writer, jobPath string, opts BuildOptions) error {
 	return nil
 }
 
-// RenderAll renders each paper in each of its formats into dir. Each file
-// is rendered straight into a temporary file in dir; only when every render
-// has succeeded are the temporary files renamed into place, and on any
-// failure they are all removed, so a failed build leaves dir as it was.
-// Files are rendered concurrently (at most GOMAXPROCS at once) in the order
-// of papers and formats, and each paper's document is released (its Doc set
-// to nil in papers) as soon as its last format is done, so that a long
-// build holds few documents at once. tm, when not nil, receives render
-// timings.
-func RenderAll(papers []Paper, dir string, tm *Timings) ([]Written, error) {
+// RenderAll renders each paper in each of its formats into dir, all
+// together or not at all (see safefs.Batch): each file is rendered into a
+// staging folder in dir, and only when every render has succeeded are the
+// old papers moved aside and the new ones moved in; any failure, at any
+// step, leaves dir exactly as it was. Files are rendered concurrently (at
+// most GOMAXPROCS at once) in the order of papers and formats, and each
+// paper's document is released (its Doc set to nil in papers) as soon as
+// its last format is done, so that a long build holds few documents at
+// once. fsys is the file system (nil for the real one); tm, when not nil,
+// receives render timings. cleaned says what was tidied up after earlier
+// runs that were stopped part-way.
+func RenderAll(fsys safefs.FS, papers []Paper, dir string, tm *Timings) (written []Written, cleaned []string, err error) {
 	type task struct {
 		paper  int // index in papers
 		name   string
 		format string
-		path   string
+		file   string
 		r      format.Renderer
-		tmp    string // the temporary file rendered into
 		bytes  int
 		info   render.Info
 		took   time.Duration
@@ -186,34 +199,24 @@ func RenderAll(papers []Paper, dir string, tm *Timings) ([]Written, error) {
 		for _, name := range p.Output.Formats {
 			f, ok := format.Lookup(name)
 			if !ok {
-				return nil, fmt.Errorf("%s: unknown format %q (known: %s)", p.Output.Name(), name, format.Known())
+				return nil, nil, fmt.Errorf("%s: unknown format %q (known: %s)", p.Output.Name(), name, format.Known())
 			}
-			path := filepath.Join(dir, p.Output.File+"."+f.Ext)
-			if other, dup := seen[path]; dup {
-				return nil, fmt.Errorf("%s and %s both write %s: give one of them another file name", other, p.Output.Name(), path)
+			file := p.Output.File + "." + f.Ext
+			key := strings.ToLower(file) // one file on a disk that ignores case
+			if other, dup := seen[key]; dup {
+				return nil, nil, fmt.Errorf("%s and %s both write %s: give one of them another file name", other, p.Output.Name(), filepath.Join(dir, file))
 			}
-			seen[path] = p.Output.Name()
-			tasks = append(tasks, &task{paper: i, name: p.Output.Name(), format: f.Name, path: path, r: f.Render})
+			seen[key] = p.Output.Name()
+			tasks = append(tasks, &task{paper: i, name: p.Output.Name(), format: f.Name, file: file, r: f.Render})
 			left[i]++
 		}
 	}
 	if len(tasks) == 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
-	_, statErr := os.Stat(dir)
-	created := errors.Is(statErr, fs.ErrNotExist)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("creating %s: %w", dir, err)
-	}
-	removeAll := func() { // best effort: the build has already failed
-		for _, t := range tasks {
-			if t.tmp != "" {
-				_ = os.Remove(t.tmp)
-			}
-		}
-		if created {
-			_ = os.Remove(dir) // only if still empty
-		}
+	b, err := safefs.Begin(fsys, dir, safefs.Options{})
+	if err != nil {
+		return nil, nil, err
 	}
 	// Workers take the tasks in order, so the formats of one paper run
 	// together and its document can be let go before the next is started.
@@ -229,7 +232,7 @@ func RenderAll(papers []Paper, dir string, tm *Timings) ([]Written, error) {
 				doc := papers[t.paper].Doc
 				mu.Unlock()
 				start := time.Now()
-				t.tmp, t.bytes, t.info, t.err = renderToTemp(t.path, t.r, doc)
+				t.bytes, t.info, t.err = renderTo(b, t.file, t.r, doc)
 				t.took = time.Since(start)
 				mu.Lock()
 				if left[t.paper]--; left[t.paper] == 0 {
@@ -246,8 +249,8 @@ func RenderAll(papers []Paper, dir string, tm *Timings) ([]Written, error) {
 	wg.Wait()
 	for _, t := range tasks {
 		if t.err != nil {
-			removeAll()
-			return nil, fmt.Errorf("%s: %s: %w", t.name, t.format, t.err)
+			b.Abort()
+			return nil, b.Cleaned, fmt.Errorf("%s: %s: %w; nothing was changed in %s", t.name, t.format, t.err, dir)
 		}
 		if tm != nil {
 			switch t.format {
@@ -260,54 +263,41 @@ func RenderAll(papers []Paper, dir string, tm *Timings) ([]Written, error) {
 		}
 	}
 	start := time.Now()
-	var out []Written
-	for i, t := range tasks {
-		if err := os.Rename(t.tmp, t.path); err != nil {
-			for _, u := range tasks[i:] {
-				_ = os.Remove(u.tmp) // best effort: the build has already failed
-			}
-			return out, fmt.Errorf("writing %s: %w", t.path, err)
-		}
-		out = append(out, Written{Path: t.path, Info: t.info, Bytes: t.bytes})
+	if err := b.Commit(); err != nil {
+		return nil, b.Cleaned, err
+	}
+	for _, t := range tasks {
+		written = append(written, Written{Path: b.Path(t.file), Info: t.info, Bytes: t.bytes})
 	}
 	if tm != nil {
 		tm.Write = time.Since(start)
 	}
-	return out, nil
+	return written, b.Cleaned, nil
 }
 
-// renderToTemp renders doc with r into a new temporary file beside path
-// (mode 0644) and returns its name and size. On failure the temporary file
-// is removed and its name is "".
-func renderToTemp(path string, r format.Renderer, doc *report.Document) (tmpName string, n int, info render.Info, err error) {
+// renderTo renders doc with r into the batch's file name and returns its
+// size.
+func renderTo(b *safefs.Batch, name string, r format.Renderer, doc *report.Document) (n int, info render.Info, err error) {
 	if doc == nil {
-		return "", 0, render.Info{}, errors.New("no document to render")
+		return 0, render.Info{}, errors.New("no document to render")
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	f, err := b.Create(name)
 	if err != nil {
-		return "", 0, render.Info{}, err
+		return 0, render.Info{}, err
 	}
-	name := tmp.Name()
 	defer func() {
-		if err != nil {
-			_ = tmp.Close()
-			_ = os.Remove(name) // best effort: the error is what is reported
+		if cerr := f.Close(); err == nil && cerr != nil {
+			err = fmt.Errorf("writing %s: %w", b.Path(name), cerr)
 		}
 	}()
-	cw := &countingWriter{w: bufio.NewWriterSize(tmp, 256<<10)}
+	cw := &countingWriter{w: bufio.NewWriterSize(f, 256<<10)}
 	if info, err = r(cw, doc); err != nil {
-		return "", 0, render.Info{}, err
+		return 0, render.Info{}, err
 	}
 	if err = cw.w.Flush(); err != nil {
-		return "", 0, render.Info{}, fmt.Errorf("writing %s: %w", name, err)
+		return 0, render.Info{}, fmt.Errorf("writing %s: %w", b.Path(name), err)
 	}
-	if err = tmp.Chmod(0o644); err != nil {
-		return "", 0, render.Info{}, fmt.Errorf("writing %s: %w", name, err)
-	}
-	if err = tmp.Close(); err != nil {
-		return "", 0, render.Info{}, fmt.Errorf("writing %s: %w", name, err)
-	}
-	return name, cw.n, info, nil
+	return cw.n, info, nil
 }
 
 // countingWriter passes writes on to a buffered file and counts the bytes.

@@ -191,7 +191,7 @@ formats = ["pdf", "xlsx"]
 	if len(noReturn) == 0 {
 		t.Error("no actions listed under no return")
 	}
-	if _, err := RenderAll(papers, filepath.Join(dir, "out"), nil); err != nil {
+	if _, _, err := RenderAll(nil, papers, filepath.Join(dir, "out"), nil); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -24,6 +24,7 @@ import (
 	"github.com/agsreport/agsreport/internal/format"
 	"github.com/agsreport/agsreport/internal/plan"
 	"github.com/agsreport/agsreport/internal/report"
+	"github.com/agsreport/agsreport/internal/safefs"
 	"github.com/agsreport/agsreport/internal/sheet"
 	"github.com/agsreport/agsreport/internal/tomlx"
 )
@@ -534,9 +535,22 @@ func output(c *tomlx.File, i int, o outputFile) Output {
 	}
 	if strings.ContainsAny(out.File, `/\`) || out.File == "." || out.File == ".." {
 		c.Errorf(append(key, "file"), "[[output]] number %d: file %q must be a plain file name", i+1, out.File)
+		return out
 	}
 	for _, f := range format.All() {
 		out.File = strings.TrimSuffix(out.File, "."+f.Ext)
+	}
+	// Papers go to councils' shared drives and websites: each name must
+	// work on Windows, macOS and Linux alike.
+	for _, name := range out.Formats {
+		f, ok := format.Lookup(name)
+		if !ok {
+			continue // reported above
+		}
+		if err := safefs.ValidName(out.File + "." + f.Ext); err != nil {
+			c.Errorf(append(key, "file"), "[[output]] number %d: %v", i+1, err)
+			break
+		}
 	}
 	return out
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/agsreport/agsreport/internal/plan"
+	"github.com/agsreport/agsreport/internal/safefs"
 	"github.com/agsreport/agsreport/internal/sheet"
 )
 
@@ -102,12 +103,16 @@ func lastState(p *plan.Plan, a *plan.Action, period string) (string, string) {
 
 // SafeName turns an officer's name into a file name part that every file
 // system accepts: no path separators or reserved characters, no control
-// characters, no leading or trailing dots or spaces, at most 60 characters.
+// characters or characters that change the direction of text, no leading
+// or trailing dots or spaces, at most 60 characters and 100 bytes (so that
+// a return's whole name stays within safefs.MaxName).
 func SafeName(s string) string {
 	var b strings.Builder
 	space := false
 	for _, r := range s {
 		switch {
+		case safefs.Bidi(r) || r == utf8.RuneError:
+			continue
 		case unicode.IsSpace(r):
 			r = ' '
 		case strings.ContainsRune(`<>:"/\|?*`, r) || unicode.IsControl(r):
@@ -124,7 +129,7 @@ func SafeName(s string) string {
 		b.WriteRune(r)
 	}
 	out := strings.Trim(b.String(), " .-")
-	for utf8.RuneCountInString(out) > 60 {
+	for utf8.RuneCountInString(out) > 60 || len(out) > 100 {
 		_, size := utf8.DecodeLastRuneInString(out)
 		out = out[:len(out)-size]
 	}
@@ -132,9 +137,7 @@ func SafeName(s string) string {
 	if out == "" {
 		out = "officer"
 	}
-	// Names Windows reserves for devices.
-	switch strings.ToUpper(out) {
-	case "CON", "PRN", "AUX", "NUL", "COM1", "COM2", "COM3", "COM4", "LPT1", "LPT2", "LPT3":
+	if safefs.Reserved(out) { // a name Windows keeps for a device
 		out = "_" + out
 	}
 	return out

@@ -20,7 +20,11 @@ func TestSafeName(t *testing.T) {
 		{"con", "_con"},
 		{"", "officer"},
 		{"a\tb\nc", "a b c"},
-		{strings.Repeat("é", 80), strings.Repeat("é", 60)},
+		{strings.Repeat("é", 80), strings.Repeat("é", 50)},
+		{strings.Repeat("x", 80), strings.Repeat("x", 60)},
+		{"Jane\u202Excod.exe Smith", "Janexcod.exe Smith"},
+		{"lpt9", "_lpt9"},
+		{"COM¹", "_COM¹"},
 	}
 	for _, tt := range tests {
 		if got := SafeName(tt.in); got != tt.want {

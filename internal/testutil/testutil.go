@@ -2,9 +2,13 @@
 package testutil
 
 import (
+	"crypto/sha256"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 )
@@ -83,4 +87,43 @@ func FirstDiff(want, got string) string {
 		}
 	}
 	return ""
+}
+
+// Snapshot lists every file, folder and link under dir (hidden ones
+// included) with the SHA-256 of each file's content or each link's target,
+// one per line, sorted: two snapshots are equal when nothing under dir was
+// added, removed or changed.
+func Snapshot(t testing.TB, dir string) string {
+	t.Helper()
+	var lines []string
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		switch {
+		case d.IsDir():
+			lines = append(lines, rel+"/")
+		case d.Type()&fs.ModeSymlink != 0:
+			target, err := os.Readlink(p)
+			if err != nil {
+				return err
+			}
+			lines = append(lines, rel+" -> "+target)
+		case d.Type().IsRegular():
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			lines = append(lines, fmt.Sprintf("%s %x", rel, sha256.Sum256(data)))
+		default:
+			lines = append(lines, rel+" "+d.Type().String())
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(lines)
+	return strings.Join(lines, "\n")
 }
