@@ -12,7 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/agsreport/agsreport/internal/report"
-	"github.com/agsreport/agsreport/internal/sheet"
+	"github.com/agsreport/agsreport/internal/returns"
 )
 
 // TestQuarterlyCycle runs a governance officer's quarter end to end: write
@@ -87,11 +87,11 @@ formats = ["pdf", "xlsx"]
 		if err != nil {
 			t.Fatal(err)
 		}
-		rows, err := wb.GetRows(sheet.ReturnSheet)
+		rows, err := wb.GetRows(returns.Sheet)
 		if err != nil {
 			t.Fatal(err)
 		}
-		for i := sheet.ReturnHeaderRow; i < len(rows); i++ {
+		for i := returns.HeaderRow; i < len(rows); i++ {
 			if len(rows[i]) == 0 {
 				continue
 			}
@@ -101,10 +101,10 @@ formats = ["pdf", "xlsx"]
 			}
 			filled[rows[i][0]] = true
 			row := i + 1
-			if err := wb.SetCellStr(sheet.ReturnSheet, fmt.Sprintf("G%d", row), v[0]); err != nil {
+			if err := wb.SetCellStr(returns.Sheet, fmt.Sprintf("G%d", row), v[0]); err != nil {
 				t.Fatal(err)
 			}
-			if err := wb.SetCellStr(sheet.ReturnSheet, fmt.Sprintf("H%d", row), v[1]); err != nil {
+			if err := wb.SetCellStr(returns.Sheet, fmt.Sprintf("H%d", row), v[1]); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -137,10 +137,10 @@ formats = ["pdf", "xlsx"]
 		if err != nil {
 			t.Fatal(err)
 		}
-		rows, _ := wb.GetRows(sheet.ReturnSheet)
+		rows, _ := wb.GetRows(returns.Sheet)
 		for i, r := range rows {
 			if len(r) > 6 && r[6] == "Compete" {
-				if err := wb.SetCellStr(sheet.ReturnSheet, fmt.Sprintf("G%d", i+1), "Complete"); err != nil {
+				if err := wb.SetCellStr(returns.Sheet, fmt.Sprintf("G%d", i+1), "Complete"); err != nil {
 					t.Fatal(err)
 				}
 			}

@@ -6,7 +6,8 @@
 //
 // The workbooks carry a hidden marker sheet, so that when they come back the
 // reader (package sheet) recognises agsreport's own return layout and needs
-// no column mapping.
+// no column mapping. The layout — sheet names, marker keys, header row,
+// column headings — is defined once, in layout.go, for both sides.
 package returns
 
 import (
@@ -21,7 +22,6 @@ import (
 
 	"github.com/agsreport/agsreport/internal/plan"
 	"github.com/agsreport/agsreport/internal/safefs"
-	"github.com/agsreport/agsreport/internal/sheet"
 )
 
 // Options say which period the returns collect, for which plan.
@@ -155,7 +155,7 @@ func Workbook(r Return, p *plan.Plan, opts Options) ([]byte, error) {
 func workbook(r Return, p *plan.Plan, opts Options) ([]byte, error) {
 	f := excelize.NewFile()
 	defer f.Close()
-	const sh = sheet.ReturnSheet
+	const sh = Sheet
 	if err := f.SetSheetName("Sheet1", sh); err != nil {
 		return nil, err
 	}
@@ -163,7 +163,7 @@ func workbook(r Return, p *plan.Plan, opts Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	cols := sheet.ReturnColumns(opts.Period)
+	cols := Columns(opts.Period)
 	widths := []float64{9, 16, 32, 13, 12, 34, 13, 40}
 	for i, w := range widths {
 		name, _ := excelize.ColumnNumberToName(i + 1)
@@ -206,7 +206,7 @@ func workbook(r Return, p *plan.Plan, opts Options) ([]byte, error) {
 			return nil, err
 		}
 	}
-	hr := sheet.ReturnHeaderRow
+	hr := HeaderRow
 	for i, c := range cols {
 		cell, _ := excelize.CoordinatesToCellName(i+1, hr)
 		style := st.header
@@ -327,13 +327,13 @@ func statusList(f *excelize.File, p *plan.Plan, top, bottom, col int) error {
 	c, _ := excelize.ColumnNumberToName(col)
 	dv := excelize.NewDataValidation(true)
 	dv.SetSqref(fmt.Sprintf("%s%d:%s%d", c, top, c, bottom))
-	dv.SetSqrefDropList(fmt.Sprintf("'%s'!$B$%d:$B$%d", sheet.ReturnMarkerSheet, markerStatusRow, markerStatusRow+len(names)-1))
+	dv.SetSqrefDropList(fmt.Sprintf("'%s'!$B$%d:$B$%d", MarkerSheet, markerStatusRow, markerStatusRow+len(names)-1))
 	dv.SetError(excelize.DataValidationErrorStyleStop, "Status", "Choose a status from the list.")
-	if err := f.AddDataValidation(sheet.ReturnSheet, dv); err != nil {
+	if err := f.AddDataValidation(Sheet, dv); err != nil {
 		return err
 	}
 	for i, n := range names {
-		if err := f.SetCellStr(sheet.ReturnMarkerSheet, fmt.Sprintf("B%d", markerStatusRow+i), n); err != nil {
+		if err := f.SetCellStr(MarkerSheet, fmt.Sprintf("B%d", markerStatusRow+i), n); err != nil {
 			return err
 		}
 	}
@@ -346,14 +346,14 @@ const markerStatusRow = 10
 // writeMarker adds the hidden sheet that tells the reader this is an
 // agsreport return, with its period and officer.
 func writeMarker(f *excelize.File, officer, period string) error {
-	const m = sheet.ReturnMarkerSheet
+	const m = MarkerSheet
 	if _, err := f.NewSheet(m); err != nil {
 		return err
 	}
 	for i, kv := range [][2]string{
-		{"agsreport", sheet.ReturnMarker},
-		{"period", period},
-		{"officer", officer},
+		{MarkerKey, Marker},
+		{PeriodKey, period},
+		{OfficerKey, officer},
 		{"statuses", "(below, from B10)"},
 	} {
 		if err := f.SetCellStr(m, fmt.Sprintf("A%d", i+1), kv[0]); err != nil {

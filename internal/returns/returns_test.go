@@ -8,7 +8,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/agsreport/agsreport/internal/plan"
-	"github.com/agsreport/agsreport/internal/sheet"
 )
 
 func TestSafeName(t *testing.T) {
@@ -86,22 +85,22 @@ func TestWorkbook(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	hdr, _ := f.GetCellValue(sheet.ReturnSheet, "A6")
-	ref, _ := f.GetCellValue(sheet.ReturnSheet, "A7")
-	action, _ := f.GetCellValue(sheet.ReturnSheet, "C7")
-	last, _ := f.GetCellValue(sheet.ReturnSheet, "E7")
-	if hdr != sheet.ReturnRef || ref != "1(i)" || last != "ONGOING" || action != "=SUM(A1) is text" {
+	hdr, _ := f.GetCellValue(Sheet, "A6")
+	ref, _ := f.GetCellValue(Sheet, "A7")
+	action, _ := f.GetCellValue(Sheet, "C7")
+	last, _ := f.GetCellValue(Sheet, "E7")
+	if hdr != ColRef || ref != "1(i)" || last != "ONGOING" || action != "=SUM(A1) is text" {
 		t.Errorf("cells: header %q ref %q action %q last status %q", hdr, ref, action, last)
 	}
-	if formula, _ := f.GetCellFormula(sheet.ReturnSheet, "C7"); formula != "" {
+	if formula, _ := f.GetCellFormula(Sheet, "C7"); formula != "" {
 		t.Errorf("cell text became a formula: %q", formula)
 	}
-	dvs, err := f.GetDataValidations(sheet.ReturnSheet)
+	dvs, err := f.GetDataValidations(Sheet)
 	if err != nil || len(dvs) != 1 || dvs[0].Sqref != "G7:G7" {
 		t.Fatalf("status drop-down: %+v %v", dvs, err)
 	}
 	for col, locked := range map[string]bool{"A7": true, "F7": true, "G7": false, "H7": false} {
-		id, _ := f.GetCellStyle(sheet.ReturnSheet, col)
+		id, _ := f.GetCellStyle(Sheet, col)
 		st, err := f.GetStyle(id)
 		if err != nil {
 			t.Fatal(err)
@@ -110,16 +109,62 @@ func TestWorkbook(t *testing.T) {
 			t.Errorf("%s locked = %v, want %v", col, st.Protection, locked)
 		}
 	}
-	marker, _ := f.GetCellValue(sheet.ReturnMarkerSheet, "B1")
-	officer, _ := f.GetCellValue(sheet.ReturnMarkerSheet, "B3")
-	if marker != sheet.ReturnMarker || officer != "AD Finance" {
+	marker, _ := f.GetCellValue(MarkerSheet, "B1")
+	officer, _ := f.GetCellValue(MarkerSheet, "B3")
+	if marker != Marker || officer != "AD Finance" {
 		t.Errorf("marker %q officer %q", marker, officer)
 	}
-	if visible, _ := f.GetSheetVisible(sheet.ReturnMarkerSheet); visible {
+	if visible, _ := f.GetSheetVisible(MarkerSheet); visible {
 		t.Error("the marker sheet is visible")
 	}
-	hf, _ := f.GetHeaderFooter(sheet.ReturnSheet)
+	hf, _ := f.GetHeaderFooter(Sheet)
 	if !strings.Contains(hf.OddHeader, "Council && Co") {
 		t.Errorf("header does not escape &: %q", hf.OddHeader)
+	}
+}
+
+// TestLayoutReadsBack checks that what Workbook writes is what the layout
+// tells the reader to look for: the marker keys, the header row and the
+// headings of the columns read back.
+func TestLayoutReadsBack(t *testing.T) {
+	p := testPlan(t)
+	rs := Plan(p, "Q1")
+	data, err := Workbook(rs[0], p, Options{Period: "Q1", Title: "Plan"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(MarkerSheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	values := map[string]string{}
+	for _, r := range rows[:MarkerRows] {
+		values[r[0]] = r[1]
+	}
+	info, ok := ReadMarker(values)
+	if !ok || info != (Info{Period: "Q1", Officer: rs[0].Officer}) {
+		t.Errorf("ReadMarker = %+v, %v", info, ok)
+	}
+	heads, err := f.GetRows(Sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	header := heads[HeaderRow-1]
+	for field, names := range ReadColumns("Q1") {
+		found := false
+		for _, h := range header {
+			found = found || h == names[0]
+		}
+		if !found {
+			t.Errorf("field %s: heading %q is not in the header row %q", field, names[0], header)
+		}
+	}
+	if _, ok := ReadMarker(map[string]string{MarkerKey: "agsreport progress return v0"}); ok {
+		t.Error("another layout's marker must not be read as this one")
 	}
 }

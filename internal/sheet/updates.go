@@ -25,8 +25,8 @@ func ReadUpdates(spec TableSpec, period string, vocab *plan.Vocabulary, probs *p
 		return nil
 	}
 	ret, isReturn := recogniseReturn(src, &spec)
-	if isReturn && period != "" && ret.period != "" && plan.Key(ret.period) != plan.Key(period) {
-		probs.Warnf(plan.Loc{File: spec.Name}, "this return was written for %s but is read for %s", ret.period, period)
+	if isReturn && period != "" && ret.Period != "" && plan.Key(ret.Period) != plan.Key(period) {
+		probs.Warnf(plan.Loc{File: spec.Name}, "this return was written for %s but is read for %s", ret.Period, period)
 	}
 	sheet, ok := resolveSheet(src, &spec, Updates, probs)
 	if !ok {
@@ -42,7 +42,7 @@ func ReadUpdates(spec TableSpec, period string, vocab *plan.Vocabulary, probs *p
 			Source:   t.loc(r.num, colOf(t, "ref")),
 		}
 		if u.Officer == "" {
-			u.Officer = ret.officer
+			u.Officer = ret.Officer
 		}
 		status := r.text("status")
 		if status == "" && u.Progress == "" {
