@@ -429,18 +429,32 @@ func (c *composer) rows(b BlockT, d *Data) []rowData {
 			out = append(out, rowData{d: rd, group: groupKey(b.GroupBy, &rd)})
 			continue
 		}
+		// Index the issue's outcomes and recommendations once: looking each
+		// action's up by scanning them is quadratic in a large issue.
+		outcomes := make(map[string]*plan.Outcome, len(is.Outcomes))
+		for _, o := range is.Outcomes {
+			if k := plan.Key(o.Number); outcomes[k] == nil {
+				outcomes[k] = o
+			}
+		}
+		recs := make(map[string]*plan.Recommendation, len(is.Recommendations))
+		for _, r := range is.Recommendations {
+			if k := plan.Key(r.Number); recs[k] == nil {
+				recs[k] = r
+			}
+		}
 		for _, a := range is.Actions {
 			if !a.passes(b.Filter) {
 				continue
 			}
 			rd := *d
 			rd.Issue, rd.Theme, rd.Action = is, is.Theme, a
-			if o := is.Outcome(a.Outcome); o != nil {
+			if o := outcomes[plan.Key(a.Outcome)]; o != nil {
 				rd.Outcome = o
 			} else {
 				rd.Outcome = &plan.Outcome{Number: a.Outcome}
 			}
-			if r := is.Recommendation(a.Recommendation); r != nil {
+			if r := recs[plan.Key(a.Recommendation)]; r != nil {
 				rd.Recommendation = r
 			} else {
 				rd.Recommendation = &plan.Recommendation{Number: a.Recommendation}
