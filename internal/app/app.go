@@ -95,6 +95,9 @@ func LoadJob(j *job.Job) (*Loaded, error) {
 		for _, s := range u.Skipped {
 			l.Notes = append(l.Notes, fmt.Sprintf("%s: skipped (the lock file of a workbook open in a spreadsheet program)", s))
 		}
+		for _, d := range u.Dangling {
+			l.Problems.Warnf(plan.Loc{File: d.Name}, "is a link to %q, which does not exist: skipped", d.Target)
+		}
 		for _, g := range u.Unmatched {
 			l.Notes = append(l.Notes, fmt.Sprintf("%s: no returns yet for %s (%q matches no workbook; the block is optional)", j.File, u.Period, g))
 		}

@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"fmt"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/agsreport/agsreport/internal/safefs"
 	"github.com/agsreport/agsreport/internal/testutil"
@@ -52,7 +55,7 @@ workbooks = ["updates/2018-01/*.xlsx"]
 
 [[updates]]
 period    = "February 2018"
-workbooks = ["updates/2018-02/*.xlsx"]
+workbooks = ["updates/2018-02/*"] # .xlsx and .csv
 ` + extra
 	p := filepath.Join(dir, "report.toml")
 	if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
@@ -418,5 +421,200 @@ func TestCheckChecksWhatBuildNeeds(t *testing.T) {
 				t.Errorf("the job's folder changed:\nbefore:\n%s\nafter:\n%s", before, after)
 			}
 		})
+	}
+}
+
+// TestOnlyRegularFilesAreRead checks that devices, FIFOs and sockets are
+// refused without being opened, that links leading out of the job's folder
+// are refused unless the job allows them, and that a dangling link is a
+// warning naming it; and that the job's folder is left as it was.
+func TestOnlyRegularFilesAreRead(t *testing.T) {
+	passwd := "/etc/passwd"
+	firstLine := ""
+	if data, err := os.ReadFile(passwd); err == nil {
+		firstLine, _, _ = strings.Cut(string(data), "\n")
+	}
+	cases := []struct {
+		name  string
+		top   string
+		extra string
+		setup func(t *testing.T, dir string)
+		want  string // part of check's error; "" for no error
+		warn  string // part of check's output
+	}{
+		{
+			name:  "a link to /dev/zero named as a CSV return",
+			setup: link("/dev/zero", "updates/2018-02/zero.csv"),
+			want:  `"updates/2018-02/zero.csv" is reached through a link that leads out of the job's folder, to /dev/zero: agsreport follows links only within the job's folder (set allow_links_outside = true in the job to allow it)`,
+		},
+		{
+			name:  "a link to /dev/zero, links outside allowed",
+			top:   "allow_links_outside = true",
+			setup: link("/dev/zero", "updates/2018-02/zero.csv"),
+			want:  `"updates/2018-02/zero.csv" is a device, not a workbook: agsreport reads only regular files`,
+		},
+		{
+			name: "a FIFO among the returns",
+			setup: func(t *testing.T, dir string) {
+				if err := syscall.Mkfifo(filepath.Join(dir, "updates/2018-02/pipe.xlsx"), 0o644); err != nil {
+					t.Skip("no FIFOs here:", err)
+				}
+			},
+			want: `"updates/2018-02/pipe.xlsx" is a FIFO (named pipe), not a workbook: agsreport reads only regular files`,
+		},
+		{
+			name: "a socket among the returns",
+			setup: func(t *testing.T, dir string) {
+				l, err := net.Listen("unix", filepath.Join(dir, "updates/2018-02/s.xlsx"))
+				if err != nil {
+					t.Skip("no sockets here:", err)
+				}
+				t.Cleanup(func() { l.Close() })
+			},
+			want: `"updates/2018-02/s.xlsx" is a socket, not a workbook`,
+		},
+		{
+			name:  "a return that is a link to /etc/passwd",
+			setup: link(passwd, "updates/2018-02/passwd.csv"),
+			want:  `"updates/2018-02/passwd.csv" is reached through a link that leads out of the job's folder, to /etc/passwd`,
+		},
+		{
+			name: "the updates folder is a link out of the job's folder",
+			setup: func(t *testing.T, dir string) {
+				outside := t.TempDir()
+				if err := os.Rename(filepath.Join(dir, "updates/2018-02"), filepath.Join(outside, "2018-02")); err != nil {
+					t.Fatal(err)
+				}
+				link(filepath.Join(outside, "2018-02"), "updates/2018-02")(t, dir)
+			},
+			want: `"updates/2018-02/amey.xlsx" is reached through a link that leads out of the job's folder`,
+		},
+		{
+			name: "the plan is a link out of the job's folder",
+			setup: func(t *testing.T, dir string) {
+				if err := os.Remove(filepath.Join(dir, "plan.xlsx")); err != nil {
+					t.Fatal(err)
+				}
+				abs, _ := filepath.Abs("../../examples/cumbria-2017-18/plan.xlsx")
+				link(abs, "plan.xlsx")(t, dir)
+			},
+			want: `"plan.xlsx" is reached through a link that leads out of the job's folder`,
+		},
+		{
+			name: "the plan is a link out of the job's folder, links outside allowed",
+			top:  "allow_links_outside = true",
+			setup: func(t *testing.T, dir string) {
+				if err := os.Remove(filepath.Join(dir, "plan.xlsx")); err != nil {
+					t.Fatal(err)
+				}
+				abs, _ := filepath.Abs("../../examples/cumbria-2017-18/plan.xlsx")
+				link(abs, "plan.xlsx")(t, dir)
+			},
+		},
+		{
+			name: "the plan is a link within the job's folder",
+			setup: func(t *testing.T, dir string) {
+				if err := os.Mkdir(filepath.Join(dir, "data"), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.Rename(filepath.Join(dir, "plan.xlsx"), filepath.Join(dir, "data", "plan.xlsx")); err != nil {
+					t.Fatal(err)
+				}
+				link("data/plan.xlsx", "plan.xlsx")(t, dir)
+			},
+		},
+		{
+			name:  "a dangling link among the returns",
+			setup: link("amey-final.xlsx", "updates/2018-02/amey-v2.xlsx"),
+			warn:  `warning: updates/2018-02/amey-v2.xlsx: is a link to "amey-final.xlsx", which does not exist: skipped`,
+		},
+		{
+			name:  "a template that is a FIFO",
+			extra: "[[output]]\ntemplate = \"mine.toml\"\n",
+			setup: func(t *testing.T, dir string) {
+				if err := syscall.Mkfifo(filepath.Join(dir, "mine.toml"), 0o644); err != nil {
+					t.Skip("no FIFOs here:", err)
+				}
+			},
+			want: `template "mine.toml" is a FIFO (named pipe), not a template`,
+		},
+		{
+			name:  "a user template that is a link out of the job's folder",
+			top:   `templates = "mine"`,
+			extra: "[[output]]\ntemplate = \"briefing\"\n",
+			setup: func(t *testing.T, dir string) {
+				if err := os.Mkdir(filepath.Join(dir, "mine"), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				link(passwd, "mine/briefing.toml")(t, dir)
+			},
+			want: `template "briefing" is reached through a link that leads out of the job's folder`,
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			jobPath := jobFolder(t, tc.top, tc.extra)
+			dir := filepath.Dir(jobPath)
+			if tc.setup != nil {
+				tc.setup(t, dir)
+			}
+			before := testutil.Snapshot(t, dir)
+			var log bytes.Buffer
+			err := withTimeout(t, func() error { return Check(&log, jobPath) })
+			switch {
+			case tc.want == "" && err != nil:
+				t.Errorf("check: %v\n%s", err, log.String())
+			case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
+				t.Errorf("check: error %v\nwant one containing %q\n%s", err, tc.want, log.String())
+			}
+			if !strings.Contains(log.String(), tc.warn) {
+				t.Errorf("check's output lacks %q:\n%s", tc.warn, log.String())
+			}
+			if firstLine != "" && (strings.Contains(log.String(), firstLine) || err != nil && strings.Contains(err.Error(), firstLine)) {
+				t.Errorf("a line of %s is shown", passwd)
+			}
+			if after := testutil.Snapshot(t, dir); after != before {
+				t.Errorf("the job's folder changed:\nbefore:\n%s\nafter:\n%s", before, after)
+			}
+		})
+	}
+}
+
+// TestJobFileMustBeRegular checks that a job file that is a FIFO is refused
+// at once instead of waiting for a writer.
+func TestJobFileMustBeRegular(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "report.toml")
+	if err := syscall.Mkfifo(p, 0o644); err != nil {
+		t.Skip("no FIFOs here:", err)
+	}
+	err := withTimeout(t, func() error { return Check(&bytes.Buffer{}, p) })
+	if want := p + ": is a FIFO (named pipe), not a job file: agsreport reads only regular files"; err == nil || err.Error() != want {
+		t.Errorf("error %v, want %q", err, want)
+	}
+}
+
+// link returns a setup that makes a symbolic link at name (relative to the
+// job's folder) pointing to target.
+func link(target, name string) func(t *testing.T, dir string) {
+	return func(t *testing.T, dir string) {
+		t.Helper()
+		if err := os.Symlink(target, filepath.Join(dir, name)); err != nil {
+			t.Skip("no symbolic links here:", err)
+		}
+	}
+}
+
+// withTimeout runs f and fails the test if it has not returned within a
+// minute (as reading a FIFO or a device would not).
+func withTimeout(t *testing.T, f func() error) error {
+	t.Helper()
+	done := make(chan error, 1)
+	go func() { done <- f() }()
+	select {
+	case err := <-done:
+		return err
+	case <-time.After(time.Minute):
+		t.Fatal("still running after a minute: an input that is not a regular file is being read")
+		return nil
 	}
 }

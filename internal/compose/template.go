@@ -13,6 +13,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/agsreport/agsreport/internal/report"
+	"github.com/agsreport/agsreport/internal/safefs"
 	"github.com/agsreport/agsreport/internal/tomlx"
 	"github.com/agsreport/agsreport/templates"
 )
@@ -161,6 +162,12 @@ func (l Library) Load(name string) (*Template, error) {
 		if !filepath.IsAbs(p) && l.BaseDir != "" {
 			p = filepath.Join(l.BaseDir, p)
 		}
+		if err := safefs.Regular(p, "template"); err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil, fmt.Errorf("template file %q not found", name)
+			}
+			return nil, fmt.Errorf("template file %q %w", name, err)
+		}
 		b, err := os.ReadFile(p)
 		if err != nil {
 			return nil, fmt.Errorf("template file %q not found", name)
@@ -169,6 +176,9 @@ func (l Library) Load(name string) (*Template, error) {
 	default:
 		if l.UserDir != "" {
 			p := filepath.Join(l.UserDir, name+".toml")
+			if err := safefs.Regular(p, "template"); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return nil, fmt.Errorf("template %q %w", p, err)
+			}
 			if b, err := os.ReadFile(p); err == nil {
 				data, source = b, p
 			} else if !errors.Is(err, fs.ErrNotExist) {

@@ -41,7 +41,11 @@ type Job struct {
 	AsAt         plan.Date // overdue checks are made against it; zero means none
 	Templates    string    // a folder of the user's templates, overriding built-ins by name; "" for none
 	OutputDir    string    // where papers are written
-	Vars         map[string]string
+	// AllowLinksOutside lets inputs be reached through links that lead out
+	// of the job's folder (allow_links_outside = true); by default such
+	// links are refused (see safefs.Input).
+	AllowLinksOutside bool
+	Vars              map[string]string
 
 	Plan sheet.PlanSpec
 	// PlanPeriod is the period the plan's own status and progress columns
@@ -69,6 +73,9 @@ type Updates struct {
 	// Ignore lists rows of the returns that the job sets aside, by action
 	// ref, each with the reason to report.
 	Ignore []Ignore
+	// Dangling lists the links the globs matched whose target does not
+	// exist: they are skipped with a warning.
+	Dangling []Dangling
 }
 
 // Ignore is a row of a return set aside by the job rather than by editing
@@ -76,6 +83,12 @@ type Updates struct {
 type Ignore struct {
 	Ref    string
 	Reason string
+}
+
+// Dangling is a link to a file that does not exist.
+type Dangling struct {
+	Name   string // the link, as messages name it
+	Target string // what it points to, as written in the link
 }
 
 // Output is one paper to produce.
@@ -102,6 +115,7 @@ type file struct {
 	AsAt         any                   `toml:"as_at"`
 	Templates    string                `toml:"templates"`
 	OutputDir    string                `toml:"output_dir"`
+	AllowLinks   bool                  `toml:"allow_links_outside"`
 	Vars         map[string]string     `toml:"vars"`
 	Plan         *planFile             `toml:"plan"`
 	Updates      []updatesFile         `toml:"updates"`
@@ -159,6 +173,12 @@ type outputFile struct {
 // Load reads and checks the job file at path. Every problem found is
 // returned together, one per line, each naming the key and its line.
 func Load(path string) (*Job, error) {
+	if err := safefs.Regular(path, "job file"); err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("%s: job file not found", path)
+		}
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
@@ -185,6 +205,8 @@ func Parse(path string, data []byte) (*Job, error) {
 		Author:       f.Author,
 		Period:       strings.TrimSpace(f.Period),
 		Vars:         f.Vars,
+
+		AllowLinksOutside: f.AllowLinks,
 	}
 	if j.Author == "" {
 		j.Author = j.Organisation
@@ -225,6 +247,7 @@ func Parse(path string, data []byte) (*Job, error) {
 	}
 	for i, o := range f.Outputs {
 		j.Outputs = append(j.Outputs, output(c, i, o))
+		j.templateInput(c, j.Outputs[i])
 	}
 	for _, o := range j.Outputs {
 		if o.Period != "" && !j.KnowsPeriod(o.Period) {
@@ -331,18 +354,53 @@ func table(c *tomlx.File, j *Job, key toml.Key, t *tableFile, workbook string) *
 		Header:  header(c, append(key, "header"), t.Header),
 		Columns: columns(c, append(key, "columns"), t.Columns),
 	}
-	exists(c, append(key, "workbook"), spec.Path, wb)
+	j.input(c, append(key, "workbook"), spec.Path, wb, "workbook")
 	return spec
 }
 
-func exists(c *tomlx.File, key toml.Key, path, as string) {
-	st, err := os.Stat(path)
+// input checks, without opening it, a file the job reads (see
+// safefs.Input): what is the kind of file, for messages.
+func (j *Job) input(c *tomlx.File, key toml.Key, path, as, what string) {
+	err := j.check(path, what)
+	var dl *safefs.DanglingError
 	switch {
-	case err != nil:
-		c.Errorf(key, "workbook %q not found", as)
-	case st.IsDir():
-		c.Errorf(key, "%q is a folder, not a workbook", as)
+	case err == nil:
+	case errors.As(err, &dl):
+		c.Errorf(key, "%s %q %v", what, as, err)
+	case errors.Is(err, os.ErrNotExist):
+		c.Errorf(key, "%s %q not found", what, as)
+	default:
+		c.Errorf(key, "%q %v", as, err)
 	}
+}
+
+// templateInput checks the user's template file an output uses, if any: a
+// file it names, or the one in the templates folder overriding a built-in.
+// A template that is not there is reported when templates are compiled.
+func (j *Job) templateInput(c *tomlx.File, o Output) {
+	var p string
+	switch {
+	case strings.HasSuffix(o.Template, ".toml"):
+		p = j.resolve(o.Template)
+	case j.Templates != "" && o.Template != "":
+		p = filepath.Join(j.Templates, o.Template+".toml")
+		if _, err := os.Lstat(p); err != nil {
+			return // none: the built-in is used
+		}
+	default:
+		return
+	}
+	err := j.check(p, "template")
+	var dl *safefs.DanglingError
+	if err != nil && (errors.As(err, &dl) || !errors.Is(err, os.ErrNotExist)) {
+		c.Errorf(toml.Key{"output", "template"}, "[[output]] number %d: template %q %v", o.Index, o.Template, err)
+	}
+}
+
+// check applies safefs.Input with the job's folder and its
+// allow_links_outside.
+func (j *Job) check(path, what string) error {
+	return safefs.Input(path, what, j.Dir, j.AllowLinksOutside)
 }
 
 func planSpec(c *tomlx.File, j *Job, p *planFile) sheet.PlanSpec {
@@ -406,7 +464,18 @@ func updates(c *tomlx.File, j *Job, i int, u updatesFile) Updates {
 				out.Skipped = append(out.Skipped, rel)
 				continue
 			}
-			if st, err := os.Stat(m); err != nil || st.IsDir() || seen[m] {
+			if seen[m] {
+				continue
+			}
+			if st, err := os.Stat(m); err == nil && st.IsDir() {
+				continue // a folder the pattern matches is not a return
+			}
+			var dl *safefs.DanglingError
+			if err := j.check(m, "workbook"); errors.As(err, &dl) {
+				out.Dangling = append(out.Dangling, Dangling{Name: rel, Target: dl.Target})
+				continue
+			} else if err != nil {
+				c.Errorf(append(key, "workbooks"), "[[updates]] number %d: %q %v", i+1, rel, err)
 				continue
 			}
 			seen[m] = true

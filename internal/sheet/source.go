@@ -14,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/agsreport/agsreport/internal/plan"
+	"github.com/agsreport/agsreport/internal/safefs"
 )
 
 // Bounds for files from outside: a workbook may unzip to at most
@@ -115,6 +116,9 @@ type source interface {
 // content rather than by name. Its errors are meant for people: they say what
 // is wrong with the file and what to do.
 func openSource(path string) (source, error) {
+	if err := safefs.Regular(path, "workbook"); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, err // a device, FIFO or socket: never opened
+	}
 	st, err := os.Stat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
