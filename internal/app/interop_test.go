@@ -15,7 +15,8 @@ import (
 	"github.com/agsreport/agsreport/internal/testutil"
 )
 
-// workbook is one example workbook built for the interop tests.
+// workbook is one example paper (a workbook or a Word file) built for the
+// interop tests.
 type workbook struct {
 	example string
 	built   built
@@ -28,19 +29,28 @@ type workbook struct {
 // them all.
 func buildWorkbooks(t *testing.T) (string, []workbook) {
 	t.Helper()
+	return buildPapers(t, "xlsx")
+}
+
+// buildPapers builds every example and copies each file it writes in the
+// format into one folder, named after its example, so that one run of an
+// outside program reads them all. It fails when no example writes the
+// format.
+func buildPapers(t *testing.T, format string) (string, []workbook) {
+	t.Helper()
 	dir := t.TempDir()
 	var books []workbook
 	for _, name := range sortedKeys(examples) {
 		b := buildExample(t, examples[name])
 		for _, pp := range b.papers {
-			if !hasFormat(pp, "xlsx") {
+			if !hasFormat(pp, format) {
 				continue
 			}
-			data, err := os.ReadFile(b.path(pp, "xlsx"))
+			data, err := os.ReadFile(b.path(pp, format))
 			if err != nil {
 				t.Fatal(err)
 			}
-			path := filepath.Join(dir, name+" - "+pp.Output.File+".xlsx")
+			path := filepath.Join(dir, name+" - "+pp.Output.File+"."+format)
 			if err := os.WriteFile(path, data, 0o644); err != nil {
 				t.Fatal(err)
 			}
@@ -48,7 +58,7 @@ func buildWorkbooks(t *testing.T) (string, []workbook) {
 		}
 	}
 	if len(books) == 0 {
-		t.Fatal("the examples write no workbooks")
+		t.Fatalf("the examples write no %s files", format)
 	}
 	return dir, books
 }

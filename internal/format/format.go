@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/agsreport/agsreport/internal/render"
+	"github.com/agsreport/agsreport/internal/render/docx"
 	"github.com/agsreport/agsreport/internal/render/html"
 	"github.com/agsreport/agsreport/internal/render/pdf"
 	"github.com/agsreport/agsreport/internal/render/xlsx"
@@ -33,6 +34,8 @@ type Format struct {
 
 // registry lists every format. It is never modified; All returns a copy.
 var registry = []Format{
+	{Name: "docx", Ext: "docx", Render: docx.Render,
+		Description: "a Word document, to adjust or paste into the council's own report template"},
 	{Name: "html", Ext: "html", Render: html.Render,
 		Description: "one self-contained accessible web page, for publishing on the council's website"},
 	{Name: "pdf", Ext: "pdf", Render: pdf.Render,

@@ -153,8 +153,8 @@ func TestLoadErrors(t *testing.T) {
 			[]string{`JOB: line 5: colour "green" is not of the form "#RRGGBB"`}},
 		{"duplicate alias", ok + "[statuses.DONE]\naliases = [\"Closed\"]\n[statuses.CLOSED]\n", []string{"plan.xlsx"},
 			[]string{`JOB: line 6: status "CLOSED": "CLOSED" is already a name or alias of "DONE"`}},
-		{"unknown format", ok + "[[output]]\ntemplate = \"appendix-a\"\nformats = [\"docx\"]\n", []string{"plan.xlsx"},
-			[]string{`JOB: line 6: [[output]] number 1: unknown format "docx" (known: html, pdf, xlsx)`}},
+		{"unknown format", ok + "[[output]]\ntemplate = \"appendix-a\"\nformats = [\"odt\"]\n", []string{"plan.xlsx"},
+			[]string{`JOB: line 6: [[output]] number 1: unknown format "odt" (known: docx, html, pdf, xlsx)`}},
 		{"output path", ok + "[[output]]\ntemplate = \"appendix-a\"\nfile = \"../x\"\n", []string{"plan.xlsx"},
 			[]string{`JOB: line 6: [[output]] number 1: file "../x" must be a plain file name`}},
 	}

@@ -1,6 +1,9 @@
 package report
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // Document is one paper: page setup, running header and footer, and its
 // sections in order.
@@ -212,3 +215,25 @@ func (*Fields) isBlock()    {}
 func (*Table) isBlock()     {}
 func (*Chart) isBlock()     {}
 func (*StatusKey) isBlock() {}
+
+// DefaultLanguage is the document language when the document names none,
+// or names one that is not a well-formed language tag.
+const DefaultLanguage = "en-GB"
+
+// Lang returns the document's language tag when it is well formed
+// (letters, digits and hyphens, starting with a letter, at most 35
+// characters), and DefaultLanguage otherwise, so that renderers can put it
+// into attributes unchecked.
+func (m Meta) Lang() string {
+	tag := strings.TrimSpace(m.Language)
+	if tag == "" || len(tag) > 35 {
+		return DefaultLanguage
+	}
+	for i, r := range tag {
+		ok := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || i > 0 && (r == '-' || r >= '0' && r <= '9')
+		if !ok {
+			return DefaultLanguage
+		}
+	}
+	return tag
+}

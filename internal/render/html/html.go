@@ -12,10 +12,6 @@ import (
 	"github.com/agsreport/agsreport/internal/report"
 )
 
-// defaultLanguage is the page language when the document names none, or
-// names one that is not a well-formed language tag.
-const defaultLanguage = "en-GB"
-
 // Render writes doc to w as one self-contained HTML5 page and returns an
 // empty Info (a web page has no pages or sheets). The same document always
 // gives the same bytes, and nothing is written to w unless the whole page
@@ -60,23 +56,6 @@ func (p *page) addEntry(level int, title, id string) int {
 	return level
 }
 
-// language returns doc's language tag when it is well formed (letters,
-// digits and hyphens, starting with a letter), and defaultLanguage
-// otherwise.
-func language(tag string) string {
-	tag = strings.TrimSpace(tag)
-	if tag == "" || len(tag) > 35 {
-		return defaultLanguage
-	}
-	for i, r := range tag {
-		ok := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || i > 0 && (r == '-' || r >= '0' && r <= '9')
-		if !ok {
-			return defaultLanguage
-		}
-	}
-	return tag
-}
-
 // document writes the whole page. The body is written first, so that the
 // table of contents (gathered on the way) can be put before it.
 func (p *page) document() {
@@ -84,7 +63,7 @@ func (p *page) document() {
 	b := &p.b
 	m := p.doc.Meta
 	b.WriteString("<!DOCTYPE html>\n<html lang=\"")
-	escape(b, language(m.Language))
+	escape(b, m.Lang())
 	b.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n")
 	b.WriteString("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
 	title := strings.TrimSpace(m.Title)
@@ -180,8 +159,8 @@ func (p *page) section(b *strings.Builder, sec report.Section) {
 	}
 	b.WriteString("<section id=\"" + secID + "\"")
 	switch {
-	case hp.first >= 0:
-		b.WriteString(" aria-labelledby=\"" + headIDs[hp.first] + "\"")
+	case hp.First >= 0:
+		b.WriteString(" aria-labelledby=\"" + headIDs[hp.First] + "\"")
 	case name != "":
 		b.WriteString(" aria-label=\"")
 		escape(b, name)
@@ -206,14 +185,14 @@ func (p *page) section(b *strings.Builder, sec report.Section) {
 			}
 			// A bookmark that repeats the section's name adds no entry.
 			if t := strings.TrimSpace(clean(x.Bookmark)); t != "" && !strings.EqualFold(t, name) {
-				hl := max(hp.level[i], 1)
+				hl := max(hp.Level[i], 1)
 				for len(stack) > 1 && stack[len(stack)-1].h >= hl {
 					stack = stack[:len(stack)-1]
 				}
 				tocLevel = p.addEntry(stack[len(stack)-1].toc+1, t, headIDs[i])
 				stack = append(stack, open{hl, tocLevel})
 			}
-			p.heading(b, x, hp.level[i], headIDs[i])
+			p.heading(b, x, hp.Level[i], headIDs[i])
 		case *report.Paragraph:
 			if x == nil {
 				continue
@@ -418,47 +397,12 @@ func alignClass(a report.Align, extra string) string {
 	return " class=\"" + strings.Join(cls, " ") + "\""
 }
 
-// spans returns the row span of each cell of a group's rows, by row and
-// column: 0 for a cell that another cell covers, otherwise 1 or more. A
-// span stops at the group's end and at the first cell below that is not
-// marked Covered, so every cell keeps its text and the grid stays whole; a
-// cell marked Covered that nothing covers gets span 1 (drawn empty).
-func spans(rows []report.Row, n int) [][]int {
-	out := make([][]int, len(rows))
-	for r := range rows {
-		out[r] = make([]int, n)
-		for c := range out[r] {
-			out[r][c] = 1
-		}
-	}
-	for c := 0; c < n; c++ {
-		for r := 0; r < len(rows); r++ {
-			cell, ok := cellAt(rows[r], c)
-			if !ok || cell.Covered || cell.Span <= 1 || out[r][c] == 0 {
-				continue
-			}
-			k := 1
-			for k < cell.Span && r+k < len(rows) {
-				below, ok := cellAt(rows[r+k], c)
-				if !ok || !below.Covered {
-					break
-				}
-				out[r+k][c] = 0
-				k++
-			}
-			out[r][c] = k
-		}
-	}
-	return out
-}
+// spans returns the row span of each cell of a group's rows (see
+// report.Spans).
+func spans(rows []report.Row, n int) [][]int { return report.Spans(rows, n) }
 
 // cellAt returns row's cell in column c, if the row has one.
-func cellAt(row report.Row, c int) (report.Cell, bool) {
-	if c < 0 || c >= len(row.Cells) {
-		return report.Cell{}, false
-	}
-	return row.Cells[c], true
-}
+func cellAt(row report.Row, c int) (report.Cell, bool) { return row.CellAt(c) }
 
 // group writes one group as a <tbody>: its band as a full-width row header,
 // then its rows. Rows with fewer cells than columns are padded with empty

@@ -668,7 +668,7 @@ func TestPlanHeadings(t *testing.T) {
 			var got []int
 			for i, bl := range tt.blocks {
 				if _, ok := bl.(*report.Heading); ok {
-					got = append(got, hp.level[i])
+					got = append(got, hp.Level[i])
 				}
 			}
 			if fmt.Sprint(got) != fmt.Sprint(tt.want) {

@@ -52,80 +52,12 @@ func (x *ids) make(s string) string {
 	return id
 }
 
-// headingPlan is how the headings of one section are written.
-type headingPlan struct {
-	// level is the HTML heading level (1–3) of each heading block, by block
-	// index, or 0 for a heading written as a styled line (a kicker).
-	level map[int]int
-	// first is the block index of the heading that labels the section, or
-	// -1 when the section has no heading.
-	first int
-}
-
-// planHeadings renumbers a section's headings so that its outline starts at
-// <h1> and never skips a level: a heading is one level below the nearest
-// heading before it that ranks above it in the report, or <h1> when there
-// is none; headings of equal rank stay siblings. A heading that ranks below the section's first
-// highest-ranked heading and comes before it with only headings between
-// (such as a group name above the title) is a kicker, written as a line in
-// its heading's style rather than as a heading.
-func planHeadings(sec report.Section) headingPlan {
-	hp := headingPlan{level: map[int]int{}, first: -1}
-	top, topAt := 4, -1
-	for i, bl := range sec.Blocks {
-		if h, ok := bl.(*report.Heading); ok && h != nil && clampLevel(h.Level) < top {
-			top, topAt = clampLevel(h.Level), i
-		}
-	}
-	if topAt < 0 {
-		return hp
-	}
-	// The first heading at the top level.
-	for i, bl := range sec.Blocks {
-		if h, ok := bl.(*report.Heading); ok && h != nil && clampLevel(h.Level) == top {
-			topAt = i
-			break
-		}
-	}
-	kicker := map[int]bool{}
-	for i := topAt - 1; i >= 0; i-- {
-		h, ok := sec.Blocks[i].(*report.Heading)
-		if !ok || h == nil {
-			break
-		}
-		kicker[i] = true
-	}
-	// open holds the report and HTML levels of the headings still open.
-	type level struct{ src, out int }
-	var open []level
-	for i, bl := range sec.Blocks {
-		h, ok := bl.(*report.Heading)
-		if !ok || h == nil {
-			continue
-		}
-		if kicker[i] {
-			hp.level[i] = 0
-			continue
-		}
-		src := clampLevel(h.Level)
-		for len(open) > 0 && open[len(open)-1].src >= src {
-			open = open[:len(open)-1]
-		}
-		lv := 1
-		if len(open) > 0 {
-			lv = open[len(open)-1].out + 1
-		}
-		open = append(open, level{src, lv})
-		hp.level[i] = lv
-		if hp.first < 0 {
-			hp.first = i
-		}
-	}
-	return hp
-}
+// planHeadings renumbers a section's headings for HTML's <h1>–<h3> (see
+// report.PlanHeadings).
+func planHeadings(sec report.Section) report.HeadingPlan { return report.PlanHeadings(sec) }
 
 // clampLevel brings a heading level into 1–3.
-func clampLevel(l int) int { return min(max(l, 1), 3) }
+func clampLevel(l int) int { return report.ClampLevel(l) }
 
 // entry is one line of the table of contents.
 type entry struct {
