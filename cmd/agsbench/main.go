@@ -37,6 +37,7 @@ type result struct {
 	actions                                   int
 	pages                                     int
 	read, compose, pdf, xlsx, total, wallTime float64 // median seconds
+	cpu                                       float64 // median user + system CPU seconds of the whole process
 	peakMB                                    float64 // median peak resident set, MiB
 }
 
@@ -47,6 +48,8 @@ func run(args []string, w io.Writer) error {
 	runs := fs.Int("runs", 5, "builds per size (the median is reported); the largest size gets at least 3")
 	dir := fs.String("dir", filepath.Join(os.TempDir(), "agsbench"), "where the sample plans are written and built")
 	officeSize := fs.Int("office", 10000, "the size whose workbook LibreOffice converts (0 to skip)")
+	council := fs.String("council", "examples/cumbria-2017-18/report.toml", "a council-sized job whose cold build is timed as a whole process (\"\" to skip)")
+	councilRuns := fs.Int("council-runs", 21, "cold builds of the council-sized job (the median is reported)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -66,6 +69,11 @@ func run(args []string, w io.Writer) error {
 		return fmt.Errorf("%s not found: run `make build` first", *bin)
 	}
 	fmt.Fprintf(w, "agsreport benchmark: %s, %d cores, %s/%s\n\n", cpuModel(), runtime.NumCPU(), runtime.GOOS, runtime.GOARCH)
+	if *council != "" {
+		if err := coldBuilds(w, binPath, *council, *dir, *councilRuns); err != nil {
+			return err
+		}
+	}
 	var results []result
 	for _, n := range ns {
 		sdir := filepath.Join(*dir, strconv.Itoa(n))
@@ -83,14 +91,15 @@ func run(args []string, w io.Writer) error {
 		results = append(results, res)
 		fmt.Fprintf(os.Stderr, "measured %d actions\n", n)
 	}
-	fmt.Fprintln(w, "| actions | pages | read s | compose s | PDF s | XLSX s | total s | peak RSS MB | pages/s |")
-	fmt.Fprintln(w, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+	fmt.Fprintln(w, "| actions | pages | read s | compose s | PDF s | XLSX s | total s | wall s | CPU s | peak RSS MB | pages/s |")
+	fmt.Fprintln(w, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 	for _, r := range results {
-		fmt.Fprintf(w, "| %d | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.0f | %.0f |\n",
-			r.actions, r.pages, r.read, r.compose, r.pdf, r.xlsx, r.total, r.peakMB, float64(r.pages)/r.total)
+		fmt.Fprintf(w, "| %d | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.0f | %.0f |\n",
+			r.actions, r.pages, r.read, r.compose, r.pdf, r.xlsx, r.total, r.wallTime, r.cpu, r.peakMB, float64(r.pages)/r.total)
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Stage times are medians; PDF and XLSX are summed render times of files rendered concurrently, so they can exceed their share of the total.")
+	fmt.Fprintln(w, "Wall and CPU are of the whole process (start-up and exit included); CPU is user + system time on all cores.")
 	for i := 1; i < len(results); i++ {
 		a, b := results[i-1], results[i]
 		fmt.Fprintf(w, "Scaling %d → %d actions (×%.0f): time ×%.1f, memory ×%.1f\n",
@@ -123,7 +132,7 @@ func ensureSample(bin, dir string, n int) error {
 }
 
 func measure(bin, dir string, n, runs int) (result, error) {
-	var reads, composes, pdfs, xlsxs, totals, walls, peaks []float64
+	var reads, composes, pdfs, xlsxs, totals, walls, cpus, peaks []float64
 	pages := 0
 	for i := 0; i < runs; i++ {
 		var stderr bytes.Buffer
@@ -140,6 +149,7 @@ func measure(bin, dir string, n, runs int) (result, error) {
 			return result{}, errors.New("no resource usage on this system")
 		}
 		peaks = append(peaks, float64(ru.Maxrss)/1024) // KiB on Linux
+		cpus = append(cpus, cpuSeconds(ru))
 		t, err := parseTimings(stderr.String())
 		if err != nil {
 			return result{}, err
@@ -149,7 +159,41 @@ func measure(bin, dir string, n, runs int) (result, error) {
 		pages = int(t["pages"])
 	}
 	return result{actions: n, pages: pages, read: median(reads), compose: median(composes), pdf: median(pdfs),
-		xlsx: median(xlsxs), total: median(totals), wallTime: median(walls), peakMB: median(peaks)}, nil
+		xlsx: median(xlsxs), total: median(totals), wallTime: median(walls), cpu: median(cpus), peakMB: median(peaks)}, nil
+}
+
+// coldBuilds times whole-process builds of a council-sized job, each a new
+// process with nothing cached but what the operating system keeps, and
+// prints the median wall and CPU time and peak memory.
+func coldBuilds(w io.Writer, bin, jobPath, dir string, runs int) error {
+	out := filepath.Join(dir, "council")
+	var walls, cpus, peaks []float64
+	for i := 0; i < runs; i++ {
+		cmd := exec.Command(bin, "build", jobPath, "-o", out)
+		cmd.Stdout = io.Discard
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		start := time.Now()
+		if err := cmd.Run(); err != nil {
+			return fmt.Errorf("build of %s: %v\n%s", jobPath, err, stderr.String())
+		}
+		walls = append(walls, time.Since(start).Seconds())
+		ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+		if !ok {
+			return errors.New("no resource usage on this system")
+		}
+		cpus = append(cpus, cpuSeconds(ru))
+		peaks = append(peaks, float64(ru.Maxrss)/1024)
+	}
+	fmt.Fprintf(w, "Cold build of %s (a council-sized plan, every paper it lists), %d runs: median wall %.1f ms, CPU %.1f ms, peak RSS %.0f MB.\n",
+		jobPath, runs, 1000*median(walls), 1000*median(cpus), median(peaks))
+	fmt.Fprintln(w, "The warm rebuild of the same job inside one process is BenchmarkRebuild in internal/app (make bench runs it).")
+	fmt.Fprintln(w)
+	return nil
+}
+
+func cpuSeconds(ru *syscall.Rusage) float64 {
+	return float64(ru.Utime.Sec+ru.Stime.Sec) + float64(ru.Utime.Usec+ru.Stime.Usec)/1e6
 }
 
 func parseTimings(s string) (map[string]float64, error) {
