@@ -34,7 +34,8 @@ const usage = `agsreport turns an Annual Governance Statement action plan and it
 updates, kept in Excel workbooks, into committee papers.
 
 Usage:
-  agsreport check JOB.toml            read the workbooks and report every problem
+  agsreport check JOB.toml [-v]       read the workbooks and report every problem
+                                      (-v: first show what was read, column by column)
   agsreport build JOB.toml [-o DIR]   write every paper the job lists
   agsreport dump JOB.toml [-report]   print the plan as read (or the composed papers)
   agsreport returns JOB.toml [-o DIR] [-period P] [-replace]
@@ -134,9 +135,13 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 	switch cmd {
 	case "check":
 		fs := newFlags("check", stderr)
+		verbose := fs.Bool("v", false, "first show what was read: each column's field, the rows read, and every row or cell not read with the reason")
 		jobPath, err := parse(fs, rest)
 		if err != nil {
 			return err
+		}
+		if *verbose {
+			return app.CheckVerbose(stdout, jobPath)
 		}
 		return app.Check(stdout, jobPath)
 	case "build":

@@ -34,6 +34,9 @@ type Loaded struct {
 	Plan     *plan.Plan
 	Problems plan.Problems
 	Notes    []string // things worth saying that are not problems
+	// Readings account for every table read: the plan's, then each
+	// update workbook's, in the order of the job.
+	Readings []*sheet.Reading
 }
 
 // Load reads the job file and everything it names. Problems in the data
@@ -59,6 +62,7 @@ func LoadJob(j *job.Job) (*Loaded, error) {
 	// one-after-another read, so messages come out the same every time.
 	type read struct {
 		updates []plan.Update
+		reading *sheet.Reading
 		probs   plan.Problems
 	}
 	var files []*read
@@ -75,11 +79,12 @@ func LoadJob(j *job.Job) (*Loaded, error) {
 				defer wg.Done()
 				sem <- struct{}{}
 				defer func() { <-sem }()
-				r.updates = sheet.ReadUpdates(f, u.Period, vocab, &r.probs)
+				r.updates, r.reading = sheet.ReadUpdatesReading(f, u.Period, vocab, &r.probs)
 			}()
 		}
 	}
-	p := sheet.ReadPlan(j.Plan, vocab, &l.Problems)
+	p, readings := sheet.ReadPlanReadings(j.Plan, vocab, &l.Problems)
+	l.Readings = readings
 	wg.Wait()
 	p.Title, p.Organisation, p.AsAt, p.Statuses = j.Title, j.Organisation, j.AsAt, vocab
 	p.Baseline = j.PlanPeriod
@@ -107,6 +112,9 @@ func LoadJob(j *job.Job) (*Loaded, error) {
 			next++
 			block = append(block, r.updates...)
 			l.Problems.Add(r.probs)
+			if r.reading != nil {
+				l.Readings = append(l.Readings, r.reading)
+			}
 		}
 		updates = append(updates, setAside(p, j, u, block, &l.Problems)...)
 	}
@@ -154,6 +162,17 @@ func setAside(p *plan.Plan, j *job.Job, u job.Updates, us []plan.Update, probs *
 // Check loads the job and prints its summary and every problem to w. It
 // returns an error wrapping ErrProblems when there are errors.
 func Check(w io.Writer, jobPath string) error {
+	return check(w, jobPath, false)
+}
+
+// CheckVerbose is Check that first prints, for each table read, what each
+// column was read as, which rows were read, and every row or cell not read
+// with the reason (`agsreport check -v`).
+func CheckVerbose(w io.Writer, jobPath string) error {
+	return check(w, jobPath, true)
+}
+
+func check(w io.Writer, jobPath string, verbose bool) error {
 	j, err := job.Load(jobPath)
 	if err != nil {
 		return err
@@ -164,6 +183,9 @@ func Check(w io.Writer, jobPath string) error {
 	l, err := LoadJob(j)
 	if err != nil {
 		return err
+	}
+	if verbose {
+		fmt.Fprint(w, ReadingsText(l))
 	}
 	fmt.Fprint(w, Summary(l))
 	if l.Problems.Errors() > 0 {
@@ -234,6 +256,14 @@ func Summary(l *Loaded) string {
 	for _, n := range l.Notes {
 		w("note: %s", n)
 	}
+	notRead, notes := 0, 0
+	for _, rd := range l.Readings {
+		notRead += rd.NotRead()
+		notes += len(rd.Notes)
+	}
+	if notRead > 0 || notes > 0 {
+		w("%-28s %d row(s), %d note(s): titles, keys, notes (agsreport check -v shows each with the reason)", "not read as data", notRead, notes)
+	}
 	if len(l.Problems.List) > 0 {
 		w("")
 		w("%d error(s), %d warning(s):", l.Problems.Errors(), l.Problems.Warnings())
@@ -293,6 +323,17 @@ func quarterReturns(p *plan.Plan, period string) string {
 			line += ": no update for" + list(o.missing)
 		}
 		b.WriteString(line + "\n")
+	}
+	return b.String()
+}
+
+// ReadingsText writes the account of every table read, as `agsreport
+// check -v` prints it before the summary.
+func ReadingsText(l *Loaded) string {
+	var b strings.Builder
+	for _, rd := range l.Readings {
+		b.WriteString(rd.Text())
+		b.WriteString("\n")
 	}
 	return b.String()
 }

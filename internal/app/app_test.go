@@ -57,7 +57,7 @@ func TestExampleChecks(t *testing.T) {
 	for name, job := range examples {
 		t.Run(name, func(t *testing.T) {
 			var out bytes.Buffer
-			if err := Check(&out, job); err != nil {
+			if err := CheckVerbose(&out, job); err != nil {
 				t.Fatalf("check failed: %v\n%s", err, out.String())
 			}
 			golden(t, name+".check", out.String())

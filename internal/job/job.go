@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -133,10 +134,14 @@ type planFile struct {
 }
 
 type tableFile struct {
-	Workbook string         `toml:"workbook"`
-	Sheet    string         `toml:"sheet"`
-	Header   any            `toml:"header"`
-	Columns  map[string]any `toml:"columns"`
+	Workbook  string         `toml:"workbook"`
+	Sheet     string         `toml:"sheet"`
+	Header    any            `toml:"header"`
+	Columns   map[string]any `toml:"columns"`
+	Bands     string         `toml:"bands"`
+	RefInText *bool          `toml:"ref_in_text"`
+	LastRow   int            `toml:"last_row"`
+	End       string         `toml:"end"`
 }
 
 type updatesFile struct {
@@ -353,6 +358,18 @@ func table(c *tomlx.File, j *Job, key toml.Key, t *tableFile, workbook string) *
 		Sheet:   t.Sheet,
 		Header:  header(c, append(key, "header"), t.Header),
 		Columns: columns(c, append(key, "columns"), t.Columns),
+		Bands:   strings.ToLower(strings.TrimSpace(t.Bands)),
+		LastRow: t.LastRow,
+		End:     strings.TrimSpace(t.End),
+	}
+	if spec.Bands != "" && !slices.Contains(sheet.BandKinds, spec.Bands) {
+		c.Errorf(append(key, "bands"), "must be one of %s, not %q", strings.Join(sheet.BandKinds, ", "), t.Bands)
+	}
+	if t.RefInText != nil && !*t.RefInText {
+		spec.RefInText = sheet.RefInTextNo
+	}
+	if t.LastRow < 0 || t.LastRow > 0 && t.LastRow <= spec.Header {
+		c.Errorf(append(key, "last_row"), "must be a row number below the header row, not %d", t.LastRow)
 	}
 	j.input(c, append(key, "workbook"), spec.Path, wb, "workbook")
 	return spec

@@ -81,7 +81,7 @@ func TestReadPlanBad(t *testing.T) {
 				}})
 				return PlanSpec{Actions: spec(path, "")}
 			},
-			want: []string{`error: plan.xlsx: sheet "Actions", row 3: no action ref column (a header such as "Action Ref", "Ref" or "Action No"); the headers found are "Issue Ref", "Action", "Lead", "Target Date"`},
+			want: []string{`error: plan.xlsx: sheet "Actions", row 3: no action ref column (a header such as "Action Ref", "Ref" or "Action No"), and no action text begins with a ref (such as 1(i), FS2 or A1.3); the headers found are "Issue Ref", "Action", "Lead", "Target Date"`},
 		},
 		{
 			name: "unknown sheet",
@@ -136,7 +136,7 @@ func TestReadPlanBad(t *testing.T) {
 				`error: plan.xlsx: sheet "Actions", cell D4 ("Target Date"): "31/02/2018" is not a date (day/month/year)`,
 				`error: plan.xlsx: sheet "Actions", cell D5 ("Target Date"): "31st Octobre 2017" is not a date: "Octobre" is not a month`,
 				`error: plan.xlsx: sheet "Actions", cell E5 ("Status"): unknown status "Amberish" (the statuses are "COMPLETE", "ON TARGET", "ONGOING", "NOT STARTED", "BEHIND SCHEDULE"; add it as an alias under [statuses] in the job to accept it)`,
-				`warning: plan.xlsx: sheet "Actions", cell B7 ("Action Ref"): the row has no action ref; it is skipped`,
+				`error: plan.xlsx: sheet "Actions", cell B7 ("Action Ref"): the row has no action ref; it is not read: "AMEY", "No ref here.", "Ongoing", "ONGOING"`,
 				`error: plan.xlsx: sheet "Actions", cell A6 ("Issue Ref"): issue "ICT" is not in the issues table (sheet "Issues")`,
 				`error: plan.xlsx: sheet "Actions", cell B5 ("Action Ref"): action ref "1 (i)" is already used at cell B4`,
 			},

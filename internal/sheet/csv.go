@@ -9,19 +9,29 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // csvSource is a CSV file: one table, no sheets, every value text. UTF-8
-// with or without a byte-order mark is read as is; a file that is not valid
-// UTF-8 is taken to be Windows-1252, as Excel saves "CSV" on Windows. The
-// delimiter is sniffed from the first line: ";" when it has more semicolons
-// than commas (as Excel writes CSV in much of Europe), else ",".
+// with or without a byte-order mark is read as is; UTF-16 with a
+// byte-order mark (Excel's "Unicode text") is read the same way; a file
+// that is not valid UTF-8 is taken to be Windows-1252, as Excel saves "CSV"
+// on Windows. The delimiter is sniffed from the first line: a tab when it
+// has more tabs than commas and semicolons (as "Unicode text" is saved),
+// ";" when it has more semicolons than commas (as Excel writes CSV in much
+// of Europe), else ",".
 type csvSource struct {
 	data  []byte
 	comma rune
 }
 
 func newCSVSource(data []byte) *csvSource {
+	if bytes.HasPrefix(data, []byte("\xFF\xFE")) || bytes.HasPrefix(data, []byte("\xFE\xFF")) {
+		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
+		if out, err := dec.Bytes(data); err == nil {
+			data = out
+		}
+	}
 	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
 	if !utf8.Valid(data) {
 		if dec, err := charmap.Windows1252.NewDecoder().Bytes(data); err == nil {
@@ -33,27 +43,32 @@ func newCSVSource(data []byte) *csvSource {
 
 // sniffComma counts the delimiters of the first line outside quotes.
 func sniffComma(data []byte) rune {
-	commas, semis, quoted := 0, 0, false
+	commas, semis, tabs, quoted := 0, 0, 0, false
+	pick := func() rune {
+		switch {
+		case tabs > commas && tabs > semis:
+			return '\t'
+		case semis > commas:
+			return ';'
+		}
+		return ','
+	}
 	for _, c := range data {
 		switch {
 		case c == '"':
 			quoted = !quoted
 		case quoted:
 		case c == '\n':
-			if semis > commas {
-				return ';'
-			}
-			return ','
+			return pick()
 		case c == ',':
 			commas++
 		case c == ';':
 			semis++
+		case c == '\t':
+			tabs++
 		}
 	}
-	if semis > commas {
-		return ';'
-	}
-	return ','
+	return pick()
 }
 
 func (s *csvSource) sheets() []string              { return nil }

@@ -13,8 +13,17 @@
 // header that only begins with an alias. Columns that map to no field are
 // kept as extra fields for templates.
 //
-// Merged cells are filled down and across; blank rows, bands (one merged
-// cell across the table) and notes under the table are skipped. Dates
+// Merged cells are filled down and across; a heading merged over several
+// columns reads all of them. Every non-empty cell of a sheet read is
+// accounted for in a Reading: a heading, a field or kept extra column of a
+// row read, a band, or a cell quoted among those not read with the reason.
+// Band rows (one value across the table, merged or not) are structure:
+// "Strategic Outcome N: …", "Theme: …" and "Issue N …" become the outcome,
+// theme or issue of the rows below them. Keys, notes, sign-offs and totals
+// under the table, title rows above it and rows with text in one column
+// only are never data; a row with text but no ref is an error quoting it.
+// A table with no ref column takes each action's ref from the start of its
+// text ("1(i) …", "FS2 …") unless TableSpec.RefInText says no. Dates
 // stored as Excel serials (1900 or 1904 system) or written as text become
 // plan.Target values; numbers that are not dates read as written ("1").
 // Cell text keeps its paragraphs and bullet lines.

@@ -153,8 +153,36 @@ func headerKey(s string) string {
 
 // mapping is how a header row's columns map to fields.
 type mapping struct {
-	col   map[string]int // field → 0-based column
-	exact int            // fields matched by a whole header text
+	col    map[string]int  // field → 0-based column
+	exact  int             // fields matched by a whole header text
+	custom map[string]bool // fields matched by a heading the job gave
+	// refInText says the actions have no ref column and their refs are
+	// taken from the start of the action text.
+	refInText bool
+}
+
+func (m mapping) has(f string) bool {
+	_, ok := m.col[f]
+	return ok
+}
+
+// columnLetter reads a job's alias of the form "column F", which names a
+// column by its letter rather than its heading; it returns the 0-based
+// column.
+func columnLetter(alias string) (int, bool) {
+	rest, ok := strings.CutPrefix(strings.ToLower(strings.TrimSpace(alias)), "column ")
+	rest = strings.TrimSpace(rest)
+	if !ok || rest == "" || len(rest) > 3 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range rest {
+		if c < 'a' || c > 'z' {
+			return 0, false
+		}
+		n = n*26 + int(c-'a'+1)
+	}
+	return n - 1, true
 }
 
 // mapColumns maps header texts to the fields of kind k. Each header maps at
@@ -164,7 +192,7 @@ type mapping struct {
 // "Proposed Action 2014/15" or "Progress update to January 2018", takes the
 // field of the longest such alias.
 func mapColumns(k Kind, heads []string, custom map[string][]string) mapping {
-	m := mapping{col: map[string]int{}}
+	m := mapping{col: map[string]int{}, custom: map[string]bool{}}
 	keys := make([]string, len(heads))
 	for i, h := range heads {
 		keys[i] = headerKey(h)
@@ -193,7 +221,22 @@ func mapColumns(k Kind, heads []string, custom map[string][]string) mapping {
 			}
 		}
 	}
+	// The job's columns named by letter, then by heading.
+	for _, f := range fields {
+		for _, a := range custom[f.name] {
+			if i, ok := columnLetter(a); ok && i < len(heads) && !taken[i] {
+				m.col[f.name] = i
+				taken[i] = true
+				m.custom[f.name] = true
+				m.exact++
+				break
+			}
+		}
+	}
 	claim(func(f field) []string { return custom[f.name] })
+	for f := range m.col {
+		m.custom[f] = true
+	}
 	claim(func(f field) []string { return f.aliases })
 	// Loose: a header that begins with an alias's words.
 	for i, hk := range keys {
@@ -224,7 +267,7 @@ func mapColumns(k Kind, heads []string, custom map[string][]string) mapping {
 func (m mapping) missing(k Kind) [][]string {
 	var out [][]string
 	for _, group := range required[k] {
-		ok := false
+		ok := k == Actions && group[0] == "ref" && m.refInText
 		for _, f := range group {
 			if _, has := m.col[f]; has {
 				ok = true

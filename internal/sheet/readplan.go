@@ -26,6 +26,13 @@ import (
 // unknown status, an action whose issue is not in the issues table. Each is
 // reported once, and reading goes on so that all of them are reported.
 func ReadPlan(spec PlanSpec, vocab *plan.Vocabulary, probs *plan.Problems) *plan.Plan {
+	p, _ := ReadPlanReadings(spec, vocab, probs)
+	return p
+}
+
+// ReadPlanReadings is ReadPlan that also returns the account of each table
+// read (see Reading), in the order they were read.
+func ReadPlanReadings(spec PlanSpec, vocab *plan.Vocabulary, probs *plan.Problems) (*plan.Plan, []*Reading) {
 	if vocab == nil {
 		vocab = defaultVocabulary()
 	}
@@ -35,12 +42,14 @@ func ReadPlan(spec PlanSpec, vocab *plan.Vocabulary, probs *plan.Problems) *plan
 
 	reqs := resolvePlan(spec, files, probs)
 	b := &builder{p: p, vocab: vocab, probs: probs, byID: map[string]*plan.Issue{}, byTitle: map[string]*plan.Issue{}}
+	var readings []*Reading
 	for _, q := range reqs {
 		src := files.get(q.spec)
 		if src == nil {
 			continue
 		}
-		t := readTable(src, q, probs, b.row)
+		t, rd := readTable(src, q, probs, b.row)
+		readings = append(readings, rd)
 		if t == nil {
 			continue
 		}
@@ -54,7 +63,7 @@ func ReadPlan(spec PlanSpec, vocab *plan.Vocabulary, probs *plan.Problems) *plan
 		}
 	}
 	b.assemble()
-	return p
+	return p, readings
 }
 
 // resolvePlan decides which sheet holds each table of the plan. Optional
@@ -235,21 +244,27 @@ type actionRow struct {
 	is                                      *plan.Issue
 }
 
-// row takes one data row of any table of the plan.
-func (b *builder) row(t *table, r row) {
+// row takes one data row of any table of the plan and says what it was
+// read as.
+func (b *builder) row(t *table, r row) string {
 	switch t.kind {
 	case Issues:
-		b.issueRow(t, r)
+		return b.issueRow(t, r)
 	case Outcomes:
-		b.outcomes = append(b.outcomes, numbered{t: t, num: r.num, issue: r.id("issue"), number: r.id("number"), text: r.text("text")})
+		n := numbered{t: t, num: r.num, issue: r.id("issue"), number: r.id("number"), text: r.text("text")}
+		b.outcomes = append(b.outcomes, n)
+		return "outcome " + n.number
 	case Recommendations:
-		b.recs = append(b.recs, numbered{t: t, num: r.num, issue: r.id("issue"), number: r.id("number"), text: r.text("text"), refs: splitRefs(r.text("refs"))})
+		n := numbered{t: t, num: r.num, issue: r.id("issue"), number: r.id("number"), text: r.text("text"), refs: splitRefs(r.text("refs"))}
+		b.recs = append(b.recs, n)
+		return "recommendation " + n.number
 	case Actions:
-		b.actionRow(t, r)
+		return b.actionRow(t, r)
 	}
+	return ""
 }
 
-func (b *builder) issueRow(t *table, r row) {
+func (b *builder) issueRow(t *table, r row) string {
 	is := &plan.Issue{
 		ID:          r.id("id"),
 		Theme:       r.text("theme"),
@@ -263,15 +278,19 @@ func (b *builder) issueRow(t *table, r row) {
 		Extra:       r.extras(),
 		Source:      t.loc(r.num, -1),
 	}
+	if th := r.bands["theme"]; is.Theme == "" && th != nil {
+		is.Theme = th.text
+	}
 	keyField := "id"
 	if is.ID == "" {
 		is.ID, keyField = is.Title, "title"
 	}
 	if prev, dup := b.byID[plan.Key(is.ID)]; dup {
 		b.probs.Errorf(r.at(keyField), "issue %q is already at row %d", is.ID, prev.Source.Row)
-		return
+		return ""
 	}
 	b.addIssue(is)
+	return fmt.Sprintf("issue %q", is.ID)
 }
 
 func (b *builder) addIssue(is *plan.Issue) {
@@ -292,7 +311,7 @@ func (b *builder) findIssue(s string) *plan.Issue {
 	return b.byTitle[k]
 }
 
-func (b *builder) actionRow(t *table, r row) {
+func (b *builder) actionRow(t *table, r row) string {
 	a := &plan.Action{
 		Ref:            r.id("ref"),
 		Outcome:        r.id("outcome"),
@@ -313,12 +332,35 @@ func (b *builder) actionRow(t *table, r row) {
 		}
 	}
 	a.PlanStatus, a.PlanProgress = a.Status, a.Progress
-	b.actions = append(b.actions, actionRow{
+	ar := actionRow{
 		a: a, t: t, num: r.num,
 		issue: r.id("issue"), issueTitle: r.text("issue_title"), issueDesc: r.text("issue_description"),
 		issueLead: r.text("issue_lead"), issueProspect: r.text("issue_prospect"), theme: r.text("theme"),
 		outcomeText: r.text("outcome_text"), recText: r.text("recommendation_text"), refs: splitRefs(r.text("refs")),
-	})
+	}
+	applyBands(&ar, r.bands)
+	b.actions = append(b.actions, ar)
+	return fmt.Sprintf("action %q", a.Ref)
+}
+
+// applyBands gives an action the issue, theme, outcome and recommendation
+// of the bands above it, where its own columns are blank.
+func applyBands(ar *actionRow, bands map[string]*band) {
+	if b := bands["issue"]; b != nil && ar.issue == "" && ar.issueTitle == "" {
+		ar.issue, ar.issueTitle = b.number, b.text
+		if ar.issue == "" {
+			ar.issue = b.text
+		}
+	}
+	if b := bands["theme"]; b != nil && ar.theme == "" {
+		ar.theme = b.text
+	}
+	if b := bands["outcome"]; b != nil && ar.a.Outcome == "" && ar.outcomeText == "" {
+		ar.a.Outcome, ar.outcomeText = b.number, b.text
+	}
+	if b := bands["recommendation"]; b != nil && ar.a.Recommendation == "" && ar.recText == "" {
+		ar.a.Recommendation, ar.recText = b.number, b.text
+	}
 }
 
 // unknownStatus is the message for a status word not in vocab, with a

@@ -34,7 +34,32 @@ type TableSpec struct {
 	// is then read from whichever of them are there (or, when none is,
 	// from the first sheet as a flat sheet of actions).
 	Optional bool
+	// RefInText says whether action refs may be taken from the start of
+	// the action text ("1(i) All significant contracts…") when the table
+	// has no ref column: RefInTextAuto (the default) or RefInTextNo.
+	RefInText string
+	// Bands says what a band row inside the table (one value across the
+	// table, merged or not) is a heading for: "outcome", "theme", "issue",
+	// "recommendation", or "none" to read no band. "" recognises
+	// "Strategic Outcome N: …", "Theme: …" and "Issue N …" by their words.
+	Bands string
+	// LastRow, when not 0, is the table's last row: rows below it are not
+	// read (and are listed as such).
+	LastRow int
+	// End, when not "", marks the end of the table: the first row under the
+	// header whose first text begins with it, and every row below, are not
+	// read.
+	End string
 }
+
+// Values of TableSpec.RefInText.
+const (
+	RefInTextAuto = ""
+	RefInTextNo   = "no"
+)
+
+// BandKinds are the values TableSpec.Bands may take besides "".
+var BandKinds = []string{"outcome", "theme", "issue", "recommendation", "none"}
 
 // PlanSpec says where each table of a plan is. A plan kept as one flat
 // sheet of actions has only Actions; a plan of issues only (a CMT draft plan)

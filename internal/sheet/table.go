@@ -19,7 +19,25 @@ type table struct {
 	header int    // 1-based header row
 	heads  []string
 	col    map[string]int // field → 0-based column
-	is1904 bool
+	// span lists, by 0-based column, the columns to its right that its
+	// heading is merged over; their cells are read with it.
+	span map[int][]int
+	// spanned marks the columns read with a column to their left.
+	spanned map[int]bool
+	// fieldAt maps each 0-based column read as a field to the field.
+	fieldAt map[int]string
+	// extraName names each column with a heading that maps to no field, by
+	// 0-based column; usedExtra marks the columns with no heading that had
+	// text in a row read, kept as extras named by their letter.
+	extraName map[int]string
+	usedExtra map[int]bool
+	// ignored marks the columns no field of a progress return reads (the
+	// plan's own text, copied for the officer).
+	ignored map[int]bool
+	// refInText says the actions' refs are at the start of the action text.
+	refInText bool
+	is1904    bool
+	reading   *Reading
 }
 
 // loc locates a cell of the table; col is 0-based, or -1 for the whole row.
@@ -37,26 +55,71 @@ func (t *table) loc(row, col int) plan.Loc {
 // has reports whether the table has a column for the field.
 func (t *table) has(field string) bool {
 	_, ok := t.col[field]
-	return ok
+	return ok || field == "ref" && t.refInText
 }
 
-// row is one data row, merged ranges filled in.
+// note records something worth a look in the table's reading.
+func (t *table) note(loc plan.Loc, format string, a ...any) {
+	t.reading.Notes = append(t.reading.Notes, Note{Loc: loc, Msg: fmt.Sprintf(format, a...)})
+}
+
+// row is one data row, merged ranges filled in. Each cell a field reads is
+// marked used, so that a cell no field read can be reported.
 type row struct {
 	t     *table
 	num   int
 	cells []cell
-	own   int // cells with text of their own, not copied from a merge
+	own   int    // cells with text of their own, not copied from a merge
+	used  []bool // by 0-based column
+	bands map[string]*band
 }
 
 func (r row) get(field string) (cell, int, bool) {
+	if field == "ref" && r.t.refInText {
+		c, i, ok := r.get("description")
+		if !ok {
+			return cell{}, -1, false
+		}
+		ref, _ := splitRef(cleanText(c.text))
+		return cell{text: ref}, i, true
+	}
 	i, ok := r.t.col[field]
 	if !ok {
 		return cell{}, -1, false
 	}
-	if i >= len(r.cells) {
-		return cell{}, i, true
+	return r.at0(i), i, true
+}
+
+// at0 returns the 0-based column's cell, with the cells its heading is
+// merged over joined to it as paragraphs, and marks them used.
+func (r row) at0(i int) cell {
+	var c cell
+	if i < len(r.cells) {
+		c = r.cells[i]
+		r.use(i)
 	}
-	return r.cells[i], i, true
+	for _, j := range r.t.span[i] {
+		if j >= len(r.cells) {
+			break
+		}
+		r.use(j)
+		more := r.cells[j]
+		if strings.TrimSpace(more.text) == "" || more.filled && more.text == c.text {
+			continue
+		}
+		if strings.TrimSpace(c.text) == "" {
+			c = more
+			continue
+		}
+		c = cell{text: c.text + "\n\n" + more.text}
+	}
+	return c
+}
+
+func (r row) use(i int) {
+	if i < len(r.used) {
+		r.used[i] = true
+	}
 }
 
 // text returns the field's normalised text, "" when there is no column.
@@ -88,8 +151,10 @@ func (r row) at(field string) plan.Loc {
 }
 
 // target reads a target date: a date cell as its date, text with
-// plan.ParseTarget. A date that cannot be read is an error at the cell; the
-// text is still kept.
+// plan.ParseTarget. A plain number that is a plausible date serial (a date
+// typed into a cell with no date format) is read as that date, with a note.
+// A date that cannot be read is an error at the cell; the text is still
+// kept.
 func (r row) target(field string, probs *plan.Problems) plan.Target {
 	c, _, ok := r.get(field)
 	if !ok {
@@ -98,7 +163,16 @@ func (r row) target(field string, probs *plan.Problems) plan.Target {
 	if d, ok := excelDate(c, r.t.is1904); ok {
 		return plan.Target{Text: d.Long(), Due: d}
 	}
-	t, err := plan.ParseTarget(cleanText(c.text))
+	text := cleanText(c.text)
+	if n, isNum := parseNumber(text); isNum {
+		if d, ok := plausibleSerial(n, r.t.is1904); ok {
+			r.t.note(r.at(field), "%s is a number in a date column; read as the date it stands for, %s (give the cell a date format to show it as a date)", text, d.Long())
+			return plan.Target{Text: d.Long(), Due: d}
+		}
+		probs.Errorf(r.at(field), "%q is a number, not a date or words such as \"Ongoing\"", text)
+		return plan.Target{Text: text}
+	}
+	t, err := plan.ParseTarget(text)
 	if err != nil {
 		probs.Errorf(r.at(field), "%v", err)
 		return plan.Target{Text: t.Text}
@@ -106,23 +180,41 @@ func (r row) target(field string, probs *plan.Problems) plan.Target {
 	return t
 }
 
-// extras returns the values of the columns that map to no field but have a
-// header, in column order.
+// plausibleSerial reads a whole number between 1 January 2000 and 31
+// December 2099 as the date serial it would be.
+func plausibleSerial(n float64, is1904 bool) (plan.Date, bool) {
+	if n != float64(int64(n)) {
+		return plan.Date{}, false
+	}
+	lo, hi := 36526.0, 73415.0 // 2000-01-01, 2100-12-31 in the 1900 system
+	if is1904 {
+		lo, hi = lo-1462, hi-1462
+	}
+	if n < lo || n > hi {
+		return plan.Date{}, false
+	}
+	return plan.ExcelDate(n, is1904)
+}
+
+// extras returns the values of the columns that map to no field, in
+// column order: those with a heading always, a column with no heading
+// (named by its letter, "Column H") when the row has text in it.
 func (r row) extras() plan.Fields {
 	var out plan.Fields
-	mapped := make(map[int]bool, len(r.t.col))
-	for _, i := range r.t.col {
-		mapped[i] = true
-	}
-	for i, h := range r.t.heads {
-		if h == "" || mapped[i] {
+	for i := 0; i < max(len(r.t.heads), len(r.cells)); i++ {
+		if _, mapped := r.t.fieldAt[i]; mapped {
 			continue
 		}
-		v := ""
-		if i < len(r.cells) {
-			v = cleanText(r.cells[i].text)
+		v := cleanText(r.at0(i).text)
+		name, ok := r.t.extraName[i]
+		if !ok {
+			if v == "" {
+				continue
+			}
+			name = "Column " + plan.ColumnName(i+1)
+			r.t.usedExtra[i] = true
 		}
-		out = append(out, plan.Field{Name: h, Value: v})
+		out = append(out, plan.Field{Name: name, Value: v})
 	}
 	return out
 }
@@ -135,15 +227,21 @@ type tableRequest struct {
 	kinds []Kind
 }
 
-// readTable streams one table: it finds and maps the header row, then calls
-// fn with each data row. Blank rows, bands (a row whose text is one merged
-// range across the table) and notes under the table are skipped; a row
-// with other text but no key (an action with no ref) is skipped with a
-// warning. It returns the table, or nil when no usable header was found
-// (the problem is recorded).
-func readTable(src source, req tableRequest, probs *plan.Problems, fn func(t *table, r row)) *table {
+// rowFunc takes one data row and says what it was read as ("action
+// 1(i)"); "" means the row was left out, which fn has reported.
+type rowFunc func(t *table, r row) string
+
+// readTable streams one table: it finds and maps the header row, then
+// calls fn with each data row. Every other row with text is accounted for
+// in the table's Reading: rows above the header, bands (which become
+// structure for the rows below them), keys, notes and sign-offs under the
+// table, rows with text in one column only (never data), and rows with text
+// but no key (an error quoting the text). It returns the table, or nil when
+// no usable header was found (the problem is recorded), and the reading.
+func readTable(src source, req tableRequest, probs *plan.Problems, fn rowFunc) (*table, *Reading) {
 	spec := req.spec
 	sheetLoc := plan.Loc{File: spec.Name, Sheet: req.sheet}
+	rd := &Reading{File: spec.Name, Sheet: req.sheet, Kind: req.kinds[0]}
 	raw := false
 	for _, k := range req.kinds {
 		raw = raw || k != Updates
@@ -156,7 +254,7 @@ func readTable(src source, req tableRequest, probs *plan.Problems, fn func(t *ta
 	it, err := src.rows(req.sheet, raw)
 	if err != nil {
 		probs.Errorf(sheetLoc, "cannot be read: %v", err)
-		return nil
+		return nil, rd
 	}
 	var (
 		t         *table
@@ -166,9 +264,13 @@ func readTable(src source, req tableRequest, probs *plan.Problems, fn func(t *ta
 		sawText   bool
 		firstText []string
 		lastRow   int
-		data      int // data rows read
 		stop      bool
 		reported  bool // a header problem was recorded
+		bs        = newBandState()
+		under     int // the row of a key or note under the table; 0 until one is seen
+		ended     string
+		data      int
+		noRef     []plan.Problem // rows with text and no key
 	)
 	for !stop && it.next() {
 		num := it.row()
@@ -205,9 +307,10 @@ func readTable(src source, req tableRequest, probs *plan.Problems, fn func(t *ta
 			}
 		}
 		active = keep
-		var band *area
+		quoted := quoteCells(cells)
+		var across *area
 		if t != nil && own > 0 {
-			cells, band = fillMerged(cells, num, active, anchors, len(t.heads))
+			cells, across = fillMerged(cells, num, active, anchors, len(t.heads))
 		}
 
 		if t == nil {
@@ -225,52 +328,142 @@ func readTable(src source, req tableRequest, probs *plan.Problems, fn func(t *ta
 				scan = num <= headerScan
 				stop = num >= headerScan
 			}
-			if !scan {
-				continue
-			}
-			heads := make([]string, len(cells))
-			for i, c := range cells {
-				heads[i] = cleanText(c.text)
-			}
-			kind, m, found := pickKind(req.kinds, heads, spec.Columns, spec.Header > 0)
-			if !found {
+			if scan {
+				heads := make([]string, len(cells))
+				for i, c := range cells {
+					heads[i] = cleanText(c.text)
+				}
+				kind, m, found := pickKind(req.kinds, heads, spec, spec.Header > 0)
+				if found {
+					t = &table{kind: kind, file: spec.Name, sheet: req.sheet, header: num, heads: heads, col: m.col,
+						refInText: m.refInText, is1904: src.date1904(), reading: rd}
+					stop = false
+					spanHeadings(t, num, active)
+					if !checkHeader(t, m, spec, probs) {
+						t, reported = nil, true
+						break
+					}
+					rd.Kind, rd.Header = kind, num
+					rd.Rows = append(rd.Rows, RowReading{Row: num, As: RowHeader})
+					continue
+				}
 				if spec.Header > 0 {
 					stop = true
 				}
-				continue
 			}
-			t = &table{kind: kind, file: spec.Name, sheet: req.sheet, header: num, heads: heads, col: m.col, is1904: src.date1904()}
-			stop = false
-			if !checkHeader(t, m, spec, probs) {
-				t, reported = nil, true
-				break
+			if own > 0 {
+				rd.Rows = append(rd.Rows, RowReading{Row: num, As: RowNot, What: "a title above the header row", Cells: quoted})
 			}
 			continue
 		}
 
-		if own == 0 || band != nil {
+		if own == 0 {
 			continue
 		}
-		r := row{t: t, num: num, cells: cells, own: own}
-		if !hasKey(r) {
-			if data > 0 && own <= 2 && requiredEmpty(r) {
-				continue // a note under the table
-			}
-			key := keyField[t.kind][0]
-			if !t.has(key) && len(keyField[t.kind]) > 1 {
-				key = keyField[t.kind][1]
-			}
-			probs.Warnf(r.at(key), "the row has no %s; it is skipped", keyNoun(t.kind))
+		notRead := func(why string) {
+			rd.Rows = append(rd.Rows, RowReading{Row: num, As: RowNot, What: why, Cells: quoted})
+		}
+		r := row{t: t, num: num, cells: cells, own: own, used: make([]bool, len(cells)), bands: bs.current}
+		first := quoted[0].Text
+		switch {
+		case ended != "":
+			notRead(ended)
+			continue
+		case spec.LastRow > 0 && num > spec.LastRow:
+			ended = fmt.Sprintf("below the table, which ends at row %d (last_row in the job)", spec.LastRow)
+			notRead(ended)
+			continue
+		case spec.End != "" && strings.HasPrefix(headerKey(first), headerKey(spec.End)):
+			ended = fmt.Sprintf("below the table, which ends at row %d (end = %q in the job)", num, spec.End)
+			notRead(fmt.Sprintf("the end of the table (end = %q in the job)", spec.End))
 			continue
 		}
-		data++
-		fn(t, r)
+		single := len(quoted) == 1 || across != nil
+		note := isNote(first) && (data > 0 || under > 0)
+		if !single && !note || hasKey(r) && !note && !singleColumn(r, quoted) {
+			if !hasKey(r) {
+				if under > 0 {
+					if under == 0 {
+						under = num
+					}
+					notRead(fmt.Sprintf("under the table (after the last %s)", kindNoun[t.kind]))
+					continue
+				}
+				why := fmt.Sprintf("the row has no %s", keyNoun(t.kind))
+				if t.refInText {
+					why = "the action text does not begin with a ref (such as 1(i), FS2 or A1.3)"
+				}
+				noRef = append(noRef, plan.Problem{Severity: plan.Error, Loc: r.at(keyFieldOf(t)),
+					Msg: fmt.Sprintf("%s; it is not read: %s", why, quoteList(brief(texts(quoted)), ", "))})
+				notRead(why)
+				continue
+			}
+			bs.used()
+			data++
+			what := fn(t, r)
+			rr := RowReading{Row: num, As: RowData, What: what}
+			if what == "" {
+				rr.As, rr.What, rr.Cells = RowNot, "left out (see the messages)", quoted
+			} else {
+				for _, c := range quoted {
+					if c.Col-1 < len(r.used) && !r.used[c.Col-1] && !t.ignored[c.Col-1] {
+						rr.Cells = append(rr.Cells, c)
+					}
+				}
+				if len(rr.Cells) > 0 {
+					rr.What += "; cells in columns no field reads"
+					probs.Warnf(t.loc(num, rr.Cells[0].Col-1), "%d cell(s) of the row are not read: %s", len(rr.Cells), quoteList(brief(texts(rr.Cells)), ", "))
+				}
+			}
+			rd.Rows = append(rd.Rows, rr)
+			continue
+		}
+		// Text in one column only, or one merged range across the table: a
+		// band, a key or a note; never data.
+		switch {
+		case note:
+			if under == 0 {
+				under = num
+			}
+			notRead(fmt.Sprintf("under the table (a key, note, sign-off or total after the last %s)", kindNoun[t.kind]))
+		case isNote(first):
+			notRead("a key or note, not a " + kindNoun[t.kind])
+		default:
+			b := bandOf(first, spec.Bands)
+			if b == nil && across != nil {
+				b = &band{text: first}
+			}
+			if b == nil {
+				why := fmt.Sprintf("text in one column only, not a %s", kindNoun[t.kind])
+				if hasKey(r) {
+					why = fmt.Sprintf("a %s with nothing else in the row", keyNoun(t.kind))
+				}
+				notRead(why)
+				bs.pendNote(t.loc(num, quoted[0].Col-1), first, why)
+				continue
+			}
+			b.loc = t.loc(num, quoted[0].Col-1)
+			b.index = len(rd.Rows)
+			rd.Rows = append(rd.Rows, RowReading{Row: num, As: RowBand, What: b.describe(), Cells: nil})
+			bs.add(b)
+		}
 	}
 	if err := it.close(); err != nil {
 		probs.Errorf(sheetLoc, "cannot be read completely: %v", err)
 	}
+	if t != nil && t.refInText && data == 0 && len(noRef) > 0 {
+		// No action text begins with a ref: the table has no refs at all.
+		noRef = []plan.Problem{{Severity: plan.Error, Loc: t.loc(t.header, -1), Msg: fmt.Sprintf(
+			"no action ref column (a header such as %s), and no action text begins with a ref (such as 1(i), FS2 or A1.3); the headers found are %s",
+			quoteList(append(append([]string(nil), spec.Columns["ref"]...), Aliases(Actions, "ref")...)[:3], " or "), quoteList(nonEmpty(t.heads), ", "))}}
+	}
+	probs.List = append(probs.List, noRef...)
+	if t != nil {
+		bs.finish(t, rd, probs)
+		finishColumns(t, rd)
+	}
 	if t != nil || reported {
-		return t
+		return t, rd
 	}
 	kind := req.kinds[0]
 	switch {
@@ -285,7 +478,90 @@ func readTable(src source, req tableRequest, probs *plan.Problems, fn func(t *ta
 		probs.Errorf(sheetLoc, "no header row found: none of the first %d rows has two of the column names expected for %s (such as %s); the first row with text has %s",
 			headerScan, kindPlural(kind), quoteList(exampleHeaders(kind), " or "), quoteList(brief(nonEmpty(firstText)), ", "))
 	}
-	return nil
+	return nil, rd
+}
+
+// singleColumn reports whether the row's only text is in one column (its
+// key column, say), which is never data. A progress return's row with only
+// a ref is read, as an action with no return.
+func singleColumn(r row, quoted []CellText) bool {
+	return len(quoted) == 1 && r.t.kind != Updates
+}
+
+// keyFieldOf is the field a message about a missing key points at.
+func keyFieldOf(t *table) string {
+	key := keyField[t.kind][0]
+	if !t.has(key) && len(keyField[t.kind]) > 1 {
+		key = keyField[t.kind][1]
+	}
+	if t.refInText {
+		key = "description"
+	}
+	return key
+}
+
+// quoteCells lists the row's cells with text of their own.
+func quoteCells(cells []cell) []CellText {
+	var out []CellText
+	for i, c := range cells {
+		if s := cleanText(c.text); s != "" && !c.filled {
+			out = append(out, CellText{Col: i + 1, Text: s})
+		}
+	}
+	return out
+}
+
+func texts(cs []CellText) []string {
+	out := make([]string, len(cs))
+	for i, c := range cs {
+		out[i] = oneLine(c.Text)
+	}
+	return out
+}
+
+// spanHeadings finds headings merged over several columns in the header
+// row: the columns to the right of each such heading are read with it.
+func spanHeadings(t *table, num int, active []area) {
+	t.span, t.spanned = map[int][]int{}, map[int]bool{}
+	for _, a := range active {
+		if a.top > num || a.bottom < num || a.right <= a.left || a.left-1 >= len(t.heads) || t.heads[a.left-1] == "" {
+			continue
+		}
+		for c := a.left + 1; c <= a.right; c++ {
+			if c-1 < len(t.heads) && t.heads[c-1] != "" {
+				continue
+			}
+			t.span[a.left-1] = append(t.span[a.left-1], c-1)
+			t.spanned[c-1] = true
+		}
+	}
+}
+
+// finishColumns writes the table's columns into its reading: each column
+// with a heading, and each column with no heading that had text in a row
+// read.
+func finishColumns(t *table, rd *Reading) {
+	width := len(t.heads)
+	for c := range t.usedExtra {
+		width = max(width, c+1)
+	}
+	for i := 0; i < width; i++ {
+		head := ""
+		if i < len(t.heads) {
+			head = t.heads[i]
+		}
+		f, mapped := t.fieldAt[i]
+		switch {
+		case mapped && f == "description" && t.refInText:
+			f = "ref (at the start of the text) and description"
+		case mapped:
+		case t.ignored[i]:
+			f = "not read (progress returns read only the ref, status, progress, officer and period)"
+		case head == "" && !t.usedExtra[i]:
+			continue
+		}
+		rd.Columns = append(rd.Columns, Column{Col: i + 1, Heading: head, Field: f, NotRead: t.ignored[i]})
+	}
 }
 
 // fillMerged copies each merged range's anchor value over the range's
@@ -333,38 +609,50 @@ func fillMerged(cells []cell, num int, active []area, anchors map[area]cell, wid
 // row is a header when two or more fields map, at least one by a whole
 // header text (or whatever row the job named). The first kind whose required
 // columns are all there wins; failing that, the first kind that mapped.
-func pickKind(kinds []Kind, heads []string, custom map[string][]string, named bool) (Kind, mapping, bool) {
+func pickKind(kinds []Kind, heads []string, spec *TableSpec, named bool) (Kind, mapping, bool) {
 	var firstKind Kind
 	var first mapping
 	found := false
-	for _, k := range kinds {
-		m := mapColumns(k, heads, custom)
-		if !named && (len(m.col) < 2 || m.exact < 1) {
-			continue
-		}
-		if len(m.missing(k)) == 0 {
-			return k, m, true
-		}
-		if !found {
-			firstKind, first, found = k, m, true
+	// A kind whose columns are all there comes first; refs taken from the
+	// action text only when no kind has all its columns.
+	for _, inText := range []bool{false, true} {
+		for _, k := range kinds {
+			m := mapColumns(k, heads, spec.Columns)
+			if inText && k == Actions && spec.RefInText != RefInTextNo {
+				m.refInText = !m.has("ref") && m.has("description")
+			}
+			if !named && (len(m.col) < 2 || m.exact < 1) {
+				continue
+			}
+			if len(m.missing(k)) == 0 {
+				return k, m, true
+			}
+			if !found {
+				firstKind, first, found = k, m, true
+			}
 		}
 	}
 	return firstKind, first, found
 }
 
-// checkHeader reports the job's column names that are no field, and the
-// required columns the header lacks. It returns false when the table
-// cannot be read.
+// checkHeader reports the job's column names that are no field, headings
+// the job maps that are not in the row, headings that appear twice, and
+// the required columns the header lacks; and it settles what each column
+// is read as. It returns false when the table cannot be read.
 func checkHeader(t *table, m mapping, spec *TableSpec, probs *plan.Problems) bool {
 	fileLoc := plan.Loc{File: spec.Name}
+	ok := true
 	for _, name := range unknownFields(t.kind, spec.Columns) {
 		probs.Errorf(fileLoc, "columns.%s: %q is not a field of the %s table (the fields are %s)", name, name, t.kind, strings.Join(FieldNames(t.kind), ", "))
 	}
-	miss := m.missing(t.kind)
-	if len(miss) == 0 {
-		return true
+	for _, f := range FieldNames(t.kind) {
+		if len(spec.Columns[f]) > 0 && !m.custom[f] {
+			probs.Errorf(t.loc(t.header, -1), "columns.%s: no heading %s in row %d; the headings there are %s",
+				f, quoteList(spec.Columns[f], " or "), t.header, quoteList(nonEmpty(t.heads), ", "))
+			ok = false
+		}
 	}
-	for _, group := range miss {
+	for _, group := range m.missing(t.kind) {
 		var names []string
 		for _, f := range group {
 			names = append(names, append(append([]string(nil), spec.Columns[f]...), Aliases(t.kind, f)...)...)
@@ -374,8 +662,46 @@ func checkHeader(t *table, m mapping, spec *TableSpec, probs *plan.Problems) boo
 		}
 		probs.Errorf(t.loc(t.header, -1), "no %s column (a header such as %s); the headers found are %s",
 			fieldNoun(t.kind, group[0]), quoteList(names, " or "), quoteList(nonEmpty(t.heads), ", "))
+		ok = false
 	}
-	return false
+	t.fieldAt, t.extraName, t.usedExtra, t.ignored = map[int]string{}, map[int]string{}, map[int]bool{}, map[int]bool{}
+	for f, i := range t.col {
+		t.fieldAt[i] = f
+		for _, j := range t.span[i] {
+			t.fieldAt[j] = f
+		}
+	}
+	// Headings that appear twice: a field must say which column it reads.
+	byKey := map[string][]int{}
+	for i, h := range t.heads {
+		if k := headerKey(h); k != "" {
+			byKey[k] = append(byKey[k], i)
+		}
+	}
+	for i, h := range t.heads {
+		if h == "" || t.spanned[i] {
+			continue
+		}
+		if _, mapped := t.fieldAt[i]; mapped {
+			continue
+		}
+		dups := byKey[headerKey(h)]
+		name := h
+		if len(dups) > 1 {
+			name = fmt.Sprintf("%s (%s)", h, plan.ColumnName(i+1))
+			if f, taken := t.fieldAt[dups[0]]; taken && !m.custom[f] && dups[0] != i {
+				probs.Errorf(t.loc(t.header, i), "the heading is also in column %s, which is read as %s; say which column %s is with columns.%s = [\"column %s\"] (the other is kept as an extra column)",
+					plan.ColumnName(dups[0]+1), f, f, f, plan.ColumnName(i+1))
+				ok = false
+			}
+		}
+		if t.kind == Updates {
+			t.ignored[i] = true
+			continue
+		}
+		t.extraName[i] = name
+	}
+	return ok
 }
 
 // hasKey reports whether the row has a value for the kind's key field.

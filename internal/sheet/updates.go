@@ -15,6 +15,13 @@ import (
 // is ""; a row whose period differs from a non-empty period is warned
 // about. Problems go into probs, located; it returns what could be read.
 func ReadUpdates(spec TableSpec, period string, vocab *plan.Vocabulary, probs *plan.Problems) []plan.Update {
+	us, _ := ReadUpdatesReading(spec, period, vocab, probs)
+	return us
+}
+
+// ReadUpdatesReading is ReadUpdates that also returns the account of the
+// table read (nil when the file or sheet could not be opened).
+func ReadUpdatesReading(spec TableSpec, period string, vocab *plan.Vocabulary, probs *plan.Problems) ([]plan.Update, *Reading) {
 	if vocab == nil {
 		vocab = defaultVocabulary()
 	}
@@ -22,7 +29,7 @@ func ReadUpdates(spec TableSpec, period string, vocab *plan.Vocabulary, probs *p
 	defer files.close()
 	src := files.open(&spec)
 	if src == nil {
-		return nil
+		return nil, nil
 	}
 	ret, isReturn := recogniseReturn(src, &spec)
 	if isReturn && period != "" && ret.Period != "" && plan.Key(ret.Period) != plan.Key(period) {
@@ -30,10 +37,10 @@ func ReadUpdates(spec TableSpec, period string, vocab *plan.Vocabulary, probs *p
 	}
 	sheet, ok := resolveSheet(src, &spec, Updates, probs)
 	if !ok {
-		return nil
+		return nil, nil
 	}
 	var out []plan.Update
-	readTable(src, tableRequest{spec: &spec, sheet: sheet, kinds: []Kind{Updates}}, probs, func(t *table, r row) {
+	_, rd := readTable(src, tableRequest{spec: &spec, sheet: sheet, kinds: []Kind{Updates}}, probs, func(t *table, r row) string {
 		u := plan.Update{
 			Period:   period,
 			Ref:      r.id("ref"),
@@ -46,14 +53,14 @@ func ReadUpdates(spec TableSpec, period string, vocab *plan.Vocabulary, probs *p
 		}
 		status := r.text("status")
 		if status == "" && u.Progress == "" {
-			return
+			return "an update with no status or progress (no return for " + u.Ref + ")"
 		}
 		if status != "" {
 			if st, ok := vocab.Lookup(status); ok {
 				u.Status = st.Name
 			} else {
 				probs.Errorf(r.at("status"), "%s", unknownStatus(status, vocab))
-				return
+				return ""
 			}
 		}
 		if p := r.text("period"); p != "" {
@@ -65,6 +72,7 @@ func ReadUpdates(spec TableSpec, period string, vocab *plan.Vocabulary, probs *p
 			}
 		}
 		out = append(out, u)
+		return "update for " + u.Ref
 	})
-	return out
+	return out, rd
 }
