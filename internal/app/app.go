@@ -243,6 +243,18 @@ func Summary(l *Loaded) string {
 	if !p.AsAt.IsZero() {
 		w("%-28s %d%s", "overdue actions", len(overdue), list(overdue))
 	}
+	notRead := 0
+	for _, rd := range l.Readings {
+		notRead += rd.NotRead()
+	}
+	if notRead > 0 {
+		w("%-28s %d (titles, bands, keys, notes; agsreport check -v shows each with the reason)", "rows not read as actions", notRead)
+	}
+	for _, rd := range l.Readings {
+		for _, n := range rd.Notes {
+			w("note: %s", n)
+		}
+	}
 	for _, per := range l.Job.Updates {
 		b.WriteString(quarterReturns(p, per.Period))
 	}
@@ -255,14 +267,6 @@ func Summary(l *Loaded) string {
 	}
 	for _, n := range l.Notes {
 		w("note: %s", n)
-	}
-	notRead, notes := 0, 0
-	for _, rd := range l.Readings {
-		notRead += rd.NotRead()
-		notes += len(rd.Notes)
-	}
-	if notRead > 0 || notes > 0 {
-		w("%-28s %d row(s), %d note(s): titles, keys, notes (agsreport check -v shows each with the reason)", "not read as data", notRead, notes)
 	}
 	if len(l.Problems.List) > 0 {
 		w("")
