@@ -44,8 +44,12 @@ lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 
+# The packages with golden files are those whose tests define -update; the
+# example input workbooks are regenerated only by `make examples`.
 golden:
-	$(GO) test ./... -update
+	@pkgs=$$(grep -rl --include='*_test.go' -F 'flag.Bool("update"' internal cmd | xargs -n1 dirname | sort -u | sed 's|^|./|'); \
+	echo $(GO) test $$pkgs -update; \
+	$(GO) test $$pkgs -update && git status --short -- $$pkgs
 
 examples:
 	$(GO) run ./examples/gen

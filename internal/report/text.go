@@ -45,11 +45,12 @@ func Bold(s string) Text {
 // Markup parses the inline markup officers may type into cells:
 //
 //   - **bold** and *italic* (also __bold__ and _italic_);
-//   - a line starting with "• ", "- " or "* " is a bullet line;
+//   - a line starting with "• ", "- ", "* ", "– " (en dash), "▪ " or
+//     Word's Symbol-font bullet (U+F0B7) is a bullet line;
 //   - a blank line starts a new paragraph (space before the next line).
 //
-// Carriage returns are dropped and invalid UTF-8 becomes U+FFFD. Unclosed
-// markers are kept as typed. Markup never fails.
+// "\r\n" and a lone "\r" end a line like "\n"; invalid UTF-8 becomes
+// U+FFFD. Unclosed markers are kept as typed. Markup never fails.
 func Markup(s string) Text {
 	return parse(s, true)
 }

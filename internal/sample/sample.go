@@ -9,6 +9,7 @@ package sample
 
 import (
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -341,6 +342,7 @@ func save(f *excelize.File, path string) error {
 	if err != nil {
 		return err
 	}
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return newSortedZip(w) })
 	if _, err := f.WriteTo(out); err != nil {
 		out.Close()
 		return err
