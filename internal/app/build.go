@@ -97,7 +97,7 @@ func composeOne(l *Loaded, lib compose.Library, o job.Output) (Paper, error) {
 		vars[k] = v
 	}
 	doc, err := compose.Compose(t, l.Plan, compose.Options{
-		Title: title, Organisation: j.Organisation, Author: j.Author,
+		Title: title, Organisation: j.Organisation, Author: j.Author, Language: j.Language,
 		Period: o.Period, Issues: o.Issues, Vars: vars,
 		Name: fmt.Sprintf("%s: %s", j.File, o.Name()),
 	})

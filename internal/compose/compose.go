@@ -15,6 +15,7 @@ type Options struct {
 	Title        string
 	Organisation string
 	Author       string
+	Language     string   // BCP 47 tag of the paper's language; "" means en-GB
 	Period       string   // the period the paper reports; "" means the plan's current period
 	Issues       []string // IDs or titles of the issues to include; empty means all
 	Vars         map[string]string
@@ -176,6 +177,15 @@ func compose(t *Template, p *plan.Plan, opts Options, slow bool) (*report.Docume
 			return nil, err
 		}
 		doc.Header, doc.Footer = hd, ft
+		if t.Title != "" {
+			title, err := c.exec(t.Title, &c.base)
+			if err != nil {
+				return nil, err
+			}
+			if title = strings.Join(strings.Fields(title), " "); title != "" {
+				doc.Meta.Title = title
+			}
+		}
 	}
 	return doc, nil
 }
@@ -233,7 +243,7 @@ func (c *composer) document() *report.Document {
 			Title:    c.opts.Title,
 			Author:   c.opts.Author,
 			Subject:  t.Description,
-			Language: "en-GB",
+			Language: c.language(),
 			Date:     time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC),
 		},
 		Page: report.Page{Size: "A4", Landscape: true, Margins: report.Margins{Top: 15, Right: 12, Bottom: 15, Left: 12}},
@@ -280,6 +290,14 @@ func (c *composer) document() *report.Document {
 		}
 	}
 	return doc
+}
+
+// language is the paper's language tag.
+func (c *composer) language() string {
+	if l := strings.TrimSpace(c.opts.Language); l != "" {
+		return l
+	}
+	return "en-GB"
 }
 
 // exec expands one placeholder text.

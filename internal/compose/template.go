@@ -23,11 +23,15 @@ type Template struct {
 	Name        string // the name it was found by
 	Source      string // where it was read from, for messages
 	Description string
-	Page        PageT
-	Style       StyleT
-	Header      RunningT
-	Footer      RunningT
-	Sections    []SectionT
+	// Title names the paper in its file's metadata (what a PDF reader
+	// shows in its title bar and a screen reader announces first), with
+	// placeholders; "" means the job's title.
+	Title    string
+	Page     PageT
+	Style    StyleT
+	Header   RunningT
+	Footer   RunningT
+	Sections []SectionT
 
 	compiled map[string]*template.Template // placeholder texts, by source
 	fast     map[string]*fastText          // the compiled texts that need no template execution
@@ -125,6 +129,7 @@ type ColumnT struct {
 
 type templateFile struct {
 	Description string     `toml:"description"`
+	Title       string     `toml:"title"`
 	Page        PageT      `toml:"page"`
 	Style       StyleT     `toml:"style"`
 	Header      RunningT   `toml:"header"`
@@ -210,7 +215,7 @@ func Parse(source string, data []byte) (*Template, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := &Template{Source: source, Description: f.Description, Page: f.Page, Style: f.Style,
+	t := &Template{Source: source, Description: f.Description, Title: f.Title, Page: f.Page, Style: f.Style,
 		Header: f.Header, Footer: f.Footer, Sections: f.Sections}
 	c := compiler{file: file}
 	switch strings.ToLower(t.Page.Orientation) {
@@ -236,6 +241,7 @@ func Parse(source string, data []byte) (*Template, error) {
 	}{{"header", t.Header}, {"footer", t.Footer}} {
 		c.text(toml.Key{r.key}, r.r.Left, r.r.Centre, r.r.Right)
 	}
+	c.text(toml.Key{"title"}, t.Title)
 	if len(t.Sections) == 0 {
 		file.Errorf(nil, "the template has no [[section]]")
 	}

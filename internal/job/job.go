@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -30,6 +31,10 @@ import (
 	"github.com/agsreport/agsreport/internal/tomlx"
 )
 
+// languageTag is the shape of a BCP 47 language tag: a language of two
+// or three letters, then subtags of letters and digits.
+var languageTag = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$`)
+
 // Job is a decoded, checked job file.
 type Job struct {
 	File string // the job file as given
@@ -38,6 +43,7 @@ type Job struct {
 	Title        string
 	Organisation string
 	Author       string
+	Language     string    // BCP 47 tag of the papers' language, e.g. "en-GB" (the default) or "cy"
 	Period       string    // the period this pack reports; "" means the last period with updates
 	AsAt         plan.Date // overdue checks are made against it; zero means none
 	Templates    string    // a folder of the user's templates, overriding built-ins by name; "" for none
@@ -112,6 +118,7 @@ type file struct {
 	Title        string                `toml:"title"`
 	Organisation string                `toml:"organisation"`
 	Author       string                `toml:"author"`
+	Language     string                `toml:"language"`
 	Period       string                `toml:"period"`
 	AsAt         any                   `toml:"as_at"`
 	Templates    string                `toml:"templates"`
@@ -215,6 +222,13 @@ func Parse(path string, data []byte) (*Job, error) {
 	}
 	if j.Author == "" {
 		j.Author = j.Organisation
+	}
+	j.Language = "en-GB"
+	if l := strings.TrimSpace(f.Language); l != "" {
+		if !languageTag.MatchString(l) {
+			c.Errorf(toml.Key{"language"}, "language %q is not a language tag such as \"en-GB\" or \"cy\"", f.Language)
+		}
+		j.Language = l
 	}
 	if j.Title == "" {
 		c.Errorf(nil, "the job needs a title, e.g. title = \"Annual Governance Statement Action Plan 2017-18\"")

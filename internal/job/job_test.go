@@ -103,6 +103,28 @@ func TestShortJobDefaults(t *testing.T) {
 	if j.OutputDir != filepath.Join(filepath.Dir(p), "out") {
 		t.Errorf("output dir = %q", j.OutputDir)
 	}
+	if j.Language != "en-GB" {
+		t.Errorf("language = %q, want the default en-GB", j.Language)
+	}
+}
+
+func TestLanguage(t *testing.T) {
+	for _, tc := range []struct{ name, value, want string }{
+		{"welsh", "cy", "cy"},
+		{"region", "en-GB", "en-GB"},
+		{"script and region", "sr-Latn-RS", "sr-Latn-RS"},
+		{"blank is the default", "  ", "en-GB"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			j, err := Load(writeJob(t, "title = \"Plan\"\nlanguage = \""+tc.value+"\"\n[plan]\nworkbook = \"plan.xlsx\"\n", "plan.xlsx"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if j.Language != tc.want {
+				t.Errorf("language = %q, want %q", j.Language, tc.want)
+			}
+		})
+	}
 }
 
 func TestLoadErrors(t *testing.T) {
@@ -134,6 +156,8 @@ func TestLoadErrors(t *testing.T) {
 			[]string{`JOB: line 5: must be one of outcome, theme, issue, recommendation, none, not "outcomes"`}},
 		{"last row above the header", ok + "[plan.actions]\nheader = 5\nlast_row = 3\n", []string{"plan.xlsx"},
 			[]string{`JOB: line 6: must be a row number below the header row, not 3`}},
+		{"bad language", "language = \"English\"\n" + ok, []string{"plan.xlsx"},
+			[]string{`JOB: line 1: language "English" is not a language tag such as "en-GB" or "cy"`}},
 		{"bad date", "as_at = \"soon\"\n" + ok, []string{"plan.xlsx"},
 			[]string{`JOB: line 1: "soon" is not a date; write it as 2018-02-28`}},
 		{"update glob matches nothing", ok + "[[updates]]\nperiod = \"Q1\"\nworkbooks = [\"q1.xlsx\"]\n", []string{"plan.xlsx"},

@@ -36,8 +36,9 @@ func (f *flow) swatches(labels []string, colours []RGB, size float64) []swatch {
 }
 
 // placeSwatches lays out swatches in rows across the body, breaking pages
-// between rows.
-func (f *flow) placeSwatches(items []swatch, size float64) {
+// between rows. The swatches are tagged tag (Artifact in a status key,
+// whose words carry the meaning); the labels as their lines say.
+func (f *flow) placeSwatches(items []swatch, size float64, tag int32) {
 	lh := lineHeight(size)
 	for i := 0; i < len(items); {
 		// Take as many items as fit on one line.
@@ -60,14 +61,14 @@ func (f *flow) placeSwatches(items []swatch, size float64) {
 			it := items[k]
 			sh := 0.7 * lh
 			sy := f.y + (lh-sh)/2
-			f.add(Box{Kind: FillBox, X: x, Y: sy, W: swatchW, H: sh, Colour: it.colour})
-			f.add(Box{Kind: FrameBox, X: x, Y: sy, W: swatchW, H: sh, Colour: RGB{R: 0x40, G: 0x40, B: 0x40}, Stroke: 0.2})
+			f.add(Box{Kind: FillBox, X: x, Y: sy, W: swatchW, H: sh, Colour: it.colour, Tag: tag})
+			f.add(Box{Kind: FrameBox, X: x, Y: sy, W: swatchW, H: sh, Colour: RGB{R: 0x40, G: 0x40, B: 0x40}, Stroke: 0.2, Tag: tag})
 			ly := f.y
 			for n, ln := range it.lines {
 				if n > 0 {
 					ly += ln.gap
 				}
-				f.textLine(ln, x+swatchW+swatchGap, ly, f.st.text)
+				f.textLine(ln, x+swatchW+swatchGap, ly, f.st.text, false)
 				ly += ln.h
 			}
 			x += it.w + itemGap
@@ -101,6 +102,13 @@ func (f *flow) statusKey(k *report.StatusKey) {
 	var title []line
 	if k.Title != "" {
 		title = f.wrap(report.Plain(k.Title), size, f.bodyWidth(), true)
+		f.tagLines(f.sect, title, false)
+	}
+	// The key is read as a list of the status names.
+	list := f.elem("L", f.sect)
+	for i := range items {
+		body := f.elem("LBody", f.elem("LI", list))
+		f.tagLines(body, items[i].lines, true)
 	}
 	first := 0.0
 	if len(items) > 0 {
@@ -110,7 +118,7 @@ func (f *flow) statusKey(k *report.StatusKey) {
 	f.y += 0.5 * lineHeight(size)
 	f.flowLines(title, size)
 	f.y += 0.3 * lineHeight(size)
-	f.placeSwatches(items, size)
+	f.placeSwatches(items, size, Artifact)
 	f.y += 0.5 * lineHeight(size)
 }
 
@@ -194,6 +202,18 @@ func (f *flow) chartMinStart(ch *report.Chart) float64 {
 // the page continues on the next with its title marked "(continued)".
 func (f *flow) chart(ch *report.Chart) {
 	cg := f.measureChart(ch)
+	// The title is a paragraph before the figure (its repeats on later
+	// pages are artifacts); the figure holds everything drawn below it and
+	// is read as its alternative text, which gives every value.
+	f.tagLines(f.sect, cg.title, false)
+	fig := f.elem("Figure", f.sect)
+	f.elems[fig].Alt = chartAlt(ch)
+	for _, lines := range cg.labels {
+		f.tagLines(fig, lines, true)
+	}
+	for i := range cg.legend {
+		f.tagLines(fig, cg.legend[i].lines, true)
+	}
 	size := f.st.table
 	lh := lineHeight(size)
 	left, right := f.g.BodyLeft(), f.g.BodyRight()
@@ -239,13 +259,13 @@ func (f *flow) chart(ch *report.Chart) {
 			}
 			gx := x0 + v*scale
 			if k > 0 {
-				f.add(Box{Kind: RuleBox, X: gx, Y: yTop, W: 0, H: yAxis - yTop, Colour: gridColour, Stroke: 0.15})
+				f.add(Box{Kind: RuleBox, X: gx, Y: yTop, W: 0, H: yAxis - yTop, Colour: gridColour, Stroke: 0.15, Tag: fig})
 			}
-			f.add(Box{Kind: RuleBox, X: gx, Y: yAxis, W: 0, H: 1, Colour: axisColour, Stroke: 0.2})
+			f.add(Box{Kind: RuleBox, X: gx, Y: yAxis, W: 0, H: 1, Colour: axisColour, Stroke: 0.2, Tag: fig})
 			label := report.FormatValue(v)
 			w := f.m.Width(Regular, size, label)
 			lx := min(max(gx-w/2, left), right-w)
-			f.add(Box{Kind: TextBox, X: lx, Y: yAxis + 1.2, W: w, H: lh, Text: label, Face: Regular, Size: size, Colour: f.st.text})
+			f.add(Box{Kind: TextBox, X: lx, Y: yAxis + 1.2, W: w, H: lh, Text: label, Face: Regular, Size: size, Colour: f.st.text, Tag: fig})
 		}
 		y := yTop
 		for c := i; c < j; c++ {
@@ -256,7 +276,7 @@ func (f *flow) chart(ch *report.Chart) {
 				if n > 0 {
 					ly += ln.gap
 				}
-				f.textLine(ln, x0-3-ln.w, ly, f.st.text)
+				f.textLine(ln, x0-3-ln.w, ly, f.st.text, false)
 				ly += ln.h
 			}
 			bh := rh - 2
@@ -268,20 +288,20 @@ func (f *flow) chart(ch *report.Chart) {
 					continue
 				}
 				w := v * scale
-				f.add(Box{Kind: FillBox, X: bx, Y: by, W: w, H: bh, Colour: cg.colours[si]})
+				f.add(Box{Kind: FillBox, X: bx, Y: by, W: w, H: bh, Colour: cg.colours[si], Tag: fig})
 				label := report.FormatValue(v)
 				if lw := f.m.Width(Regular, size, label); lw+1.5 <= w && lh <= bh {
 					f.add(Box{Kind: TextBox, X: bx + (w-lw)/2, Y: by + (bh-lh)/2, W: lw, H: lh, Text: label,
-						Face: Regular, Size: size, Colour: contrast(cg.colours[si])})
+						Face: Regular, Size: size, Colour: contrast(cg.colours[si]), Tag: fig})
 				}
 				bx += w
 			}
 			y += rh
 		}
-		f.add(Box{Kind: RuleBox, X: x0, Y: yTop, W: 0, H: yAxis - yTop, Colour: axisColour, Stroke: 0.3})
-		f.add(Box{Kind: RuleBox, X: x0, Y: yAxis, W: x1 - x0, H: 0, Colour: axisColour, Stroke: 0.3})
+		f.add(Box{Kind: RuleBox, X: x0, Y: yTop, W: 0, H: yAxis - yTop, Colour: axisColour, Stroke: 0.3, Tag: fig})
+		f.add(Box{Kind: RuleBox, X: x0, Y: yAxis, W: x1 - x0, H: 0, Colour: axisColour, Stroke: 0.3, Tag: fig})
 		f.y = yAxis + cg.axisH + 0.5*lh
-		f.placeSwatches(cg.legend, size)
+		f.placeSwatches(cg.legend, size, fig)
 		i = j
 		if i >= len(ch.Categories) {
 			break

@@ -53,6 +53,13 @@ type Box struct {
 	// Running marks the running header and footer, which sit in the page
 	// margins; every other box lies inside the body area.
 	Running bool
+	// Tag is the index in Layout.Elems of the structure element the box's
+	// content belongs to, or Artifact.
+	Tag int32
+	// SpaceAfter is set on the last text of a line that another line of
+	// the same text follows: a space is drawn after the text, invisible,
+	// so that extracted text keeps the words apart. W leaves it out.
+	SpaceAfter bool
 }
 
 // Mark is an outline entry (bookmark) pointing at a place on its page.
@@ -93,6 +100,8 @@ type Layout struct {
 	Landscape bool
 	SizeName  string // the paper's name, e.g. "A4" (see report.Papers)
 	Pages     []Page
+	// Elems is the structure tree, the Document first (see Elem).
+	Elems []Elem
 }
 
 // Dump writes the layout as stable text for golden tests: one line per
@@ -243,8 +252,10 @@ func LayoutDocument(doc *report.Document, m Metrics) (*Layout, error) {
 		return nil, fmt.Errorf("laying out %q: %w", doc.Meta.Title, err)
 	}
 	f := &flow{m: m, g: g, st: resolveStyle(doc.Style), doc: doc, lastMark: -1}
+	f.elems = []Elem{{Role: "Document", Parent: -1}}
 	for _, sec := range doc.Sections {
 		f.newPage()
+		f.sect = f.elem("Sect", 0)
 		f.sectionLevel = 0
 		if t := strings.TrimSpace(sec.Name); t != "" {
 			f.mark(t, 0)
@@ -264,7 +275,7 @@ func LayoutDocument(doc *report.Document, m Metrics) (*Layout, error) {
 		f.newPage()
 	}
 	f.running()
-	return &Layout{Geometry: g, Landscape: doc.Page.Landscape, SizeName: name, Pages: f.pages}, nil
+	return &Layout{Geometry: g, Landscape: doc.Page.Landscape, SizeName: name, Pages: f.pages, Elems: f.elems}, nil
 }
 
 // flow is the state of one layout run.
@@ -280,7 +291,11 @@ type flow struct {
 	// sectionLevel the level of the last heading entry in this section.
 	lastMark, sectionLevel int
 
-	err      error                     // the first block that could not be laid out
+	err         error  // the first block that could not be laid out
+	elems       []Elem // the structure tree so far
+	sect        int32  // the Sect element of the current section
+	lastHeading int    // level of the last heading's tag, 0 before the first
+
 	scratch  []atom                    // reused by wrap
 	layerBuf []Box                     // reused by layer
 	tables   map[*report.Table]*ttable // tables measured so far
@@ -353,6 +368,7 @@ func (f *flow) block(bl report.Block, next report.Block) {
 			size = f.st.table
 		}
 		lines := f.wrap(x.Text, size, f.bodyWidth(), false)
+		f.tagLines(f.sect, lines, false)
 		f.flowLines(lines, size)
 		f.y += f.st.paragraphSpace * lineHeight(size)
 	case *report.Fields:
@@ -428,6 +444,7 @@ func (f *flow) heading(h *report.Heading, next report.Block) {
 	}
 	size := f.st.heads[level-1]
 	lines := f.wrap(h.Text, size, f.bodyWidth(), true)
+	f.tagLines(f.elem(f.headingRole(level), f.sect), lines, true)
 	before := 0.0
 	if !f.atTop() {
 		before = 0.6 * lineHeight(size)
@@ -473,6 +490,7 @@ func (f *flow) fields(fs *report.Fields) {
 			t.Lines = append([]report.Line{{Runs: runs}}, it.Value.Lines[1:]...)
 		}
 		lines := f.wrap(t, size, f.bodyWidth(), false)
+		f.tagLines(f.sect, lines, false)
 		f.flowLines(lines, size)
 		f.y += f.st.paragraphSpace * lineHeight(size)
 	}
@@ -492,19 +510,31 @@ func (f *flow) flowLines(lines []line, size float64) {
 		if !f.atTop() {
 			f.y += gap
 		}
-		f.textLine(ln, f.g.BodyLeft(), f.y, f.st.text)
+		f.textLine(ln, f.g.BodyLeft(), f.y, f.st.text, false)
 		f.y += ln.h
 	}
 }
 
 // textLine adds the boxes of one wrapped line whose left edge is at x and
-// top at y.
-func (f *flow) textLine(ln line, x, y float64, c RGB) {
-	for _, s := range ln.segs {
+// top at y, tagged as the line says or, with art, as an artifact.
+func (f *flow) textLine(ln line, x, y float64, c RGB, art bool) {
+	last := len(ln.segs) - 1
+	for last >= 0 && ln.segs[last].text == "" {
+		last--
+	}
+	for i, s := range ln.segs {
 		if s.text == "" {
 			continue
 		}
-		f.add(Box{Kind: TextBox, X: x + s.x, Y: y, W: s.w, H: ln.h, Text: s.text, Face: s.face, Size: ln.size, Colour: c})
+		tag := ln.tag
+		if s.run < 0 {
+			tag = ln.lbl
+		}
+		if art {
+			tag = Artifact
+		}
+		f.add(Box{Kind: TextBox, X: x + s.x, Y: y, W: s.w, H: ln.h, Text: s.text, Face: s.face, Size: ln.size, Colour: c, Tag: tag,
+			SpaceAfter: s.spaceAfter || ln.more && i == last})
 	}
 }
 

@@ -47,8 +47,10 @@ func Render(w io.Writer, doc *report.Document) (render.Info, error) {
 	return render.Info{Pages: pages}, nil
 }
 
-// draw puts the boxes of l on fpdf pages and writes the file to w, with
-// its page streams compressed or not.
+// draw puts the boxes of l on fpdf pages and writes the file to w: the
+// finished paper when compress is set, otherwise fpdf's file as it comes,
+// uncompressed and without the structure tree (what drawCompressed starts
+// from).
 func draw(w io.Writer, l *Layout, doc *report.Document, compress bool) error {
 	if compress {
 		out, err := drawCompressed(l, doc, false)
@@ -58,7 +60,7 @@ func draw(w io.Writer, l *Layout, doc *report.Document, compress bool) error {
 		_, err = w.Write(out)
 		return err
 	}
-	pdf, err := drawPages(l, doc, false)
+	pdf, _, err := drawPages(l, doc, false)
 	if err != nil {
 		return err
 	}
@@ -69,7 +71,7 @@ func draw(w io.Writer, l *Layout, doc *report.Document, compress bool) error {
 // compressed. With release, each page of l is emptied once drawn (see
 // drawPages).
 func drawCompressed(l *Layout, doc *report.Document, release bool) ([]byte, error) {
-	pdf, err := drawPages(l, doc, release)
+	pdf, mk, err := drawPages(l, doc, release)
 	if err != nil {
 		return nil, err
 	}
@@ -81,7 +83,11 @@ func drawCompressed(l *Layout, doc *report.Document, release bool) ([]byte, erro
 	if err := pdf.Output(&cw); err != nil {
 		return nil, err
 	}
-	return cw.result()
+	out, err := cw.result()
+	if err != nil {
+		return nil, err
+	}
+	return mk.addStructure(out)
 }
 
 // compressingWriter receives fpdf's uncompressed file and compresses its
@@ -117,10 +123,12 @@ func (c *compressingWriter) result() ([]byte, error) {
 }
 
 // drawPages puts the boxes of l on the pages of a new fpdf document, which
-// is left uncompressed and not yet output. With release, each page of l is
-// emptied once drawn, so that a long paper's boxes are freed while fpdf's
-// page contents grow; l is then no longer usable.
-func drawPages(l *Layout, doc *report.Document, release bool) (*fpdf.Fpdf, error) {
+// is left uncompressed and not yet output, every box in marked content; the
+// marker returned knows the sequences and adds the structure tree to the
+// file once written. With release, each page of l is emptied once drawn,
+// so that a long paper's boxes are freed while fpdf's page contents grow;
+// l is then no longer usable.
+func drawPages(l *Layout, doc *report.Document, release bool) (*fpdf.Fpdf, *marker, error) {
 	orient := "P"
 	if l.Landscape {
 		orient = "L"
@@ -143,6 +151,7 @@ func drawPages(l *Layout, doc *report.Document, release bool) (*fpdf.Fpdf, error
 	if lang := strings.TrimSpace(cleanMeta(doc.Meta.Language)); lang != "" {
 		pdf.SetLang(lang)
 	}
+	pdf.SetXmpMetadata(xmpMetadata(doc.Meta, date))
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
 
@@ -169,33 +178,37 @@ func drawPages(l *Layout, doc *report.Document, release bool) (*fpdf.Fpdf, error
 	}
 	pdf.SetFont(fontFamily, "", 10)
 	if err := pdf.Error(); err != nil {
-		return nil, fmt.Errorf("loading fonts: %w", err)
+		return nil, nil, fmt.Errorf("loading fonts: %w", err)
 	}
 
+	mk := newMarker(pdf, l.Elems)
 	for n := range l.Pages {
 		p := &l.Pages[n]
 		pdf.AddPage()
+		mk.startPage()
 		pdf.SetFont(fontFamily, "", 10) // bookmarks are UTF-16 under a UTF-8 font
-		for _, mk := range p.Marks {
-			pdf.Bookmark(mk.Title, mk.Level, mk.Y)
+		for _, m := range p.Marks {
+			pdf.Bookmark(m.Title, m.Level, m.Y)
 		}
-		d := drawer{pdf: pdf}
+		d := drawer{pdf: pdf, mk: mk}
 		for i := range p.Boxes {
 			d.box(&p.Boxes[i])
 		}
+		mk.end()
 		if err := pdf.Error(); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if release {
 			*p = Page{}
 		}
 	}
-	return pdf, nil
+	return pdf, mk, nil
 }
 
 // drawer remembers the graphics state of one page to avoid repeating it.
 type drawer struct {
 	pdf                      *fpdf.Fpdf
+	mk                       *marker
 	face                     Face
 	size                     float64
 	text, fill, stroke       RGB
@@ -210,6 +223,7 @@ func (d *drawer) box(b *Box) {
 		if b.Text == "" {
 			return
 		}
+		d.mk.mark(b.Tag)
 		if d.size != b.Size || d.face != b.Face {
 			p.SetFont(fontFamily, b.Face.style(), b.Size)
 			d.face, d.size = b.Face, b.Size
@@ -218,14 +232,20 @@ func (d *drawer) box(b *Box) {
 			p.SetTextColor(int(b.Colour.R), int(b.Colour.G), int(b.Colour.B))
 			d.text, d.hasText = b.Colour, true
 		}
-		p.Text(b.X, b.Y+baseline(b.Size), b.Text)
+		if b.SpaceAfter {
+			p.Text(b.X, b.Y+baseline(b.Size), b.Text+" ")
+		} else {
+			p.Text(b.X, b.Y+baseline(b.Size), b.Text)
+		}
 	case FillBox:
+		d.mk.mark(b.Tag)
 		if !d.hasFill || d.fill != b.Colour {
 			p.SetFillColor(int(b.Colour.R), int(b.Colour.G), int(b.Colour.B))
 			d.fill, d.hasFill = b.Colour, true
 		}
 		p.Rect(b.X, b.Y, b.W, b.H, "F")
 	case RuleBox, FrameBox:
+		d.mk.mark(b.Tag)
 		if !d.hasStr || d.stroke != b.Colour {
 			p.SetDrawColor(int(b.Colour.R), int(b.Colour.G), int(b.Colour.B))
 			d.stroke, d.hasStr = b.Colour, true

@@ -51,6 +51,9 @@ type ttable struct {
 	// repeat is set when the header row is small enough (a quarter of the
 	// body at most) to repeat on every page.
 	repeat bool
+	// headerDrawn is set once the header row has been drawn; later copies
+	// are artifacts.
+	headerDrawn bool
 }
 
 // prepareTable measures t: column widths, wrapped header, bands and cells,
@@ -261,12 +264,14 @@ type piece struct {
 type spanSeg struct {
 	g, row, col int
 	y0, y1      float64
+	art         bool // a reprint after a page break
 }
 
 // bandBox is a group band placed on a page.
 type bandBox struct {
 	lines []line
 	y, h  float64
+	art   bool // a band repeated "(continued)"
 }
 
 // tpage collects what a table puts on the current page; it is turned into
@@ -285,6 +290,7 @@ type open struct {
 	row, end int     // first and last row of the span
 	y0       float64 // where its part on this page starts
 	t        float64 // height its text needs
+	printed  bool    // its text has been drawn on an earlier page
 }
 
 // table lays out a table: header row repeated on every page, bands kept
@@ -293,6 +299,7 @@ type open struct {
 // line, spanning cells reprinted on every page they reach.
 func (f *flow) table(t *report.Table) {
 	tt := f.prepareTable(t)
+	f.tagTable(tt)
 	f.ensure(f.tableMinStart(t))
 	tp := &tpage{}
 	f.tableHeader(tt, tp, true)
@@ -327,6 +334,55 @@ func (f *flow) table(t *report.Table) {
 	}
 	f.flushTable(tt, tp, false)
 	f.y += 1.5 * lineHeight(f.st.font)
+}
+
+// tagTable adds the table's structure elements: Table, then THead with
+// the header row's TH cells (scope Column), then TBody with a TR per band
+// (one TH across every column) and per row (a TD per cell drawn, with its
+// RowSpan when it spans rows), or the note shown when there are no rows.
+func (f *flow) tagTable(tt *ttable) {
+	table := f.elem("Table", f.sect)
+	tr := f.elem("TR", f.elem("THead", table))
+	for c := range tt.header {
+		th := f.elem("TH", tr)
+		f.elems[th].Scope = "Column"
+		f.tagLines(th, tt.header[c].lines, true)
+	}
+	body := f.elem("TBody", table)
+	n := len(tt.ws)
+	spanAll := func(role string, lines []line) {
+		cell := f.elem(role, f.elem("TR", body))
+		if n > 1 {
+			f.elems[cell].ColSpan = n
+		}
+		if role == "TH" {
+			f.elems[cell].Scope = "Column"
+		}
+		f.tagLines(cell, lines, true)
+	}
+	if tt.nrows == 0 && len(tt.empty) > 0 {
+		spanAll("TD", tt.empty)
+	}
+	for gi := range tt.groups {
+		g := &tt.groups[gi]
+		if g.bandH > 0 {
+			spanAll("TH", g.band)
+		}
+		for i := range g.rows {
+			tr := f.elem("TR", body)
+			for c := range g.rows[i].cells {
+				cell := &g.rows[i].cells[c]
+				if cell.span == 0 {
+					continue
+				}
+				td := f.elem("TD", tr)
+				if cell.span > 1 {
+					f.elems[td].RowSpan = cell.span
+				}
+				f.tagLines(td, cell.lines, true)
+			}
+		}
+	}
 }
 
 // placeBand places a group band at the current position; a band taller
@@ -418,7 +474,7 @@ func (f *flow) openSpans(tt *ttable, r *trow, gi, i int, y float64, spans []open
 func (f *flow) closeSpans(tp *tpage, gi, i int, y1 float64, spans []open) {
 	for c := range spans {
 		if spans[c].on && spans[c].end == i {
-			tp.segs = append(tp.segs, spanSeg{g: gi, row: spans[c].row, col: c, y0: spans[c].y0, y1: y1})
+			tp.segs = append(tp.segs, spanSeg{g: gi, row: spans[c].row, col: c, y0: spans[c].y0, y1: y1, art: spans[c].printed})
 			spans[c].on = false
 		}
 	}
@@ -523,7 +579,8 @@ func (f *flow) tableBreak(tt *ttable, tp *tpage, gi int, spans []open, band bool
 		}
 		for c := range spans {
 			if spans[c].on {
-				tp.segs = append(tp.segs, spanSeg{g: gi, row: spans[c].row, col: c, y0: spans[c].y0, y1: last.y + last.h})
+				tp.segs = append(tp.segs, spanSeg{g: gi, row: spans[c].row, col: c, y0: spans[c].y0, y1: last.y + last.h, art: spans[c].printed})
+				spans[c].printed = true
 			}
 		}
 	}
@@ -531,7 +588,7 @@ func (f *flow) tableBreak(tt *ttable, tp *tpage, gi int, spans []open, band bool
 	f.newPage()
 	f.tableHeader(tt, tp, tt.repeat)
 	if g := &tt.groups[gi]; band && g.bandContH > 0 {
-		tp.bands = append(tp.bands, bandBox{lines: g.bandCont, y: f.y, h: g.bandContH})
+		tp.bands = append(tp.bands, bandBox{lines: g.bandCont, y: f.y, h: g.bandContH, art: true})
 		f.y += g.bandContH
 	}
 	for c := range spans {
@@ -568,8 +625,9 @@ func (f *flow) flushTable(tt *ttable, tp *tpage, more bool) {
 	}
 	if tp.header {
 		for c := range tt.header {
-			f.cellLines(tt, c, tt.header[c].lines, 0, len(tt.header[c].lines), y, st.headerColour)
+			f.cellLines(tt, c, tt.header[c].lines, 0, len(tt.header[c].lines), y, st.headerColour, tt.headerDrawn)
 		}
+		tt.headerDrawn = true
 		rule(left, y, right-left, 0)
 		rule(left, y+tt.headerH, right-left, 0)
 		rule(left, y, 0, tt.headerH)
@@ -589,7 +647,7 @@ func (f *flow) flushTable(tt *ttable, tp *tpage, more bool) {
 			if k > 0 {
 				ly += ln.gap
 			}
-			f.textLine(ln, left+st.padX, ly, st.text)
+			f.textLine(ln, left+st.padX, ly, st.text, b.art)
 			ly += ln.h
 		}
 		rule(left, b.y, 0, b.h)
@@ -604,27 +662,27 @@ func (f *flow) flushTable(tt *ttable, tp *tpage, more bool) {
 			if cell.span != 1 {
 				continue
 			}
-			f.cellBox(tt, c, cell, p.from[c], p.to[c], p.y, p.h)
+			f.cellBox(tt, c, cell, p.from[c], p.to[c], p.y, p.h, false)
 		}
 	}
 	// Spanning cells, text reprinted on every page they reach.
 	for _, s := range tp.segs {
 		cell := &tt.groups[s.g].rows[s.row].cells[s.col]
-		f.cellBox(tt, s.col, cell, 0, len(cell.lines), s.y0, s.y1-s.y0)
+		f.cellBox(tt, s.col, cell, 0, len(cell.lines), s.y0, s.y1-s.y0, s.art)
 	}
 	*tp = tpage{bands: tp.bands[:0], pieces: tp.pieces[:0], segs: tp.segs[:0]}
 }
 
 // cellBox draws one cell (fill, lines [from, to), right and bottom rules,
 // and the left rule in the first column) in the rectangle of column c from
-// y down h.
-func (f *flow) cellBox(tt *ttable, c int, cell *tcell, from, to int, y, h float64) {
+// y down h; with art its text is an artifact.
+func (f *flow) cellBox(tt *ttable, c int, cell *tcell, from, to int, y, h float64, art bool) {
 	st := &f.st
 	x, w := tt.xs[c], tt.ws[c]
 	if cell.hasFill {
 		f.add(Box{Kind: FillBox, X: x, Y: y, W: w, H: h, Colour: cell.fill})
 	}
-	f.cellLines(tt, c, cell.lines, from, to, y, st.text)
+	f.cellLines(tt, c, cell.lines, from, to, y, st.text, art)
 	f.add(Box{Kind: RuleBox, X: x + w, Y: y, W: 0, H: h, Colour: st.rule, Stroke: st.ruleWidth})
 	f.add(Box{Kind: RuleBox, X: x, Y: y + h, W: w, H: 0, Colour: st.rule, Stroke: st.ruleWidth})
 	if c == 0 {
@@ -633,8 +691,8 @@ func (f *flow) cellBox(tt *ttable, c int, cell *tcell, from, to int, y, h float6
 }
 
 // cellLines draws lines [from, to) of a cell of column c whose top is y,
-// aligned as the column says.
-func (f *flow) cellLines(tt *ttable, c int, lines []line, from, to int, y float64, col RGB) {
+// aligned as the column says; with art its text is an artifact.
+func (f *flow) cellLines(tt *ttable, c int, lines []line, from, to int, y float64, col RGB, art bool) {
 	st := &f.st
 	inner := tt.ws[c] - 2*st.padX
 	ly := y + st.padY
@@ -650,7 +708,7 @@ func (f *flow) cellLines(tt *ttable, c int, lines []line, from, to int, y float6
 		case report.Right:
 			off = max(0, inner-ln.w)
 		}
-		f.textLine(ln, tt.xs[c]+st.padX+off, ly, col)
+		f.textLine(ln, tt.xs[c]+st.padX+off, ly, col, art)
 		ly += ln.h
 	}
 }

@@ -15,6 +15,10 @@ type seg struct {
 	// run, start and end locate text in its cleaned run while wrapping
 	// (run is -1 for the bullet).
 	run, start, end int
+	// spaceAfter is set when a word space follows the segment on its line
+	// in another run: the space only moves the pen, but is drawn too so
+	// that extracted text keeps the words apart.
+	spaceAfter bool
 }
 
 // line is one wrapped line of text.
@@ -24,6 +28,18 @@ type line struct {
 	h    float64 // line height
 	gap  float64 // extra space above the line (a paragraph break)
 	size float64 // font size in points
+	// src is the index of the source line (report.Line) the line was
+	// wrapped from; bullet and para say whether that source line is a
+	// bullet and starts a new paragraph.
+	src          int
+	bullet, para bool
+	// more is set on every line but the last of a text: the line ends
+	// with a word space, drawn invisibly so that text extracted from the
+	// file (by a screen reader) keeps its words apart.
+	more bool
+	// tag is the structure element (see Elem) the line's text belongs to,
+	// lbl the one its bullet belongs to; 0 until tagLines sets them.
+	tag, lbl int32
 }
 
 // blockHeight is the height of wrapped lines stacked, the first line's gap
@@ -115,7 +131,7 @@ func (f *flow) wrap(t report.Text, size, width float64, bold bool) []line {
 			avail = 1
 		}
 
-		cur := line{h: lh, gap: gap, size: size}
+		cur := line{h: lh, gap: gap, size: size, src: li, bullet: src.Bullet, para: src.SpaceBefore}
 		if src.Bullet {
 			cur.segs = append(cur.segs, bullet)
 			cur.w = bullet.w
@@ -124,7 +140,7 @@ func (f *flow) wrap(t report.Text, size, width float64, bold bool) []line {
 		empty := true // no word on the current line yet
 		finish := func() {
 			out = append(out, cur)
-			cur = line{h: lh, size: size}
+			cur = line{h: lh, size: size, src: li, bullet: src.Bullet}
 			x, empty = 0, true
 		}
 		// put appends bytes [start,end) of run ri, of width w, at x.
@@ -142,6 +158,9 @@ func (f *flow) wrap(t report.Text, size, width float64, bold bool) []line {
 			}
 			if runs[ri][start] == ' ' {
 				// Spaces that would open a segment only move the pen.
+				if n := len(cur.segs); n > 0 && cur.segs[n-1].run >= 0 {
+					cur.segs[n-1].spaceAfter = true
+				}
 				x += w
 				return
 			}
@@ -205,6 +224,9 @@ func (f *flow) wrap(t report.Text, size, width float64, bold bool) []line {
 			i = k
 		}
 		out = append(out, cur)
+	}
+	for i := 0; i+1 < len(out); i++ {
+		out[i].more = true
 	}
 	return out
 }

@@ -1,0 +1,336 @@
+package app
+
+import (
+	"fmt"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/agsreport/agsreport/internal/report"
+	"github.com/agsreport/agsreport/internal/testutil"
+)
+
+// snode is one element of a structure tree as a checker we did not write
+// printed it.
+type snode struct {
+	role  string
+	attrs []string // "/Scope /Column", "/RowSpan 5"
+	text  []string // the text of its own marked content
+	kids  []*snode
+}
+
+// readStructText parses the output of poppler's `pdfinfo -struct-text`:
+// one element per line, indented two spaces per level, each followed by
+// its attributes (lines starting "/") and its text (quoted lines).
+func readStructText(t *testing.T, out string) *snode {
+	t.Helper()
+	root := &snode{role: "(root)"}
+	stack := []*snode{root}
+	depth := []int{-1}
+	for _, raw := range strings.Split(out, "\n") {
+		s := strings.TrimLeft(raw, " ")
+		if s == "" {
+			continue
+		}
+		ind := len(raw) - len(s)
+		for len(depth) > 1 && depth[len(depth)-1] >= ind && !strings.HasPrefix(s, "/") && !strings.HasPrefix(s, `"`) {
+			stack, depth = stack[:len(stack)-1], depth[:len(depth)-1]
+		}
+		top := stack[len(stack)-1]
+		switch {
+		case strings.HasPrefix(s, "/"):
+			top.attrs = append(top.attrs, s)
+		case strings.HasPrefix(s, `"`):
+			top.text = append(top.text, strings.TrimSuffix(strings.TrimPrefix(s, `"`), `"`))
+		default:
+			role := strings.TrimSuffix(strings.Fields(s)[0], ":")
+			n := &snode{role: role}
+			top.kids = append(top.kids, n)
+			stack, depth = append(stack, n), append(depth, ind)
+		}
+	}
+	return root
+}
+
+// walk calls fn on n and every element below it, depth first, in order.
+func (n *snode) walk(fn func(n, parent *snode)) {
+	var rec func(n, p *snode)
+	rec = func(n, p *snode) {
+		fn(n, p)
+		for _, k := range n.kids {
+			rec(k, n)
+		}
+	}
+	rec(n, nil)
+}
+
+// words is the text of the tree in reading order, figures left out (a
+// figure is read as its alternative text), as single-spaced words.
+func (n *snode) words() string {
+	var parts []string
+	var rec func(n *snode)
+	rec = func(n *snode) {
+		if n.role == "Figure" {
+			return
+		}
+		parts = append(parts, n.text...)
+		for _, k := range n.kids {
+			rec(k)
+		}
+	}
+	rec(n)
+	return fold(strings.Join(parts, " "))
+}
+
+func (n *snode) has(attr string) bool {
+	for _, a := range n.attrs {
+		if strings.Join(strings.Fields(a), " ") == attr {
+			return true
+		}
+	}
+	return false
+}
+
+// docWords is the text of a document in reading order, as the PDF
+// renderer draws it: headings, paragraphs, "Label: value" lines, the
+// status key's title and names, chart titles, and tables (header row,
+// then each band and each row's cells, covered cells left out).
+func docWords(doc *report.Document) string {
+	var parts []string
+	text := func(t report.Text) {
+		for _, l := range t.Lines {
+			if l.Bullet {
+				parts = append(parts, "• ")
+			}
+			for _, r := range l.Runs {
+				parts = append(parts, r.Text)
+			}
+			parts = append(parts, " ")
+		}
+	}
+	for _, s := range doc.Sections {
+		for _, b := range s.Blocks {
+			switch x := b.(type) {
+			case *report.Heading:
+				text(x.Text)
+			case *report.Paragraph:
+				text(x.Text)
+			case *report.Fields:
+				for _, it := range x.Items {
+					if l := strings.TrimSpace(it.Label); l != "" {
+						if !strings.HasSuffix(l, ":") {
+							l += ":"
+						}
+						parts = append(parts, l, " ")
+					}
+					text(it.Value)
+				}
+			case *report.StatusKey:
+				parts = append(parts, x.Title)
+				for _, st := range doc.Statuses {
+					parts = append(parts, " ", st.Name)
+					if st.Closed {
+						parts = append(parts, " (closed)")
+					}
+				}
+			case *report.Chart:
+				parts = append(parts, " ", x.Title, " ")
+			case *report.Table:
+				for _, c := range x.Columns {
+					parts = append(parts, " ", c.Title, " ")
+				}
+				if x.Rows() == 0 {
+					parts = append(parts, " ", x.Empty, " ")
+				}
+				for _, g := range x.Groups {
+					text(g.Band)
+					for _, r := range g.Rows {
+						for _, c := range r.Cells {
+							if !c.Covered {
+								text(c.Text)
+							}
+						}
+					}
+				}
+			default:
+				panic(fmt.Sprintf("docWords: no rule for %T", b))
+			}
+		}
+	}
+	return fold(strings.Join(parts, ""))
+}
+
+// paperTitles are titles the papers must have, by output file.
+var paperTitles = map[string]string{
+	"Appendix 1A - Childrens Services Leadership and Governance": "Appendix 1 (A) – Children’s Services Leadership and Governance",
+	"Appendix 1B - Amey Lessons Learned":                         "Appendix 1 (B) – Amey Lessons Learned",
+	"CMT briefing - March 2018":                                  "Briefing for the Corporate Management Team – Annual Governance Statement Action Plan 2017-18 – March 2018",
+}
+
+var pdfVersion = regexp.MustCompile(`(?m)^PDF version:\s+(\S+)`)
+
+// TestPapersTagged builds every example and reads each PDF's structure
+// back with poppler: the file says it is tagged and is PDF 1.7, qpdf
+// finds nothing wrong, the tree has the shape the document has (a Sect
+// per section, tables with a header row of TH cells with a scope, a body
+// with a row per band and per table row, spans as RowSpan, a figure with
+// no text outside it), headings start at H1 and never skip a level, and
+// its text, in order, is the paper's text, word for word.
+func TestPapersTagged(t *testing.T) {
+	testutil.NeedTool(t, "pdfinfo")
+	testutil.NeedTool(t, "qpdf")
+	for name, job := range examples {
+		t.Run(name, func(t *testing.T) {
+			b := buildExample(t, job)
+			titles := map[string]string{}
+			for _, pp := range b.papers {
+				if other, ok := titles[pp.Doc.Meta.Title]; ok {
+					t.Errorf("papers %q and %q have the same title %q", other, pp.Output.File, pp.Doc.Meta.Title)
+				}
+				titles[pp.Doc.Meta.Title] = pp.Output.File
+				if want := paperTitles[pp.Output.File]; want != "" && pp.Doc.Meta.Title != want {
+					t.Errorf("%s: title %q, want %q", pp.Output.File, pp.Doc.Meta.Title, want)
+				}
+				if !hasFormat(pp, "pdf") {
+					continue
+				}
+				t.Run(pp.Output.File, func(t *testing.T) {
+					checkTagged(t, b.path(pp, "pdf"), pp.Doc)
+				})
+			}
+		})
+	}
+}
+
+func checkTagged(t *testing.T, path string, doc *report.Document) {
+	info, err := exec.Command("pdfinfo", path).Output()
+	if err != nil {
+		t.Fatalf("pdfinfo: %v", err)
+	}
+	if !regexp.MustCompile(`(?m)^Tagged:\s+yes$`).Match(info) {
+		t.Errorf("pdfinfo does not see a tagged file:\n%s", info)
+	}
+	if m := regexp.MustCompile(`(?m)^Title:\s+(.*)$`).FindSubmatch(info); m == nil || string(m[1]) != doc.Meta.Title {
+		t.Errorf("the file's title is not the paper's (%q):\n%s", doc.Meta.Title, info)
+	}
+	if m := pdfVersion.FindSubmatch(info); m == nil || string(m[1]) != "1.7" {
+		t.Errorf("PDF version is not 1.7:\n%s", info)
+	}
+	if out, err := exec.Command("qpdf", "--check", path).CombinedOutput(); err != nil || strings.Contains(string(out), "WARNING") {
+		t.Errorf("qpdf --check %s: %v\n%s", filepath.Base(path), err, out)
+	}
+	out, err := exec.Command("pdfinfo", "-struct-text", path).Output()
+	if err != nil {
+		t.Fatalf("pdfinfo -struct-text: %v", err)
+	}
+	root := readStructText(t, string(out))
+	if len(root.kids) != 1 || root.kids[0].role != "Document" {
+		t.Fatalf("the tree does not start with one Document:\n%s", out)
+	}
+	docEl := root.kids[0]
+	if len(docEl.kids) != len(doc.Sections) {
+		t.Errorf("%d elements under Document, want a Sect for each of the %d sections", len(docEl.kids), len(doc.Sections))
+	}
+	for _, k := range docEl.kids {
+		if k.role != "Sect" {
+			t.Errorf("%s under Document, want only Sect", k.role)
+		}
+	}
+
+	// Tables, figures and headings as the document has them.
+	var tables []*report.Table
+	charts := 0
+	for _, s := range doc.Sections {
+		for _, bl := range s.Blocks {
+			switch x := bl.(type) {
+			case *report.Table:
+				tables = append(tables, x)
+			case *report.Chart:
+				charts++
+			}
+		}
+	}
+	var gotTables []*snode
+	figures, last := 0, 0
+	root.walk(func(n, p *snode) {
+		switch n.role {
+		case "Table":
+			gotTables = append(gotTables, n)
+		case "Figure":
+			figures++
+		case "H1", "H2", "H3", "H4", "H5", "H6":
+			level := int(n.role[1] - '0')
+			if level > last+1 {
+				t.Errorf("heading %s %q follows H%d: a level is skipped", n.role, strings.Join(n.text, " "), last)
+			}
+			last = level
+		case "TH":
+			if !n.has("/Scope /Column") && !n.has("/Scope /Row") {
+				t.Errorf("header cell %q has no scope", strings.Join(n.text, " "))
+			}
+		}
+		if (n.role == "TD" || n.role == "TH") && (p == nil || p.role != "TR") {
+			t.Errorf("%s outside a TR", n.role)
+		}
+	})
+	if figures != charts {
+		t.Errorf("%d figures, want one per chart (%d)", figures, charts)
+	}
+	if len(gotTables) != len(tables) {
+		t.Fatalf("%d tables in the tree, %d in the paper", len(gotTables), len(tables))
+	}
+	for i, tb := range gotTables {
+		want := tables[i]
+		if len(tb.kids) != 2 || tb.kids[0].role != "THead" || tb.kids[1].role != "TBody" {
+			t.Errorf("table %d: want THead and TBody, got %d parts", i+1, len(tb.kids))
+			continue
+		}
+		head := tb.kids[0]
+		if len(head.kids) != 1 || len(head.kids[0].kids) != max(1, len(want.Columns)) {
+			t.Errorf("table %d: the header row does not have a TH per column (%d)", i+1, len(want.Columns))
+		}
+		rows, spans := 0, 0
+		for _, g := range want.Groups {
+			if !g.Band.IsEmpty() {
+				rows++
+			}
+			rows += len(g.Rows)
+			for _, r := range g.Rows {
+				for _, c := range r.Cells {
+					if c.Span > 1 {
+						spans++
+					}
+				}
+			}
+		}
+		if want.Rows() == 0 && want.Empty != "" {
+			rows++
+		}
+		if got := len(tb.kids[1].kids); got != rows {
+			t.Errorf("table %d: %d rows in TBody, want %d (bands and rows)", i+1, got, rows)
+		}
+		gotSpans := 0
+		tb.walk(func(n, _ *snode) {
+			for _, a := range n.attrs {
+				if strings.HasPrefix(a, "/RowSpan") {
+					gotSpans++
+				}
+			}
+		})
+		if gotSpans > spans || (spans > 0 && gotSpans == 0) {
+			t.Errorf("table %d: %d cells with a RowSpan, the paper has %d spanning cells", i+1, gotSpans, spans)
+		}
+	}
+
+	if got, want := root.words(), docWords(doc); got != want {
+		gw, ww := strings.Fields(got), strings.Fields(want)
+		i := 0
+		for i < len(gw) && i < len(ww) && gw[i] == ww[i] {
+			i++
+		}
+		t.Errorf("the tree's text differs from the paper's at word %d:\n tree:  …%s…\n paper: …%s…",
+			i, strings.Join(gw[max(0, i-8):min(len(gw), i+8)], " "), strings.Join(ww[max(0, i-8):min(len(ww), i+8)], " "))
+	}
+}

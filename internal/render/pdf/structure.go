@@ -1,0 +1,342 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf16"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/agsreport/agsreport/internal/report"
+)
+
+// Tagged PDF.
+//
+// fpdf has no API for a structure tree, so the work is split in two. While
+// the pages are drawn, marker wraps every box in marked content through
+// fpdf's raw-write API: a box tagged with a structure element goes into a
+// sequence "/Role <</MCID n>> BDC … EMC" whose number is recorded against
+// the element, and every other box into "/Artifact BMC … EMC". Once fpdf
+// has written the file, addStructure appends an incremental update — new
+// objects and a cross-reference section of their own, pointing back at
+// fpdf's with /Prev — that adds the structure tree and its parent tree,
+// gives each page its /StructParents, and marks the catalog as tagged
+// (/MarkInfo) with the title to show (/ViewerPreferences). fpdf itself
+// writes the language (/Lang) and the XMP metadata with the PDF/UA-1
+// identifier. Nothing in fpdf's part of the file moves, except the header's
+// version number, which is raised to 1.7 in place.
+
+// mcr is one marked-content sequence: the MCID on a page.
+type mcr struct{ page, mcid int32 }
+
+// marker opens and closes marked-content sequences as the drawer draws
+// boxes, and remembers which element each sequence belongs to.
+type marker struct {
+	pdf     *fpdf.Fpdf
+	elems   []Elem
+	open    bool
+	cur     int32
+	page    int32
+	perPage [][]int32 // per page, the element of each MCID
+	content [][]mcr   // per element, its sequences in drawing order
+	buf     []byte
+}
+
+func newMarker(pdf *fpdf.Fpdf, elems []Elem) *marker {
+	return &marker{pdf: pdf, elems: elems, content: make([][]mcr, len(elems))}
+}
+
+// startPage is called after each new page.
+func (m *marker) startPage() {
+	m.perPage = append(m.perPage, nil)
+	m.page = int32(len(m.perPage) - 1)
+}
+
+// mark makes the next content drawn belong to tag, starting a new sequence
+// unless the current one already does.
+func (m *marker) mark(tag int32) {
+	if m.open && m.cur == tag {
+		return
+	}
+	m.end()
+	if tag == Artifact || int(tag) >= len(m.elems) {
+		m.pdf.RawWriteStr("/Artifact BMC")
+		tag = Artifact
+	} else {
+		id := int32(len(m.perPage[m.page]))
+		m.perPage[m.page] = append(m.perPage[m.page], tag)
+		m.content[tag] = append(m.content[tag], mcr{m.page, id})
+		b := append(m.buf[:0], '/')
+		b = append(b, m.elems[tag].Role...)
+		b = append(b, " <</MCID "...)
+		b = strconv.AppendInt(b, int64(id), 10)
+		b = append(b, ">> BDC"...)
+		m.pdf.RawWriteStr(string(b))
+		m.buf = b
+	}
+	m.open, m.cur = true, tag
+}
+
+// end closes the open sequence, if any; called at the end of each page.
+func (m *marker) end() {
+	if m.open {
+		m.pdf.RawWriteStr("EMC")
+		m.open = false
+	}
+}
+
+var (
+	trailerSize = regexp.MustCompile(`trailer\n<<\n/Size ([0-9]+)\n/Root ([0-9]+) 0 R\n/Info ([0-9]+) 0 R\n`)
+	kidsRef     = regexp.MustCompile(`([0-9]+) 0 R`)
+)
+
+// addStructure appends to src, a file fpdf wrote for the marker's pages,
+// the incremental update described above, and returns the whole file.
+func (m *marker) addStructure(src []byte) ([]byte, error) {
+	offsets, xrefAt, err := readXref(src)
+	if err != nil {
+		return nil, fmt.Errorf("tagging PDF: %w", err)
+	}
+	tr := trailerSize.FindSubmatch(src[xrefAt:])
+	if tr == nil {
+		return nil, fmt.Errorf("tagging PDF: no trailer")
+	}
+	size, _ := strconv.Atoi(string(tr[1]))
+	rootNum, _ := strconv.Atoi(string(tr[2]))
+	infoNum, _ := strconv.Atoi(string(tr[3]))
+	object := func(n int) ([]byte, error) {
+		if n < 1 || n > len(offsets) {
+			return nil, fmt.Errorf("tagging PDF: no object %d", n)
+		}
+		at := offsets[n-1]
+		start := bytes.Index(src[at:min(len(src), at+32)], []byte(" obj\n"))
+		end := bytes.Index(src[at:], []byte("\nendobj"))
+		if start < 0 || end < start {
+			return nil, fmt.Errorf("tagging PDF: object %d is not where the table says", n)
+		}
+		body := bytes.TrimSpace(src[at+start+len(" obj\n") : at+end])
+		if !bytes.HasPrefix(body, []byte("<<")) || !bytes.HasSuffix(body, []byte(">>")) {
+			return nil, fmt.Errorf("tagging PDF: object %d is not a dictionary", n)
+		}
+		return body[:len(body)-2], nil // without the closing ">>"
+	}
+	pagesObj, err := object(1)
+	if err != nil {
+		return nil, err
+	}
+	k := bytes.Index(pagesObj, []byte("/Kids ["))
+	if k < 0 {
+		return nil, fmt.Errorf("tagging PDF: no page list")
+	}
+	kidsEnd := bytes.IndexByte(pagesObj[k:], ']')
+	var pages []int
+	for _, r := range kidsRef.FindAllSubmatch(pagesObj[k:k+kidsEnd], -1) {
+		n, _ := strconv.Atoi(string(r[1]))
+		pages = append(pages, n)
+	}
+	if len(pages) != len(m.perPage) {
+		return nil, fmt.Errorf("tagging PDF: %d pages in the file, %d drawn", len(pages), len(m.perPage))
+	}
+	catalog, err := object(rootNum)
+	if err != nil {
+		return nil, err
+	}
+
+	out := src
+	if bytes.HasPrefix(out, []byte("%PDF-1.")) && len(out) > 8 && out[7] < '7' {
+		out[7] = '7' // structure trees with attributes are PDF 1.7 (fpdf's header, raised in place)
+	}
+	rootObj, treeObj, first := size, size+1, size+2
+	elemObj := func(i int32) int { return first + int(i) }
+	xref := map[int]int{}
+	start := func(n int) {
+		xref[n] = len(out)
+		out = fmt.Appendf(out, "%d 0 obj\n", n)
+	}
+	endObj := func() { out = append(out, "\nendobj\n"...) }
+
+	start(rootObj)
+	out = fmt.Appendf(out, "<</Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R /ParentTreeNextKey %d>>", elemObj(0), treeObj, len(pages))
+	endObj()
+
+	start(treeObj)
+	out = append(out, "<</Nums ["...)
+	for p, tags := range m.perPage {
+		out = fmt.Appendf(out, "%d [", p)
+		for i, t := range tags {
+			if i > 0 {
+				out = append(out, ' ')
+			}
+			out = fmt.Appendf(out, "%d 0 R", elemObj(t))
+		}
+		out = append(out, "]\n"...)
+	}
+	out = append(out, "]>>"...)
+	endObj()
+
+	children := make([][]int32, len(m.elems))
+	for i := 1; i < len(m.elems); i++ {
+		if p := m.elems[i].Parent; p >= 0 {
+			children[p] = append(children[p], int32(i))
+		}
+	}
+	for i, e := range m.elems {
+		start(elemObj(int32(i)))
+		parent := rootObj
+		if e.Parent >= 0 {
+			parent = elemObj(e.Parent)
+		}
+		out = fmt.Appendf(out, "<</Type /StructElem /S /%s /P %d 0 R", e.Role, parent)
+		content := m.content[i]
+		pg := int32(-1)
+		if len(content) > 0 {
+			pg = content[0].page
+			out = fmt.Appendf(out, " /Pg %d 0 R", pages[pg])
+		}
+		if len(children[i])+len(content) > 0 {
+			out = append(out, " /K ["...)
+			for j, c := range children[i] {
+				if j > 0 {
+					out = append(out, ' ')
+				}
+				out = fmt.Appendf(out, "%d 0 R", elemObj(c))
+			}
+			for j, c := range content {
+				if j > 0 || len(children[i]) > 0 {
+					out = append(out, ' ')
+				}
+				if c.page == pg {
+					out = strconv.AppendInt(out, int64(c.mcid), 10)
+				} else {
+					out = fmt.Appendf(out, "<</Type /MCR /Pg %d 0 R /MCID %d>>", pages[c.page], c.mcid)
+				}
+			}
+			out = append(out, ']')
+		}
+		if e.Scope != "" || e.RowSpan > 1 || e.ColSpan > 1 {
+			out = append(out, " /A <</O /Table"...)
+			if e.Scope != "" {
+				out = append(out, " /Scope /"...)
+				out = append(out, e.Scope...)
+			}
+			if e.RowSpan > 1 {
+				out = fmt.Appendf(out, " /RowSpan %d", e.RowSpan)
+			}
+			if e.ColSpan > 1 {
+				out = fmt.Appendf(out, " /ColSpan %d", e.ColSpan)
+			}
+			out = append(out, ">>"...)
+		}
+		if e.Alt != "" {
+			out = append(out, " /Alt "...)
+			out = textString(out, e.Alt)
+		}
+		out = append(out, ">>"...)
+		endObj()
+	}
+
+	for p, n := range pages {
+		dict, err := object(n)
+		if err != nil {
+			return nil, err
+		}
+		start(n)
+		out = append(out, dict...)
+		out = fmt.Appendf(out, "/StructParents %d\n/Tabs /S\n>>", p)
+		endObj()
+	}
+	start(rootNum)
+	out = append(out, catalog...)
+	out = fmt.Appendf(out, "/StructTreeRoot %d 0 R\n/MarkInfo <</Marked true>>\n/ViewerPreferences <</DisplayDocTitle true>>\n>>", rootObj)
+	endObj()
+
+	nums := make([]int, 0, len(xref))
+	for n := range xref {
+		nums = append(nums, n)
+	}
+	sort.Ints(nums)
+	at := len(out)
+	out = append(out, "xref\n"...)
+	for i := 0; i < len(nums); {
+		j := i + 1
+		for j < len(nums) && nums[j] == nums[j-1]+1 {
+			j++
+		}
+		out = fmt.Appendf(out, "%d %d\n", nums[i], j-i)
+		for _, n := range nums[i:j] {
+			out = fmt.Appendf(out, "%010d 00000 n \n", xref[n])
+		}
+		i = j
+	}
+	newSize := max(size, first+len(m.elems))
+	out = fmt.Appendf(out, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n/Prev %d\n>>\nstartxref\n%d\n%%%%EOF\n",
+		newSize, rootNum, infoNum, xrefAt, at)
+	return out, nil
+}
+
+// textString appends s as a PDF text string: UTF-16BE with a byte order
+// mark, in hexadecimal.
+func textString(b []byte, s string) []byte {
+	b = append(b, "<FEFF"...)
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = fmt.Appendf(b, "%04X", u)
+	}
+	return append(b, '>')
+}
+
+// xmpMetadata is the document's XMP packet: title, author, subject,
+// keywords, language and dates as in the document information dictionary,
+// and the PDF/UA-1 identifier (pdfuaid:part 1) that tells checkers and
+// readers which rules the file claims to follow.
+func xmpMetadata(meta report.Meta, date time.Time) []byte {
+	esc := func(s string) string {
+		var b strings.Builder
+		for _, r := range cleanMeta(s) {
+			switch r {
+			case '<':
+				b.WriteString("&lt;")
+			case '>':
+				b.WriteString("&gt;")
+			case '&':
+				b.WriteString("&amp;")
+			case '"':
+				b.WriteString("&quot;")
+			default:
+				if r >= 0x20 || r == '\t' || r == '\n' {
+					b.WriteRune(r)
+				}
+			}
+		}
+		return b.String()
+	}
+	stamp := date.UTC().Format("2006-01-02T15:04:05Z")
+	var b strings.Builder
+	b.WriteString("<?xpacket begin=\"\ufeff\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n")
+	b.WriteString("<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n")
+	b.WriteString("<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"" +
+		" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n")
+	b.WriteString("<dc:format>application/pdf</dc:format>\n")
+	fmt.Fprintf(&b, "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">%s</rdf:li></rdf:Alt></dc:title>\n", esc(meta.Title))
+	if meta.Author != "" {
+		fmt.Fprintf(&b, "<dc:creator><rdf:Seq><rdf:li>%s</rdf:li></rdf:Seq></dc:creator>\n", esc(meta.Author))
+	}
+	if meta.Subject != "" {
+		fmt.Fprintf(&b, "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">%s</rdf:li></rdf:Alt></dc:description>\n", esc(meta.Subject))
+	}
+	if lang := strings.TrimSpace(meta.Language); lang != "" {
+		fmt.Fprintf(&b, "<dc:language><rdf:Bag><rdf:li>%s</rdf:li></rdf:Bag></dc:language>\n", esc(lang))
+	}
+	if len(meta.Keywords) > 0 {
+		fmt.Fprintf(&b, "<pdf:Keywords>%s</pdf:Keywords>\n", esc(strings.Join(meta.Keywords, ", ")))
+	}
+	b.WriteString("<pdf:Producer>agsreport</pdf:Producer>\n<xmp:CreatorTool>agsreport</xmp:CreatorTool>\n")
+	fmt.Fprintf(&b, "<xmp:CreateDate>%s</xmp:CreateDate>\n<xmp:ModifyDate>%s</xmp:ModifyDate>\n", stamp, stamp)
+	b.WriteString("<pdfuaid:part>1</pdfuaid:part>\n")
+	b.WriteString("</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>")
+	return []byte(b.String())
+}

@@ -1,0 +1,127 @@
+package pdf
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/agsreport/agsreport/internal/report"
+)
+
+// Elem is one element of the structure tree of a tagged PDF: what a screen
+// reader reads, in order. Layout builds the tree from the document as it
+// places it (Layout.Elems); the draw pass ties the text it draws to the
+// elements with marked content and writes the tree into the file.
+//
+// Element 0 is the Document; each element's Parent comes before it, and
+// the children of an element are the elements naming it as Parent, in
+// index order, which is reading order. Content is tied only to elements
+// without child elements (headings, paragraphs, table cells, list labels
+// and bodies, figures), so that content and children never interleave.
+type Elem struct {
+	Role   string // standard structure type: Document, Sect, H1, P, L, LI, Lbl, LBody, Table, THead, TBody, TR, TH, TD, Figure
+	Parent int32  // index of the parent element; -1 for the Document
+	Alt    string // Figure: the alternative text
+	Scope  string // TH: "Column" or "Row"
+	// RowSpan and ColSpan are the rows and columns a table cell covers,
+	// when more than one.
+	RowSpan, ColSpan int
+}
+
+// Artifact is the Box.Tag of content that is not part of the document's
+// text: running headers and footers, rules, fills, swatches, and text drawn
+// again (table header rows on later pages, bands marked "(continued)",
+// spanning cells reprinted after a page break), which a screen reader
+// must read only once.
+const Artifact int32 = 0
+
+// elem adds an element under parent and returns its index.
+func (f *flow) elem(role string, parent int32) int32 {
+	f.elems = append(f.elems, Elem{Role: role, Parent: parent})
+	return int32(len(f.elems) - 1)
+}
+
+// tagLines ties wrapped lines to structure elements under parent. With
+// leaf set and no bullet among the lines, the lines belong to parent
+// itself (a heading, a table cell). Otherwise plain lines make P elements,
+// a new one at each paragraph break, and bullet lines make a list: L, then
+// per bullet an LI with an Lbl for the bullet and an LBody for its text.
+func (f *flow) tagLines(parent int32, lines []line, leaf bool) {
+	bullets := false
+	for i := range lines {
+		bullets = bullets || lines[i].bullet
+	}
+	if leaf && !bullets {
+		for i := range lines {
+			lines[i].tag, lines[i].lbl = parent, parent
+		}
+		return
+	}
+	var p, list, lbl, body int32 = -1, -1, -1, -1
+	prev := -1
+	for i := range lines {
+		ln := &lines[i]
+		fresh := ln.src != prev
+		prev = ln.src
+		if ln.bullet {
+			if fresh {
+				if list < 0 {
+					list = f.elem("L", parent)
+				}
+				li := f.elem("LI", list)
+				lbl = f.elem("Lbl", li)
+				body = f.elem("LBody", li)
+				p = -1
+			}
+			ln.tag, ln.lbl = body, lbl
+			continue
+		}
+		if fresh && (p < 0 || ln.para) {
+			p = f.elem("P", parent)
+			list = -1
+		}
+		ln.tag, ln.lbl = p, p
+	}
+}
+
+// headingRole is the structure type of a heading drawn at level: the first
+// heading of a paper is H1 and no heading is more than one level below the
+// one before it, so headings nest however a template numbers them.
+func (f *flow) headingRole(level int) string {
+	level = max(1, min(level, f.lastHeading+1))
+	f.lastHeading = level
+	return fmt.Sprintf("H%d", level)
+}
+
+// chartAlt is the alternative text of a chart: its title and every bar's
+// values in words, so that nothing the chart shows is lost without it.
+func chartAlt(ch *report.Chart) string {
+	var b strings.Builder
+	b.WriteString("Bar chart")
+	if t := strings.TrimSpace(ch.Title); t != "" {
+		b.WriteString(": ")
+		b.WriteString(t)
+	}
+	b.WriteString(".")
+	for i, c := range ch.Categories {
+		fmt.Fprintf(&b, " %s:", strings.TrimSpace(c))
+		total := 0.0
+		n := 0
+		for _, s := range ch.Series {
+			v := s.Value(i)
+			if v <= 0 {
+				continue
+			}
+			if n > 0 {
+				b.WriteString(",")
+			}
+			fmt.Fprintf(&b, " %s %s", strings.TrimSpace(s.Name), report.FormatValue(v))
+			total += v
+			n++
+		}
+		if n == 0 {
+			b.WriteString(" none")
+		}
+		fmt.Fprintf(&b, " (total %s).", report.FormatValue(total))
+	}
+	return b.String()
+}
