@@ -169,3 +169,39 @@ func TestFieldNamesAndAliases(t *testing.T) {
 		t.Error("FieldNames of an unknown kind should be nil")
 	}
 }
+
+// TestCouncilHeadings maps header rows seen in councils' AGS and
+// audit-committee trackers without any mapping in the job.
+func TestCouncilHeadings(t *testing.T) {
+	tests := []struct {
+		name  string
+		heads []string
+		want  string // field=column letters, sorted by field
+	}{
+		{"governance issue, by when, by whom", []string{"Governance Issue", "Action Update", "By When", "By Whom"},
+			"issue_title=A lead=D progress=B target=C"},
+		{"capitals", []string{"ACTION", "RESPONSIBILITY", "DUE DATE", "PROGRESS TO DATE"},
+			"description=A lead=B progress=D target=C"},
+		{"committee action log", []string{"Date", "Minute No.", "Action", "Owner", "Status"},
+			"description=C lead=D ref=B status=E"},
+		{"improvement areas", []string{"Key improvement area", "Lead Officer", "To be delivered by"},
+			"issue_title=A lead=B target=C"},
+		{"action codes", []string{"Action Code", "Action description", "Status Icon", "Update date", "Due Date", "Action update", "Responsible for"},
+			"description=B lead=G progress=F ref=A status=C target=E"},
+		{"areas of focus", []string{"No.", "Area of focus", "Action", "Lead Officer", "Timescale", "Progress update (to March 2024)", "RAG"},
+			"description=C issue_title=B lead=D progress=F ref=A status=G target=E"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m := mapColumns(Actions, tc.heads, nil)
+			var got []string
+			for f, i := range m.col {
+				got = append(got, f+"="+string(rune('A'+i)))
+			}
+			sort.Strings(got)
+			if want := strings.Fields(tc.want); !reflect.DeepEqual(got, want) {
+				t.Errorf("got %v, want %v", got, want)
+			}
+		})
+	}
+}
