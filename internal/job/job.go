@@ -143,6 +143,7 @@ type planFile struct {
 type tableFile struct {
 	Workbook  string         `toml:"workbook"`
 	Sheet     string         `toml:"sheet"`
+	Sheets    []string       `toml:"sheets"`
 	Header    any            `toml:"header"`
 	Columns   map[string]any `toml:"columns"`
 	Bands     string         `toml:"bands"`
@@ -370,6 +371,7 @@ func table(c *tomlx.File, j *Job, key toml.Key, t *tableFile, workbook string) *
 		Path:    j.resolve(wb),
 		Name:    wb,
 		Sheet:   t.Sheet,
+		Sheets:  t.Sheets,
 		Header:  header(c, append(key, "header"), t.Header),
 		Columns: columns(c, append(key, "columns"), t.Columns),
 		Bands:   strings.ToLower(strings.TrimSpace(t.Bands)),
@@ -378,6 +380,9 @@ func table(c *tomlx.File, j *Job, key toml.Key, t *tableFile, workbook string) *
 	}
 	if spec.Bands != "" && !slices.Contains(sheet.BandKinds, spec.Bands) {
 		c.Errorf(append(key, "bands"), "must be one of %s, not %q", strings.Join(sheet.BandKinds, ", "), t.Bands)
+	}
+	if t.Sheet != "" && len(t.Sheets) > 0 {
+		c.Errorf(append(key, "sheets"), "give sheet or sheets, not both")
 	}
 	if t.RefInText != nil && !*t.RefInText {
 		spec.RefInText = sheet.RefInTextNo

@@ -21,6 +21,7 @@ type sheetDef struct {
 	name   string
 	rows   [][]any
 	merges []string
+	hidden bool
 }
 
 // serial is an Excel date serial written with a date format.
@@ -79,6 +80,20 @@ func writeBook(t testing.TB, dir, name string, opts bookOpts, sheets ...sheetDef
 		for _, m := range s.merges {
 			a, b, _ := strings.Cut(m, ":")
 			if err := f.MergeCell(s.name, a, b); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	for i, s := range sheets {
+		if !s.hidden {
+			// Excel cannot hide the active sheet: make a visible one active.
+			f.SetActiveSheet(i)
+			break
+		}
+	}
+	for _, s := range sheets {
+		if s.hidden {
+			if err := f.SetSheetVisible(s.name, false); err != nil {
 				t.Fatal(err)
 			}
 		}

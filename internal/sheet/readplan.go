@@ -2,7 +2,9 @@ package sheet
 
 import (
 	"fmt"
+	"path"
 	"strconv"
+	"strings"
 
 	"github.com/agsreport/agsreport/internal/plan"
 )
@@ -43,6 +45,13 @@ func ReadPlanReadings(spec PlanSpec, vocab *plan.Vocabulary, probs *plan.Problem
 	reqs := resolvePlan(spec, files, probs)
 	b := &builder{p: p, vocab: vocab, probs: probs, byID: map[string]*plan.Issue{}, byTitle: map[string]*plan.Issue{}}
 	var readings []*Reading
+	read := map[string]map[string]bool{} // file → sheets the plan reads
+	for _, q := range reqs {
+		if read[q.spec.Path] == nil {
+			read[q.spec.Path] = map[string]bool{}
+		}
+		read[q.spec.Path][q.sheet] = true
+	}
 	for _, q := range reqs {
 		src := files.get(q.spec)
 		if src == nil {
@@ -53,6 +62,7 @@ func ReadPlanReadings(spec PlanSpec, vocab *plan.Vocabulary, probs *plan.Problem
 		if t == nil {
 			continue
 		}
+		sameLayout(src, q, t, read[q.spec.Path], probs)
 		switch t.kind {
 		case Issues:
 			b.issuesTable = t
@@ -68,10 +78,12 @@ func ReadPlanReadings(spec PlanSpec, vocab *plan.Vocabulary, probs *plan.Problem
 
 // resolvePlan decides which sheet holds each table of the plan. Optional
 // tables whose sheet is not there are left out; when every table is left
-// out the first sheet is read as a flat table of actions, or of issues when
-// it has no action columns. An optional actions table is read as issues
-// when there is no issues table and it has issue columns but no action
-// columns (a CMT plan kept on a sheet called "Action Plan").
+// out the first visible sheet is read as a flat table of actions, or of
+// issues when it has no action columns. An optional actions table is read
+// as issues when there is no issues table and it has issue columns but no
+// action columns (a CMT plan kept on a sheet called "Action Plan"). A table
+// the job gives several sheets (TableSpec.Sheets) is read from each of
+// them in workbook order.
 func resolvePlan(spec PlanSpec, files *fileSet, probs *plan.Problems) []tableRequest {
 	tables := []struct {
 		spec *TableSpec
@@ -88,8 +100,13 @@ func resolvePlan(spec PlanSpec, files *fileSet, probs *plan.Problems) []tableReq
 		if src == nil {
 			continue
 		}
-		sheet, ok := resolveSheet(src, x.spec, x.kind, probs)
-		if !ok {
+		var sheets []string
+		if len(x.spec.Sheets) > 0 {
+			sheets = resolveSheets(src, x.spec, probs)
+		} else if sheet, ok := resolveSheet(src, x.spec, x.kind, probs); ok {
+			sheets = []string{sheet}
+		}
+		if len(sheets) == 0 {
 			if x.spec.Optional && fallback == nil {
 				fallback = x.spec
 			}
@@ -102,15 +119,15 @@ func resolvePlan(spec PlanSpec, files *fileSet, probs *plan.Problems) []tableReq
 		if x.kind == Actions && x.spec.Optional && !haveIssues {
 			kinds = append(kinds, Issues)
 		}
-		out = append(out, tableRequest{spec: x.spec, sheet: sheet, kinds: kinds})
+		for _, sheet := range sheets {
+			out = append(out, tableRequest{spec: x.spec, sheet: sheet, kinds: kinds, chosen: x.spec.Sheet == "" && len(x.spec.Sheets) == 0})
+		}
 	}
 	if len(out) == 0 && fallback != nil {
 		src := files.get(fallback)
-		sheet := ""
-		if names := src.sheets(); len(names) > 0 {
-			sheet = names[0]
+		if sheet, ok := firstVisible(src); ok {
+			out = append(out, tableRequest{spec: fallback, sheet: sheet, kinds: []Kind{Actions, Issues}, chosen: true})
 		}
-		out = append(out, tableRequest{spec: fallback, sheet: sheet, kinds: []Kind{Actions, Issues}})
 	}
 	if spec.Issues == nil && spec.Actions == nil {
 		probs.Errorf(plan.Loc{}, "the plan needs an issues table or an actions table")
@@ -118,10 +135,60 @@ func resolvePlan(spec PlanSpec, files *fileSet, probs *plan.Problems) []tableReq
 	return out
 }
 
-// resolveSheet finds the sheet for a table: the one the job names, else
-// one named for the table's kind, else (unless the table is optional) the
-// first. A CSV file has no sheets; it is read unless the table is
-// optional.
+// firstVisible returns the first sheet that is not hidden ("" for CSV).
+func firstVisible(src source) (string, bool) {
+	names := src.sheets()
+	if names == nil {
+		return "", true
+	}
+	for _, n := range names {
+		if src.state(n) == sheetVisible {
+			return n, true
+		}
+	}
+	return "", false
+}
+
+// resolveSheets finds the sheets a table is kept on when the job lists
+// several: each entry names a sheet, or is a pattern ("Directorate *")
+// matched against the names ignoring case. A pattern never matches a
+// hidden sheet; a name does. An entry that matches nothing is an error.
+func resolveSheets(src source, spec *TableSpec, probs *plan.Problems) []string {
+	names := src.sheets()
+	if names == nil {
+		return []string{""}
+	}
+	take := map[string]bool{}
+	for _, want := range spec.Sheets {
+		found := false
+		for _, n := range names {
+			switch {
+			case plan.Key(n) == plan.Key(want):
+				take[n], found = true, true
+			case strings.ContainsAny(want, "*?["):
+				if ok, _ := path.Match(strings.ToLower(want), strings.ToLower(n)); ok && src.state(n) == sheetVisible {
+					take[n], found = true, true
+				}
+			}
+		}
+		if !found {
+			probs.Errorf(plan.Loc{File: spec.Name}, "sheets: %q matches no visible sheet; the sheets are %s", want, quoteList(names, ", "))
+		}
+	}
+	var out []string
+	for _, n := range names {
+		if take[n] {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// resolveSheet finds the sheet for a table: the one the job names (hidden
+// or not), else a visible one named for the table's kind, else (unless the
+// table is optional) the first visible sheet. Hidden sheets (an archived
+// plan, a list for a drop-down) are never read unless the job names them.
+// A CSV file has no sheets; it is read unless the table is optional.
 func resolveSheet(src source, spec *TableSpec, kind Kind, probs *plan.Problems) (string, bool) {
 	names := src.sheets()
 	if names == nil {
@@ -143,7 +210,7 @@ func resolveSheet(src source, spec *TableSpec, kind Kind, probs *plan.Problems) 
 	}
 	for _, want := range sheetNames[kind] {
 		for _, n := range names {
-			if plan.Key(n) == plan.Key(want) {
+			if plan.Key(n) == plan.Key(want) && src.state(n) == sheetVisible {
 				return n, true
 			}
 		}
@@ -151,7 +218,59 @@ func resolveSheet(src source, spec *TableSpec, kind Kind, probs *plan.Problems) 
 	if spec.Optional {
 		return "", false
 	}
-	return names[0], true
+	if n, ok := firstVisible(src); ok {
+		return n, true
+	}
+	probs.Errorf(plan.Loc{File: spec.Name}, "every sheet is hidden (%s); name the sheet to read with sheet = \"…\" in the job", quoteList(names, ", "))
+	return "", false
+}
+
+// sameLayout warns when agsreport chose a table's sheet itself and other
+// visible sheets of the workbook, not read for the plan, hold a table of
+// the same kind: the job may mean them all.
+func sameLayout(src source, q tableRequest, t *table, read map[string]bool, probs *plan.Problems) {
+	names := src.sheets()
+	if !q.chosen || len(names) < 2 {
+		return
+	}
+	var others []string
+	for _, n := range names {
+		if read[n] || src.state(n) != sheetVisible {
+			continue
+		}
+		if k, ok := findHeader(src, n, q.spec, []Kind{t.kind}); ok && k == t.kind {
+			others = append(others, n)
+		}
+	}
+	if len(others) == 0 {
+		return
+	}
+	probs.Warnf(plan.Loc{File: q.spec.Name, Sheet: q.sheet}, "only this sheet is read, but %s also %s a table of %s: to read them too, list them with sheets = [...] in the job (a pattern such as \"Directorate *\" will do); to read only this one, name it with sheet = %q",
+		quoteList(brief(others), ", "), map[bool]string{true: "holds", false: "hold"}[len(others) == 1], kindPlural(t.kind), q.sheet)
+}
+
+// findHeader looks for a header row of one of kinds in a sheet's first
+// rows, without reading the rest.
+func findHeader(src source, sheet string, spec *TableSpec, kinds []Kind) (Kind, bool) {
+	it, err := src.rows(sheet, false)
+	if err != nil {
+		return "", false
+	}
+	defer it.close()
+	for it.next() && it.row() <= headerScan {
+		cells, err := it.cells()
+		if err != nil {
+			return "", false
+		}
+		heads := make([]string, len(cells))
+		for i, c := range cells {
+			heads[i] = cleanText(c.text)
+		}
+		if k, m, ok := pickKind(kinds, heads, spec, false); ok && len(m.missing(k)) == 0 {
+			return k, true
+		}
+	}
+	return "", false
 }
 
 // fileSet opens each file once, however many tables it holds, and reports
@@ -467,7 +586,11 @@ func (b *builder) assemble() {
 		k := plan.RefKey(a.Ref)
 		refLoc := ar.t.loc(ar.num, colOf(ar.t, "ref"))
 		if first, dup := refs[k]; dup {
-			b.probs.Errorf(refLoc, "action ref %q is already used at cell %s%d", a.Ref, plan.ColumnName(first.Col), first.Row)
+			where := fmt.Sprintf("cell %s%d", plan.ColumnName(first.Col), first.Row)
+			if first.Sheet != refLoc.Sheet {
+				where = fmt.Sprintf("sheet %q, %s", first.Sheet, where)
+			}
+			b.probs.Errorf(refLoc, "action ref %q is already used at %s", a.Ref, where)
 			continue
 		}
 		refs[k] = refLoc

@@ -22,6 +22,11 @@ type TableSpec struct {
 	// matches the table's kind ("Issues", "Actions", "Action Plan" …), or
 	// else the first sheet. Ignored for CSV.
 	Sheet string
+	// Sheets, when not empty, lists several sheets of one layout read as
+	// one table, in workbook order: names, or patterns such as
+	// "Directorate *" (which match only visible sheets). Sheet is then
+	// ignored.
+	Sheets []string
 	// Header is the 1-based header row; 0 finds it automatically below any
 	// title rows.
 	Header int

@@ -225,6 +225,8 @@ type tableRequest struct {
 	spec  *TableSpec
 	sheet string
 	kinds []Kind
+	// chosen says agsreport chose the sheet; the job named none.
+	chosen bool
 }
 
 // rowFunc takes one data row and says what it was read as ("action
