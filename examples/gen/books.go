@@ -18,9 +18,11 @@ func books() []book {
 		{Path: cumbriaPlan, Title: cumbriaTitle, Tables: []table{issuesTable(), outcomesTable(), actionsTable()}},
 		{Path: cumbriaJanuary, Title: cumbriaTitle + " – progress return, January 2018", Tables: []table{
 			returnTable(cumbriaIssues[0].Title+" – progress update to January 2018", childrensActions),
+			narrativeTable(cumbriaIssues[0].Title+" – overall prospect, January 2018", cumbriaIssues[0].Ref, cumbriaIssues[0].Prospect),
 		}},
 		{Path: cumbriaFebruary, Title: cumbriaTitle + " – progress return, February 2018", Tables: []table{
 			returnTable(cumbriaIssues[1].Title+" – progress update to February 2018", ameyActions()),
+			narrativeTable(cumbriaIssues[1].Title+" – overall prospect, February 2018", cumbriaIssues[1].Ref, cumbriaIssues[1].Prospect),
 		}},
 		{Path: cmtPlan, Title: "Draft Annual Governance Action Plan 2014/15", Tables: []table{cmtTable()}},
 	}, cycleBooks()...)
@@ -139,6 +141,19 @@ func returnTable(title string, actions []action) table {
 		t.Rows = append(t.Rows, []string{a.Ref, a.Status, a.Progress})
 	}
 	return t
+}
+
+// narrativeTable is the issue narrative a return brings for its period: the
+// governance issue's overall prospect as its lead manager writes it that
+// quarter, on a sheet named like the plan's issues table.
+func narrativeTable(title, ref, prospect string) table {
+	return table{
+		Sheet:        "Issues",
+		Title:        title,
+		Columns:      []column{{"Issue Ref", 10}, {"Overall Prospect", 100}},
+		StatusColumn: -1,
+		Rows:         [][]string{{ref, prospect}},
+	}
 }
 
 func cmtTable() table {

@@ -48,6 +48,12 @@ var marchChanges = map[string]cycleChange{
 
 var marchMissing = map[string]bool{"11(i)": true, "12(ii)": true}
 
+// marchProspect is the invented overall prospect of the Amey issue at the
+// end of March 2018, consistent with the March positions above.
+const marchProspect = "Illustrative update: at the end of March 2018 most of the Amey Lessons Learned Action Plan was complete or on target. " +
+	"Two actions are behind target — 4(iii), member risk management training, and 5(ii), the Speak Up Policy — and both are overdue; " +
+	"no March update was received for 11(i) and 12(ii)."
+
 // cycleReturn is one invented return as a table.
 func cycleReturn(title string, changes map[string]cycleChange, missing map[string]bool, defaultText string) table {
 	t := table{
@@ -79,6 +85,7 @@ func cycleBooks() []book {
 		{Path: cycleMarch, Title: cumbriaTitle + note + ", March 2018", Tables: []table{
 			cycleReturn(cumbriaIssues[1].Title+" – progress update to March 2018 (illustrative)", marchChanges, marchMissing,
 				"No change since the February update."),
+			narrativeTable(cumbriaIssues[1].Title+" – overall prospect, March 2018 (illustrative)", cumbriaIssues[1].Ref, marchProspect),
 		}},
 	}
 }

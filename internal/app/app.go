@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/agsreport/agsreport/internal/compose"
 	"github.com/agsreport/agsreport/internal/job"
 	"github.com/agsreport/agsreport/internal/plan"
 	"github.com/agsreport/agsreport/internal/returns"
@@ -61,9 +62,8 @@ func LoadJob(j *job.Job) (*Loaded, error) {
 	// its own problem list; the lists are joined in the order of a
 	// one-after-another read, so messages come out the same every time.
 	type read struct {
-		updates []plan.Update
-		reading *sheet.Reading
-		probs   plan.Problems
+		ret   sheet.Return
+		probs plan.Problems
 	}
 	var files []*read
 	var wg sync.WaitGroup
@@ -79,7 +79,7 @@ func LoadJob(j *job.Job) (*Loaded, error) {
 				defer wg.Done()
 				sem <- struct{}{}
 				defer func() { <-sem }()
-				r.updates, r.reading = sheet.ReadUpdatesReading(f, u.Period, vocab, &r.probs)
+				r.ret = sheet.ReadReturn(f, u.Period, vocab, &r.probs)
 			}()
 		}
 	}
@@ -92,6 +92,7 @@ func LoadJob(j *job.Job) (*Loaded, error) {
 		p.Periods = append(p.Periods, p.Baseline)
 	}
 	var updates []plan.Update
+	var narrative []plan.IssueUpdate
 	next := 0
 	for _, u := range j.Updates {
 		if !containsString(p.Periods, u.Period) {
@@ -110,11 +111,10 @@ func LoadJob(j *job.Job) (*Loaded, error) {
 		for range u.Files {
 			r := files[next]
 			next++
-			block = append(block, r.updates...)
+			block = append(block, r.ret.Updates...)
+			narrative = append(narrative, r.ret.Issues...)
 			l.Problems.Add(r.probs)
-			if r.reading != nil {
-				l.Readings = append(l.Readings, r.reading)
-			}
+			l.Readings = append(l.Readings, r.ret.Readings...)
 		}
 		updates = append(updates, setAside(p, j, u, block, &l.Problems)...)
 	}
@@ -123,9 +123,58 @@ func LoadJob(j *job.Job) (*Loaded, error) {
 		l.Problems.Errorf(plan.Loc{File: j.File}, "period %q has no [[updates]] (periods: %s)", p.Current, strings.Join(p.Periods, ", "))
 	}
 	plan.Merge(p, updates, &l.Problems)
+	plan.MergeNarrative(p, narrative, &l.Problems)
 	p.Derive()
 	l.Plan = p
+	staleNarrative(l)
 	return l, nil
+}
+
+// staleNarrative warns, for each output whose template shows an issue's
+// overall prospect, about each of its issues whose prospect is older than
+// the output's own period: the paper says so, but the governance officer
+// will usually want the issue's lead to update it.
+func staleNarrative(l *Loaded) {
+	j, p := l.Job, l.Plan
+	lib := compose.Library{UserDir: j.Templates, BaseDir: j.Dir}
+	for _, o := range j.Outputs {
+		t, err := lib.Load(o.Template)
+		if err != nil || !t.Mentions("Prospect") {
+			continue // a template that cannot be loaded is reported when composing
+		}
+		period := o.Period
+		if period == "" {
+			period = p.Current
+		}
+		for _, is := range p.Issues {
+			if !selected(is, o.Issues) {
+				continue
+			}
+			n := p.NarrativeAt(is, period)
+			if !compose.NarrativeStale(p, n.Prospect, n.ProspectFrom, period) {
+				continue
+			}
+			from := "recorded in the plan"
+			if n.ProspectFrom != "" {
+				from = "last updated in " + n.ProspectFrom
+			}
+			l.Problems.Warnf(is.Source, "%s reports %s, but the overall prospect of issue %q was %s; the paper says so. An \"Issues\" sheet in a return for %s can update it", o.Name(), period, is.ID, from, period)
+		}
+	}
+}
+
+// selected reports whether an output that names issues (by ID or title;
+// none means all) includes is.
+func selected(is *plan.Issue, names []string) bool {
+	if len(names) == 0 {
+		return true
+	}
+	for _, n := range names {
+		if plan.Key(n) == plan.Key(is.ID) || plan.Key(n) == plan.Key(is.Title) {
+			return true
+		}
+	}
+	return false
 }
 
 // setAside takes out of one [[updates]] block's updates the rows its ignore

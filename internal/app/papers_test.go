@@ -160,6 +160,15 @@ func expect(t *testing.T, l *Loaded, pp Paper) want {
 					u.follow = append(u.follow, status)
 				}
 				progress = plainText(progress)
+				// Text from an earlier period is printed under a line that
+				// names its period.
+				if st := p.StateOf(a, period); st.Update == nil && progress != "" && p.HasPeriod(period) {
+					note := "No update this period. As recorded in the plan:"
+					if st.ProgressFrom != "" {
+						note = "No update this period. Last update, " + st.ProgressFrom + ":"
+					}
+					u.follow = append(u.follow, note)
+				}
 				switch {
 				case progress != "":
 					u.follow = append(u.follow, firstWords(progress, 5), lastWords(progress, 5))
@@ -250,7 +259,11 @@ var spotChecks = map[string]map[string][]string{
 		},
 	},
 	"cumbria-quarterly": {
-		"CMT briefing - March 2018": {"Completed", "No update received for this period."},
+		"CMT briefing - March 2018": {"Completed", "No update this period. Last update, February 2018:"},
+		"Appendix 1B - Amey Lessons Learned - March 2018": {
+			"at the end of March 2018 most of the Amey Lessons Learned Action Plan was complete or on target",
+			"No update this period. Last update, February 2018:",
+		},
 	},
 }
 

@@ -41,24 +41,51 @@ type Data struct {
 }
 
 // Issue is an issue as placeholders see it: the plan's issue, with its
-// actions as of the paper's period.
+// narrative and actions as of the paper's period.
+//
+// Description and Prospect are the narrative to print: the latest given in
+// a return up to the paper's period (or the plan's own), and, when that is
+// not the paper's period, opening with a line that says when it was last
+// updated — so that no paper passes an earlier period's words off as this
+// period's. DescriptionText and ProspectText are the words alone, and
+// DescriptionPeriod and ProspectPeriod the periods they were given in (""
+// for the plan's own when the plan names no period).
 type Issue struct {
 	*plan.Issue
+	Description, DescriptionText, DescriptionPeriod string
+	Prospect, ProspectText, ProspectPeriod          string
+	// Stale says the overall prospect shown is older than the paper's
+	// period.
+	Stale   bool
 	Actions []*Action
 }
 
 // Action is an action as placeholders see it: the plan's action, with status
 // and progress as of the paper's period and the facts derived for it.
+//
+// Progress is the text to print. When the action has an update for the
+// paper's period with progress text, it is that text. Otherwise it is the
+// latest earlier text opening with a line that names its period ("No update
+// this period. Last update, February 2018:"), or a line saying no update was
+// received; and an update that gave text but no status opens with the
+// period the status is as at. Text is the progress words alone, TextPeriod
+// the period they were given in, and StatusPeriod the period the status was
+// given in ("" for the plan's own values when the plan names no period).
 type Action struct {
 	*plan.Action
-	Status     string
-	Progress   string
-	Update     *plan.Update // the period's update, or nil
-	Overdue    bool
-	NoReturn   bool
-	Change     string // "unchanged", "better", "worse", "completed", "new"
-	PrevStatus string
-	Closed     bool
+	Status       string
+	StatusPeriod string
+	Progress     string
+	Text         string
+	TextPeriod   string
+	Note         string       // the opening line of Progress, or ""
+	Update       *plan.Update // the period's update, or nil
+	Overdue      bool
+	NoReturn     bool
+	Change       string // "unchanged", "better", "worse", "completed", "new"
+	PrevStatus   string
+	PrevPeriod   string
+	Closed       bool
 }
 
 // Filters are the names a table's filter may take.
@@ -217,7 +244,7 @@ func selectIssues(p *plan.Plan, opts Options) ([]*Issue, error) {
 	}
 	out := make([]*Issue, len(chosen))
 	for i, is := range chosen {
-		v := &Issue{Issue: is}
+		v := issueView(p, is, opts.Period)
 		for _, a := range is.Actions {
 			v.Actions = append(v.Actions, actionView(p, a, opts.Period))
 		}
@@ -227,13 +254,98 @@ func selectIssues(p *plan.Plan, opts Options) ([]*Issue, error) {
 }
 
 func actionView(p *plan.Plan, a *plan.Action, period string) *Action {
-	status, progress, u := p.StateAt(a, period)
+	st := p.StateOf(a, period)
 	f := p.FactsAt(a, period)
-	return &Action{
-		Action: a, Status: status, Progress: progress, Update: u,
-		Overdue: f.Overdue, NoReturn: f.NoReturn, Change: f.Change.String(), PrevStatus: f.PrevStatus,
-		Closed: p.Statuses != nil && p.Statuses.Closed(status),
+	v := &Action{
+		Action: a, Status: st.Status, StatusPeriod: st.StatusFrom, Text: st.Progress, TextPeriod: st.ProgressFrom,
+		Update: st.Update, Overdue: f.Overdue, NoReturn: f.NoReturn, Change: f.Change.String(),
+		PrevStatus: f.PrevStatus, PrevPeriod: f.PrevPeriod,
+		Closed: p.Statuses != nil && p.Statuses.Closed(st.Status),
 	}
+	v.Note = progressNote(p, st, period)
+	v.Progress = withNote(v.Note, st.Progress)
+	return v
+}
+
+// progressNote is the line that opens an action's progress on a paper for
+// period when the text or the status is not that period's own; "" when
+// both are (or when the job has no periods, so the plan's values are all
+// there is).
+func progressNote(p *plan.Plan, st plan.State, period string) string {
+	if period == "" || !p.HasPeriod(period) || st.ProgressFrom == period && (st.StatusFrom == period || st.Status == "") {
+		return ""
+	}
+	u := st.Update
+	switch {
+	case u != nil && u.Baseline:
+		return "" // the plan's own values are this period's
+	case u == nil && st.Progress == "":
+		return "No update received for this period."
+	case u == nil:
+		return "No update this period. " + lastUpdate(st.ProgressFrom)
+	case st.ProgressFrom != period && st.Progress == "":
+		return "Status updated this period, with no progress text."
+	case st.ProgressFrom != period:
+		return "Status updated this period, with no new progress text. " + lastUpdate(st.ProgressFrom)
+	case st.StatusFrom == "":
+		return "No status given this period: " + st.Status + " is the status recorded in the plan."
+	default:
+		return "No status given this period: " + st.Status + " is the status as at " + st.StatusFrom + "."
+	}
+}
+
+func lastUpdate(from string) string {
+	if from == "" {
+		return "As recorded in the plan:"
+	}
+	return "Last update, " + from + ":"
+}
+
+// withNote puts the note, in italics, as a paragraph of its own above text.
+func withNote(note, text string) string {
+	switch {
+	case note == "":
+		return text
+	case text == "":
+		return "*" + note + "*"
+	}
+	return "*" + note + "*\n\n" + text
+}
+
+// issueView is the issue with its narrative as at the paper's period.
+func issueView(p *plan.Plan, is *plan.Issue, period string) *Issue {
+	n := p.NarrativeAt(is, period)
+	v := &Issue{Issue: is,
+		DescriptionText: n.Description, DescriptionPeriod: n.DescriptionFrom,
+		ProspectText: n.Prospect, ProspectPeriod: n.ProspectFrom,
+	}
+	v.Stale = NarrativeStale(p, n.Prospect, n.ProspectFrom, period)
+	v.Prospect = withNote(narrativeNote(v.Stale, n.ProspectFrom, period), n.Prospect)
+	// The description is the issue's standing account: it is labelled only
+	// when a return updated it in an earlier period.
+	descStale := n.DescriptionFrom != "" && n.DescriptionFrom != p.Baseline && NarrativeStale(p, n.Description, n.DescriptionFrom, period)
+	v.Description = withNote(narrativeNote(descStale, n.DescriptionFrom, period), n.Description)
+	return v
+}
+
+// NarrativeStale reports whether an issue's narrative text, last given in
+// period from ("" for the plan's own when the plan names no period), is
+// older than the paper's period.
+func NarrativeStale(p *plan.Plan, text, from, period string) bool {
+	if text == "" || period == "" || !p.HasPeriod(period) || from == period {
+		return false
+	}
+	return from == "" || p.Before(from, period)
+}
+
+func narrativeNote(stale bool, from, period string) string {
+	if !stale {
+		return ""
+	}
+	if from == "" {
+		return "Not updated for " + period + "; as recorded in the plan:"
+	}
+	return "Not updated for " + period + "; last updated " + from + ":"
 }
 
 func (c *composer) document() *report.Document {

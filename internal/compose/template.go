@@ -378,3 +378,16 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// Mentions reports whether any placeholder text of the template mentions
+// name (a field such as "Prospect"), so that a check can tell whether a
+// paper shows it. It errs on the side of yes: a mention in a condition
+// counts.
+func (t *Template) Mentions(name string) bool {
+	for src := range t.compiled {
+		if strings.Contains(src, name) {
+			return true
+		}
+	}
+	return false
+}

@@ -47,6 +47,7 @@ func (p *Plan) Dump() string {
 	if len(p.Periods) > 0 {
 		w("  ", "periods: %s", strings.Join(p.Periods, " | "))
 	}
+	text("  ", "plan as at", p.Baseline)
 	text("  ", "current", p.Current)
 	text("  ", "as at", p.AsAt.String())
 	if p.Statuses != nil {
@@ -66,6 +67,11 @@ func (p *Plan) Dump() string {
 		target("  ", is.Target)
 		for _, f := range is.Extra {
 			text("  ", "extra "+fmt.Sprintf("%q", f.Name), f.Value)
+		}
+		for _, u := range is.Narrative {
+			w("  ", "narrative %q", u.Period)
+			text("    ", "description", u.Description)
+			text("    ", "prospect", u.Prospect)
 		}
 		for _, o := range is.Outcomes {
 			w("  ", "outcome %q", o.Number)
@@ -89,7 +95,11 @@ func (p *Plan) Dump() string {
 				text("    ", "extra "+fmt.Sprintf("%q", f.Name), f.Value)
 			}
 			for _, u := range a.History {
-				w("    ", "update %q status=%q", u.Period, u.Status)
+				if u.Baseline {
+					w("    ", "update %q status=%q (the plan's own)", u.Period, u.Status)
+				} else {
+					w("    ", "update %q status=%q", u.Period, u.Status)
+				}
 				text("      ", "officer", u.Officer)
 				text("      ", "progress", u.Progress)
 			}
@@ -97,6 +107,9 @@ func (p *Plan) Dump() string {
 				w("    ", "facts overdue=%v no-return=%v change=%s previous=%q", f.Overdue, f.NoReturn, f.Change, f.PrevStatus)
 			}
 		}
+	}
+	for _, x := range p.SetAside {
+		w("", "set aside %q %q at %s: %s", x.Period, x.Ref, x.Source, x.Reason)
 	}
 	return b.String()
 }

@@ -105,3 +105,43 @@ func tracksStatus(a *Action) bool {
 	}
 	return false
 }
+
+// MergeNarrative folds the issue narrative that returns give (description
+// and overall prospect as at a period) onto the plan's issues, in period
+// order. An update naming no issue of the plan (by ID or title) is an
+// error, and so is a second update for one issue in one period.
+func MergeNarrative(p *Plan, updates []IssueUpdate, probs *Problems) {
+	order := map[string]int{}
+	for i, per := range p.Periods {
+		order[per] = i
+	}
+	seen := map[string]Loc{}
+	for _, u := range updates {
+		var is *Issue
+		for _, x := range p.Issues {
+			if Key(x.ID) == Key(u.Issue) || (x.Title != "" && Key(x.Title) == Key(u.Issue)) {
+				is = x
+				break
+			}
+		}
+		if is == nil {
+			probs.Errorf(u.Source, "issue %q is not in the plan", u.Issue)
+			continue
+		}
+		key := u.Period + "\x00" + Key(is.ID)
+		if first, dup := seen[key]; dup {
+			probs.Errorf(u.Source, "a second update of issue %q's narrative for %s (the first is at %s)", is.ID, u.Period, first)
+			continue
+		}
+		seen[key] = u.Source
+		is.Narrative = append(is.Narrative, u)
+	}
+	for _, is := range p.Issues {
+		n := is.Narrative
+		for i := 1; i < len(n); i++ {
+			for j := i; j > 0 && order[n[j].Period] < order[n[j-1].Period]; j-- {
+				n[j], n[j-1] = n[j-1], n[j]
+			}
+		}
+	}
+}

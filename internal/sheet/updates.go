@@ -15,13 +15,24 @@ import (
 // is ""; a row whose period differs from a non-empty period is warned
 // about. Problems go into probs, located; it returns what could be read.
 func ReadUpdates(spec TableSpec, period string, vocab *plan.Vocabulary, probs *plan.Problems) []plan.Update {
-	us, _ := ReadUpdatesReading(spec, period, vocab, probs)
-	return us
+	return ReadReturn(spec, period, vocab, probs).Updates
 }
 
-// ReadUpdatesReading is ReadUpdates that also returns the account of the
-// table read (nil when the file or sheet could not be opened).
-func ReadUpdatesReading(spec TableSpec, period string, vocab *plan.Vocabulary, probs *plan.Problems) ([]plan.Update, *Reading) {
+// Return is what one officer's return gives for a period.
+type Return struct {
+	Updates []plan.Update
+	// Issues are updates to issues' narrative, from a sheet named "Issues"
+	// in the same workbook (see readNarrative).
+	Issues []plan.IssueUpdate
+	// Readings account for the tables read: the updates, then the issues
+	// sheet when there is one (none when the file or sheet could not be
+	// opened).
+	Readings []*Reading
+}
+
+// ReadReturn reads one return as ReadUpdates does, and also the issue
+// narrative its "Issues" sheet gives for the period, if it has one.
+func ReadReturn(spec TableSpec, period string, vocab *plan.Vocabulary, probs *plan.Problems) Return {
 	if vocab == nil {
 		vocab = defaultVocabulary()
 	}
@@ -29,7 +40,7 @@ func ReadUpdatesReading(spec TableSpec, period string, vocab *plan.Vocabulary, p
 	defer files.close()
 	src := files.open(&spec)
 	if src == nil {
-		return nil, nil
+		return Return{}
 	}
 	ret, isReturn := recogniseReturn(src, &spec)
 	if isReturn && period != "" && ret.Period != "" && plan.Key(ret.Period) != plan.Key(period) {
@@ -37,7 +48,7 @@ func ReadUpdatesReading(spec TableSpec, period string, vocab *plan.Vocabulary, p
 	}
 	sheet, ok := resolveSheet(src, &spec, Updates, probs)
 	if !ok {
-		return nil, nil
+		return Return{}
 	}
 	var out []plan.Update
 	_, rd := readTable(src, tableRequest{spec: &spec, sheet: sheet, kinds: []Kind{Updates}}, probs, func(t *table, r row) string {
@@ -74,5 +85,11 @@ func ReadUpdatesReading(spec TableSpec, period string, vocab *plan.Vocabulary, p
 		out = append(out, u)
 		return "update for " + u.Ref
 	})
-	return out, rd
+	result := Return{Updates: out, Readings: []*Reading{rd}}
+	var nrd *Reading
+	result.Issues, nrd = readNarrative(src, &spec, sheet, period, probs)
+	if nrd != nil {
+		result.Readings = append(result.Readings, nrd)
+	}
+	return result
 }
