@@ -1,222 +1,275 @@
 package sheet
 
 import (
-	"archive/zip"
-	"bytes"
-	"encoding/xml"
-	"errors"
 	"fmt"
-	"io"
-	"path"
 	"sort"
 	"strings"
-
-	"github.com/xuri/excelize/v2"
 )
 
-// maxMerges bounds the merged ranges read from one sheet.
-const maxMerges = 1 << 20
+// Excel's own bounds on a worksheet, which agsreport holds every workbook
+// to.
+const (
+	maxRows = 1 << 20 // 1,048,576 rows
+	maxCols = 1 << 14 // 16,384 columns, A to XFD
+)
 
-// sheetParts maps each worksheet's name to its part in the zip, following
-// the package relationships the way Excel does, and to its state.
-func sheetParts(zr *zip.Reader) (map[string]string, map[string]sheetState, error) {
-	wbPart := "xl/workbook.xml"
-	var root relationships
-	if err := decodePart(zr, "_rels/.rels", &root); err == nil {
-		for _, r := range root.Rels {
-			if strings.HasSuffix(r.Type, "/officeDocument") {
-				wbPart = resolvePart("", r.Target)
-			}
-		}
-	}
-	var wb struct {
-		Sheets []struct {
-			Name  string `xml:"name,attr"`
-			ID    string `xml:"id,attr"`
-			State string `xml:"state,attr"`
-		} `xml:"sheets>sheet"`
-	}
-	if err := decodePart(zr, wbPart, &wb); err != nil {
-		return nil, nil, err
-	}
-	var rels relationships
-	dir := path.Dir(wbPart)
-	if err := decodePart(zr, path.Join(dir, "_rels", path.Base(wbPart)+".rels"), &rels); err != nil {
-		return nil, nil, err
-	}
-	byID := map[string]string{}
-	for _, r := range rels.Rels {
-		byID[r.ID] = resolvePart(dir, r.Target)
-	}
-	out := map[string]string{}
-	states := map[string]sheetState{}
-	for _, s := range wb.Sheets {
-		if p, ok := byID[s.ID]; ok {
-			out[s.Name] = p
-		}
-		switch s.State {
-		case "hidden":
-			states[s.Name] = sheetHidden
-		case "veryHidden":
-			states[s.Name] = sheetVeryHidden
-		}
-	}
-	return out, states, nil
+// maxMerges bounds the merged ranges read from one sheet. A plan of
+// 100,000 actions with two merged ranges on each row stays well inside it.
+const maxMerges = 500_000
+
+// String writes the range as Excel does, "B3:D7".
+func (a area) String() string {
+	return cellName(a.left, a.top) + ":" + cellName(a.right, a.bottom)
 }
 
-type relationships struct {
-	Rels []struct {
-		ID     string `xml:"Id,attr"`
-		Type   string `xml:"Type,attr"`
-		Target string `xml:"Target,attr"`
-	} `xml:"Relationship"`
+// cellName writes a 1-based column and row as "AB12".
+func cellName(col, row int) string {
+	return colName(col) + fmt.Sprint(row)
 }
 
-func resolvePart(dir, target string) string {
-	if strings.HasPrefix(target, "/") {
-		return strings.TrimPrefix(target, "/")
+// colName writes a 1-based column number as letters: 1 → A, 28 → AB.
+func colName(col int) string {
+	var b [4]byte
+	i := len(b)
+	for col > 0 && i > 0 {
+		col--
+		i--
+		b[i] = byte('A' + col%26)
+		col /= 26
 	}
-	return path.Join(dir, target)
+	return string(b[i:])
 }
 
-func openPart(zr *zip.Reader, name string) (io.ReadCloser, error) {
-	for _, f := range zr.File {
-		if strings.EqualFold(f.Name, name) {
-			return f.Open()
+// parseRef reads a cell reference such as "AB12" or "$AB$12" into its
+// 1-based column and row, both within Excel's bounds.
+func parseRef(ref string) (col, row int, ok bool) {
+	i := 0
+	if i < len(ref) && ref[i] == '$' {
+		i++
+	}
+	start := i
+	for i < len(ref) && i-start <= 3 {
+		c := ref[i] | 0x20 // lower case
+		if c < 'a' || c > 'z' {
+			break
 		}
+		col = col*26 + int(c-'a'+1)
+		i++
 	}
-	return nil, fmt.Errorf("the workbook has no part %q", name)
+	if i == start || i-start > 3 || col > maxCols {
+		return 0, 0, false
+	}
+	if i < len(ref) && ref[i] == '$' {
+		i++
+	}
+	if i == len(ref) || len(ref)-i > 7 || ref[i] == '0' {
+		return 0, 0, false
+	}
+	for ; i < len(ref); i++ {
+		c := ref[i]
+		if c < '0' || c > '9' {
+			return 0, 0, false
+		}
+		row = row*10 + int(c-'0')
+	}
+	if row > maxRows {
+		return 0, 0, false
+	}
+	return col, row, true
 }
 
-func decodePart(zr *zip.Reader, name string, v any) error {
-	rc, err := openPart(zr, name)
-	if err != nil {
-		return err
+// parseArea reads "B3:D7". A single cell ("B3" or "B3:B3") is no merge and
+// reports false with no error; a reference that is not a range of cells is
+// an error.
+func parseArea(ref string) (area, bool, error) {
+	a, b, ok := strings.Cut(ref, ":")
+	if !ok {
+		b = a
 	}
-	defer rc.Close()
-	if err := xml.NewDecoder(io.LimitReader(rc, maxXMLPart)).Decode(v); err != nil {
-		return fmt.Errorf("part %q: %w", name, err)
+	c1, r1, ok1 := parseRef(a)
+	c2, r2, ok2 := parseRef(b)
+	if !ok1 || !ok2 {
+		return area{}, false, fmt.Errorf("merged range %q is not a range of cells", brief([]string{ref})[0])
+	}
+	ar := area{top: min(r1, r2), bottom: max(r1, r2), left: min(c1, c2), right: max(c1, c2)}
+	if ar.top == ar.bottom && ar.left == ar.right {
+		return area{}, false, nil
+	}
+	return ar, true, nil
+}
+
+// sortAreas orders merged ranges by top row, then left column, and checks
+// that no two overlap, which Excel never allows and which would make a
+// cell's value ambiguous. The check sweeps the ranges by top row over a
+// segment tree of the columns, so it costs O(n log n) for n ranges
+// whatever their shapes.
+func sortAreas(areas []area) error {
+	sort.Slice(areas, func(i, j int) bool {
+		if areas[i].top != areas[j].top {
+			return areas[i].top < areas[j].top
+		}
+		return areas[i].left < areas[j].left
+	})
+	var cols colTree
+	for i, a := range areas {
+		if bottom, j := cols.max(a.left, a.right); bottom >= a.top {
+			return fmt.Errorf("merged ranges %s and %s overlap, which Excel does not allow; open the file in Excel and save it again", areas[j], a)
+		}
+		cols.assign(a.left, a.right, a.bottom, i)
 	}
 	return nil
 }
 
-// scanMerges reads the merged ranges of a worksheet part. The cell data
-// before them is skipped by a byte search rather than parsed, so a large
-// sheet costs one pass of reading and no more memory than a buffer.
-func scanMerges(zr *zip.Reader, part string) ([]area, error) {
-	rc, err := openPart(zr, part)
-	if err != nil {
-		return nil, err
+// colTree is a segment tree over the columns A to XFD holding, for each
+// column, the bottom row of the last merged range assigned over it and that
+// range's index. It answers the largest bottom in a span of columns and
+// assigns a range over a span, each in O(log columns).
+type colTree struct {
+	bottom []int32 // per node: the largest bottom in its span
+	idx    []int32 // per node: the range with that bottom
+	lazy   []bool  // per node: its children still hold older values
+}
+
+func (t *colTree) init() {
+	if t.bottom == nil {
+		t.bottom = make([]int32, 2*maxCols)
+		t.idx = make([]int32, 2*maxCols)
+		t.lazy = make([]bool, 2*maxCols)
 	}
-	defer rc.Close()
-	const chunk = 64 << 10
-	const keep = 64 // longer than any "<prefix:mergeCells"
-	marker := []byte("mergeCells")
-	buf := make([]byte, 0, chunk+keep)
-	tmp := make([]byte, chunk)
-	for {
-		n, rerr := rc.Read(tmp)
-		buf = append(buf, tmp[:n]...)
-		if start, ok := findTag(buf, marker); ok {
-			return decodeMerges(io.MultiReader(bytes.NewReader(buf[start:]), rc))
+}
+
+// max returns the largest bottom over columns left..right (1-based) and
+// the range it belongs to; bottom 0 when none.
+func (t *colTree) max(left, right int) (int, int) {
+	t.init()
+	b, i := t.query(1, 1, maxCols, left, right)
+	return int(b), int(i)
+}
+
+func (t *colTree) query(node, lo, hi, left, right int) (int32, int32) {
+	if right < lo || hi < left {
+		return 0, 0
+	}
+	if left <= lo && hi <= right {
+		return t.bottom[node], t.idx[node]
+	}
+	t.push(node)
+	mid := (lo + hi) / 2
+	b1, i1 := t.query(2*node, lo, mid, left, right)
+	b2, i2 := t.query(2*node+1, mid+1, hi, left, right)
+	if b2 > b1 {
+		return b2, i2
+	}
+	return b1, i1
+}
+
+// assign sets columns left..right to the range idx ending at bottom.
+func (t *colTree) assign(left, right, bottom, idx int) {
+	t.init()
+	t.set(1, 1, maxCols, left, right, int32(bottom), int32(idx))
+}
+
+func (t *colTree) set(node, lo, hi, left, right int, bottom, idx int32) {
+	if right < lo || hi < left {
+		return
+	}
+	if left <= lo && hi <= right {
+		t.bottom[node], t.idx[node] = bottom, idx
+		if lo < hi {
+			t.lazy[node] = true
 		}
-		if rerr == io.EOF {
-			return nil, nil
+		return
+	}
+	t.push(node)
+	mid := (lo + hi) / 2
+	t.set(2*node, lo, mid, left, right, bottom, idx)
+	t.set(2*node+1, mid+1, hi, left, right, bottom, idx)
+	t.bottom[node], t.idx[node] = t.bottom[2*node], t.idx[2*node]
+	if t.bottom[2*node+1] > t.bottom[node] {
+		t.bottom[node], t.idx[node] = t.bottom[2*node+1], t.idx[2*node+1]
+	}
+}
+
+// push hands a node's assignment down to its children.
+func (t *colTree) push(node int) {
+	if !t.lazy[node] {
+		return
+	}
+	for _, c := range []int{2 * node, 2*node + 1} {
+		t.bottom[c], t.idx[c] = t.bottom[node], t.idx[node]
+		if c < maxCols {
+			t.lazy[c] = true
 		}
-		if rerr != nil {
-			return nil, rerr
+	}
+	t.lazy[node] = false
+}
+
+// mergeSweep walks a sheet's merged ranges row by row, in rows' order, so
+// that filling merged values down costs O(1) per range and O(width) per
+// row read, never rows × ranges. The ranges must not overlap (sortAreas).
+type mergeSweep struct {
+	areas    []area // sorted by top
+	byBottom []int  // indices into areas, sorted by bottom
+	next     int    // areas[next] is the next range to start
+	gone     int    // byBottom[gone] is the next range to end
+	at       []int  // column → 1 + index of the active range starting there; 0 none
+	active   int
+}
+
+// newMergeSweep prepares a sweep over ranges sorted by sortAreas.
+func newMergeSweep(areas []area) *mergeSweep {
+	s := &mergeSweep{areas: areas, byBottom: make([]int, len(areas))}
+	for i := range areas {
+		s.byBottom[i] = i
+	}
+	sort.Slice(s.byBottom, func(i, j int) bool { return areas[s.byBottom[i]].bottom < areas[s.byBottom[j]].bottom })
+	return s
+}
+
+// advance moves the sweep to row num (rows only go down): ranges ending
+// above num stop being active, ranges starting at or above num become
+// active. start is called for each range whose top row is num, end for
+// each range that stops.
+func (s *mergeSweep) advance(num int, start, end func(area)) {
+	for s.gone < len(s.byBottom) && s.areas[s.byBottom[s.gone]].bottom < num {
+		i := s.byBottom[s.gone]
+		s.gone++
+		a := s.areas[i]
+		if s.at != nil && s.at[a.left] == i+1 {
+			s.at[a.left] = 0
+			s.active--
+			if end != nil {
+				end(a)
+			}
 		}
-		if len(buf) > keep {
-			buf = append(buf[:0], buf[len(buf)-keep:]...)
+	}
+	for s.next < len(s.areas) && s.areas[s.next].top <= num {
+		i := s.next
+		s.next++
+		a := s.areas[i]
+		if a.bottom < num {
+			continue // skipped over entirely
+		}
+		if s.at == nil {
+			s.at = make([]int, maxCols+1)
+		}
+		s.at[a.left] = i + 1
+		s.active++
+		if a.top == num && start != nil {
+			start(a)
 		}
 	}
 }
 
-// findTag finds the start ("<") of an element whose local name begins with
-// marker, with or without a namespace prefix.
-func findTag(buf, marker []byte) (int, bool) {
-	from := 0
-	for {
-		i := bytes.Index(buf[from:], marker)
-		if i < 0 {
-			return 0, false
-		}
-		i += from
-		lt := bytes.LastIndexByte(buf[:i], '<')
-		if lt >= 0 && validPrefix(buf[lt+1:i]) {
-			return lt, true
-		}
-		from = i + len(marker)
+// each calls fn, in column order, for the active ranges that start in the
+// first width columns.
+func (s *mergeSweep) each(width int, fn func(area)) {
+	if s.active == 0 {
+		return
 	}
-}
-
-func validPrefix(p []byte) bool {
-	if len(p) == 0 {
-		return true
-	}
-	if p[len(p)-1] != ':' {
-		return false
-	}
-	for _, c := range p[:len(p)-1] {
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-' || c == '.') {
-			return false
+	for c := 1; c <= min(width, maxCols); c++ {
+		if i := s.at[c]; i > 0 {
+			fn(s.areas[i-1])
 		}
 	}
-	return true
-}
-
-func decodeMerges(r io.Reader) ([]area, error) {
-	d := xml.NewDecoder(r)
-	var out []area
-	for {
-		tok, err := d.RawToken()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return out, fmt.Errorf("merged cells: %w", err)
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if t.Name.Local != "mergeCell" {
-				continue
-			}
-			for _, a := range t.Attr {
-				if a.Name.Local != "ref" {
-					continue
-				}
-				if ar, ok := parseArea(a.Value); ok {
-					out = append(out, ar)
-				}
-			}
-			if len(out) > maxMerges {
-				return nil, errors.New("too many merged ranges")
-			}
-		case xml.EndElement:
-			if t.Name.Local == "mergeCells" {
-				sort.SliceStable(out, func(i, j int) bool { return out[i].top < out[j].top })
-				return out, nil
-			}
-		}
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].top < out[j].top })
-	return out, nil
-}
-
-// parseArea reads "B3:D7". A single cell is no merge.
-func parseArea(ref string) (area, bool) {
-	a, b, ok := strings.Cut(ref, ":")
-	if !ok {
-		return area{}, false
-	}
-	c1, r1, err1 := excelize.CellNameToCoordinates(strings.ReplaceAll(a, "$", ""))
-	c2, r2, err2 := excelize.CellNameToCoordinates(strings.ReplaceAll(b, "$", ""))
-	if err1 != nil || err2 != nil {
-		return area{}, false
-	}
-	ar := area{top: min(r1, r2), bottom: max(r1, r2), left: min(c1, c2), right: max(c1, c2)}
-	if ar.top == ar.bottom && ar.left == ar.right {
-		return area{}, false
-	}
-	return ar, true
 }

@@ -250,7 +250,7 @@ func readTable(src source, req tableRequest, probs *plan.Problems, fn rowFunc) (
 	}
 	areas, err := src.merges(req.sheet)
 	if err != nil {
-		probs.Warnf(sheetLoc, "its merged cells could not be read (%v); merged values are not filled down", err)
+		probs.Errorf(sheetLoc, "%v", err)
 		areas = nil
 	}
 	it, err := src.rows(req.sheet, raw)
@@ -258,11 +258,10 @@ func readTable(src source, req tableRequest, probs *plan.Problems, fn rowFunc) (
 		probs.Errorf(sheetLoc, "cannot be read: %v", err)
 		return nil, rd
 	}
+	sweep := newMergeSweep(areas)
 	var (
 		t         *table
-		active    []area
 		anchors   = map[area]cell{}
-		next      int // index in areas of the next range to become active
 		sawText   bool
 		firstText []string
 		lastRow   int
@@ -290,29 +289,15 @@ func readTable(src source, req tableRequest, probs *plan.Problems, fn rowFunc) (
 		}
 		// Merged ranges: take each anchor when its row comes, then copy it
 		// over the range.
-		for next < len(areas) && areas[next].top <= num {
-			a := areas[next]
-			next++
-			if a.top == num {
-				if a.left-1 < len(cells) {
-					anchors[a] = cells[a.left-1]
-				}
-				active = append(active, a)
+		sweep.advance(num, func(a area) {
+			if a.left-1 < len(cells) {
+				anchors[a] = cells[a.left-1]
 			}
-		}
-		keep := active[:0]
-		for _, a := range active {
-			if a.bottom >= num {
-				keep = append(keep, a)
-			} else {
-				delete(anchors, a)
-			}
-		}
-		active = keep
+		}, func(a area) { delete(anchors, a) })
 		quoted := quoteCells(cells)
 		var across *area
 		if t != nil && own > 0 {
-			cells, across = fillMerged(cells, num, active, anchors, len(t.heads))
+			cells, across = fillMerged(cells, num, sweep, anchors, len(t.heads))
 		}
 
 		if t == nil {
@@ -340,6 +325,8 @@ func readTable(src source, req tableRequest, probs *plan.Problems, fn rowFunc) (
 					t = &table{kind: kind, file: spec.Name, sheet: req.sheet, header: num, heads: heads, col: m.col,
 						refInText: m.refInText, is1904: src.date1904(), reading: rd}
 					stop = false
+					var active []area
+					sweep.each(len(heads), func(a area) { active = append(active, a) })
 					spanHeadings(t, num, active)
 					if !checkHeader(t, m, spec, probs) {
 						t, reported = nil, true
@@ -570,16 +557,12 @@ func finishColumns(t *table, rd *Reading) {
 // cells in this row, up to the table's width, and reports the range when
 // the row's text is all one range across three or more columns (a band or a
 // note, not data).
-func fillMerged(cells []cell, num int, active []area, anchors map[area]cell, width int) ([]cell, *area) {
+func fillMerged(cells []cell, num int, sweep *mergeSweep, anchors map[area]cell, width int) ([]cell, *area) {
 	var band *area
-	for i := range active {
-		a := active[i]
-		if a.top > num || a.bottom < num {
-			continue
-		}
+	sweep.each(max(width, len(cells)), func(a area) {
 		v, ok := anchors[a]
 		if !ok {
-			continue
+			return
 		}
 		right := min(a.right, max(width, len(cells)))
 		for len(cells) < right {
@@ -589,7 +572,9 @@ func fillMerged(cells []cell, num int, active []area, anchors map[area]cell, wid
 			if c == a.left && num == a.top {
 				continue
 			}
-			cells[c-1] = cell{text: v.text, raw: v.raw, date: v.date, filled: true}
+			f := v
+			f.filled = true
+			cells[c-1] = f
 		}
 		if a.right-a.left >= 2 && band == nil && strings.TrimSpace(v.text) != "" {
 			inside := true
@@ -603,7 +588,7 @@ func fillMerged(cells []cell, num int, active []area, anchors map[area]cell, wid
 				band = &a
 			}
 		}
-	}
+	})
 	return cells, band
 }
 
