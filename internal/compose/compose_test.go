@@ -157,7 +157,9 @@ func TestComposeErrors(t *testing.T) {
 
 func TestParseErrors(t *testing.T) {
 	tests := []struct{ name, src, want string }{
-		{"unknown key", "colour = 1\n[[section]]\n", `test.toml: line 1: unknown key "colour"`},
+		{"unknown key", "colour = 1\n[[section]]\n", `test.toml: line 1: unknown key "colour" (keys of the top level: description, footer, header, page, section, style)`},
+		{"misspelt block key", "[[section]]\n[[section.block]]\ntype = \"heading\"\ntxet = \"x\"\n",
+			`test.toml: line 4: unknown key "section.block.txet": did you mean "text"? (keys of [[section.block]]: band, bookmark, column, empty, field, filter, group_by, level, name, rows, small, text, title, type, when)`},
 		{"unknown block", "[[section]]\n[[section.block]]\ntype = \"picture\"\n",
 			`test.toml: line 3: section 1, block 1: unknown block type "picture" (one of heading, paragraph, fields, table, status_summary, status_chart, status_key)`},
 		{"bad placeholder", "[[section]]\n[[section.block]]\ntype = \"heading\"\ntext = \"{{.Title\"\n",

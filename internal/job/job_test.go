@@ -4,8 +4,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/agsreport/agsreport/internal/tomlx"
 )
 
 // writeJob writes a job file and the workbooks it names (as empty files,
@@ -136,13 +141,18 @@ func TestLoadErrors(t *testing.T) {
 		want  []string // lines of the error, with the job path replaced by JOB
 	}{
 		{"unknown key", ok + "colour = \"red\"\n", []string{"plan.xlsx"},
-			[]string{`JOB: line 4: unknown key "plan.colour"`}},
-		{"unknown nested key", "title = \"Plan\"\n[plan]\nworkbook = \"plan.xlsx\"\nsheets = 2\n", []string{"plan.xlsx"},
-			[]string{`JOB: line 4: unknown key "plan.sheets"`}},
+			[]string{`JOB: line 4: unknown key "plan.colour" (keys of [plan]: ` + keys("plan") + ")"}},
+		{"misspelt key", ok + "[[output]]\ntemplate = \"appendix-b\"\nfromats = [\"pdf\"]\n", []string{"plan.xlsx"},
+			[]string{`JOB: line 6: unknown key "output.fromats": did you mean "formats"? (keys of [[output]]: ` + keys("output") + ")"}},
+		{"misspelt top-level key", "titel = \"Plan\"\n[plan]\nworkbook = \"plan.xlsx\"\n", []string{"plan.xlsx"},
+			[]string{`JOB: line 1: unknown key "titel": did you mean "title"? (keys of the top level: ` + keys() + ")",
+				`JOB: the job needs a title, e.g. title = "Annual Governance Statement Action Plan 2017-18"`}},
 		{"key in the wrong case", "Title = \"Plan\"\n[plan]\nworkbook = \"plan.xlsx\"\n", []string{"plan.xlsx"},
 			[]string{`JOB: line 1: unknown key "Title" (keys are lower case: "title")`}},
 		{"wrong type", "title = 3\n[plan]\nworkbook = \"plan.xlsx\"\n", []string{"plan.xlsx"},
-			[]string{`JOB: line 1 (last key "title"): incompatible types: TOML value has type int64; destination has type string`}},
+			[]string{`JOB: line 1: title must be a text in quotes, e.g. title = "…", not a whole number`}},
+		{"a text for a list", ok + "[[output]]\ntemplate = \"appendix-b\"\nformats = \"pdf\"\n", []string{"plan.xlsx"},
+			[]string{`JOB: line 6: formats must be a list of texts in quotes, e.g. formats = ["pdf"], not a text`}},
 		{"syntax error", "title = \"Plan\n", nil,
 			[]string{`JOB: line 1: strings cannot contain newlines`}},
 		{"missing workbook", ok, nil,
@@ -246,4 +256,11 @@ func TestMissingJobFile(t *testing.T) {
 	if err == nil || !strings.HasSuffix(err.Error(), "nope.toml: job file not found") {
 		t.Errorf("err = %v", err)
 	}
+}
+
+// keys lists the keys the job accepts in the table at path, as messages
+// list them.
+func keys(path ...string) string {
+	k, _ := tomlx.Keys(reflect.TypeOf(file{}), toml.Key(path))
+	return strings.Join(k, ", ")
 }

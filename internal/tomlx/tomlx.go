@@ -1,12 +1,15 @@
 // Package tomlx decodes the TOML files people write for agsreport (job
 // files and templates) strictly: a key the program does not know, or a known
 // key written in another case, is an error that names the key and its line,
-// as are syntax errors and values of the wrong type.
+// as are syntax errors and values of the wrong type. Messages name the
+// closest known key and list the valid ones, read from the toml tags of the
+// value decoded into, and say in plain words what type a value must be.
 package tomlx
 
 import (
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -32,11 +35,14 @@ func Decode(name string, data []byte, v any, free ...string) (*File, error) {
 		if errors.As(err, &pe) {
 			return nil, fmt.Errorf("%s: line %d: %s", name, pe.Position.Line, pe.Message)
 		}
+		if msg, ok := typeMessage(name, reflect.TypeOf(v), err); ok {
+			return nil, errors.New(msg)
+		}
 		return nil, fmt.Errorf("%s: %s", name, strings.TrimPrefix(err.Error(), "toml: "))
 	}
 	f := &File{Name: name, MD: md, lines: strings.Split(string(data), "\n")}
 	for _, k := range md.Undecoded() {
-		f.Errorf(k, "unknown key %q", k.String())
+		f.Errorf(k, "%s", unknownKey(reflect.TypeOf(v), k))
 	}
 	for _, k := range md.Keys() {
 		for i, part := range k {
