@@ -1,11 +1,15 @@
 package compose
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/BurntSushi/toml"
+
 	"github.com/agsreport/agsreport/internal/plan"
 	"github.com/agsreport/agsreport/internal/report"
+	"github.com/agsreport/agsreport/internal/tomlx"
 )
 
 // testPlan is a small plan with two outcomes, a recommendation spanning two
@@ -157,9 +161,9 @@ func TestComposeErrors(t *testing.T) {
 
 func TestParseErrors(t *testing.T) {
 	tests := []struct{ name, src, want string }{
-		{"unknown key", "colour = 1\n[[section]]\n", `test.toml: line 1: unknown key "colour" (keys of the top level: description, footer, header, page, section, style)`},
+		{"unknown key", "colour = 1\n[[section]]\n", `test.toml: line 1: unknown key "colour" (keys of the top level: ` + templateKeys() + ")"},
 		{"misspelt block key", "[[section]]\n[[section.block]]\ntype = \"heading\"\ntxet = \"x\"\n",
-			`test.toml: line 4: unknown key "section.block.txet": did you mean "text"? (keys of [[section.block]]: band, bookmark, column, empty, field, filter, group_by, level, name, rows, small, text, title, type, when)`},
+			`test.toml: line 4: unknown key "section.block.txet": did you mean "text"? (keys of [[section.block]]: ` + templateKeys("section", "block") + ")"},
 		{"unknown block", "[[section]]\n[[section.block]]\ntype = \"picture\"\n",
 			`test.toml: line 3: section 1, block 1: unknown block type "picture" (one of heading, paragraph, fields, table, status_summary, status_chart, status_key)`},
 		{"bad placeholder", "[[section]]\n[[section.block]]\ntype = \"heading\"\ntext = \"{{.Title\"\n",
@@ -202,4 +206,11 @@ func TestBuiltinsParse(t *testing.T) {
 	if err == nil || !strings.HasPrefix(err.Error(), `unknown template "appendix-z" (built-in templates: action-plan, appendix-a, appendix-b`) {
 		t.Errorf("err = %v", err)
 	}
+}
+
+// templateKeys lists the keys a template accepts in the table at path, as
+// messages list them.
+func templateKeys(path ...string) string {
+	k, _ := tomlx.Keys(reflect.TypeOf(templateFile{}), toml.Key(path))
+	return strings.Join(k, ", ")
 }
