@@ -93,7 +93,21 @@ func genSheet(f *excelize.File, name string, rng *rand.Rand) error {
 				if rng.IntN(12) == 0 {
 					v = 45000 + rng.IntN(1000)
 				}
+				if rng.IntN(20) == 0 {
+					// A formula: a file written by a program has no value
+					// saved for it.
+					ref, _ := excelize.CoordinatesToCellName(c+1, r)
+					if err := f.SetCellFormula(name, ref, fmt.Sprintf("\"A\"&ROW()+%d", c)); err != nil {
+						return err
+					}
+					continue
+				}
 				if err := set(c+1, v); err != nil {
+					return err
+				}
+			}
+			if rng.IntN(8) == 0 {
+				if err := f.SetRowVisible(name, r, false); err != nil {
 					return err
 				}
 			}
@@ -118,7 +132,22 @@ func TestEveryCellAccounted(t *testing.T) {
 			rng := rand.New(rand.NewPCG(seed, 9))
 			f := excelize.NewFile()
 			defer f.Close()
-			if err := f.SetSheetName("Sheet1", "Actions"); err != nil {
+			// A hidden archive first, sometimes: never read.
+			if rng.IntN(3) == 0 {
+				if err := f.SetSheetName("Sheet1", "Archive"); err != nil {
+					t.Fatal(err)
+				}
+				if err := genSheet(f, "Archive", rng); err != nil {
+					t.Fatal(err)
+				}
+				if _, err := f.NewSheet("Actions"); err != nil {
+					t.Fatal(err)
+				}
+				f.SetActiveSheet(1)
+				if err := f.SetSheetVisible("Archive", false); err != nil {
+					t.Fatal(err)
+				}
+			} else if err := f.SetSheetName("Sheet1", "Actions"); err != nil {
 				t.Fatal(err)
 			}
 			if err := genSheet(f, "Actions", rng); err != nil {
@@ -134,6 +163,9 @@ func TestEveryCellAccounted(t *testing.T) {
 				t.Fatalf("%d readings", len(rds))
 			}
 			rd := rds[0]
+			if rd.Sheet != "Actions" {
+				t.Fatalf("read sheet %q", rd.Sheet)
+			}
 			if rd.Header == 0 {
 				if probs.Errors() == 0 {
 					t.Fatalf("no header row and no error")

@@ -22,6 +22,8 @@ type sheetDef struct {
 	rows   [][]any
 	merges []string
 	hidden bool
+	// hiddenRows are 1-based rows hidden in the sheet.
+	hiddenRows []int
 }
 
 // serial is an Excel date serial written with a date format.
@@ -75,6 +77,11 @@ func writeBook(t testing.TB, dir, name string, opts bookOpts, sheets ...sheetDef
 						t.Fatal(err)
 					}
 				}
+			}
+		}
+		for _, r := range s.hiddenRows {
+			if err := f.SetRowVisible(s.name, r, false); err != nil {
+				t.Fatal(err)
 			}
 		}
 		for _, m := range s.merges {

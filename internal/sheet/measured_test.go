@@ -24,6 +24,9 @@ func planLines(p *plan.Plan) []string {
 		}
 		for _, a := range is.Actions {
 			line := fmt.Sprintf("  action %q", a.Ref)
+			if a.Status != "" {
+				line += " status=" + a.Status
+			}
 			if a.Outcome != "" {
 				line += " outcome=" + a.Outcome
 			}
@@ -70,7 +73,7 @@ func TestMeasuredCases(t *testing.T) {
 			},
 			plan: []string{
 				`issue "" title=""`,
-				`  action "1" target="31/03/2018" due=31 March 2018 "Review contracts."`,
+				`  action "1" status=ON TARGET target="31/03/2018" due=31 March 2018 "Review contracts."`,
 				`  action "2" target="31/03/2018" due=31 March 2018 "Train staff."`,
 			},
 			probs: []string{

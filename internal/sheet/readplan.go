@@ -443,13 +443,7 @@ func (b *builder) actionRow(t *table, r row) string {
 		Extra:          r.extras(),
 		Source:         r.at("ref"),
 	}
-	if s := r.text("status"); s != "" {
-		if st, ok := b.vocab.Lookup(s); ok {
-			a.Status = st.Name
-		} else {
-			b.probs.Errorf(r.at("status"), "%s", unknownStatus(s, b.vocab))
-		}
-	}
+	a.Status = r.status("status", b.vocab, b.probs)
 	a.PlanStatus, a.PlanProgress = a.Status, a.Progress
 	ar := actionRow{
 		a: a, t: t, num: r.num,

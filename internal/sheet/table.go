@@ -180,6 +180,44 @@ func (r row) target(field string, probs *plan.Problems) plan.Target {
 	return t
 }
 
+// status reads the field's status: its words through the vocabulary, or,
+// when the cell has no words but a solid fill, the status whose colour the
+// job gives as that fill (with a note). Words that are no status, and a
+// fill that is no status's colour, are errors at the cell; the status is
+// then "".
+func (r row) status(field string, vocab *plan.Vocabulary, probs *plan.Problems) string {
+	c, _, ok := r.get(field)
+	if !ok {
+		return ""
+	}
+	if s := cleanText(c.text); s != "" {
+		if st, ok := vocab.Lookup(s); ok {
+			return st.Name
+		}
+		probs.Errorf(r.at(field), "%s", unknownStatus(s, vocab))
+		return ""
+	}
+	if c.fill == "" {
+		return ""
+	}
+	var match []string
+	for _, st := range vocab.List() {
+		if strings.EqualFold(strings.TrimPrefix(st.Colour, "#"), c.fill) {
+			match = append(match, st.Name)
+		}
+	}
+	switch len(match) {
+	case 1:
+		r.t.note(r.at(field), "the status cell has no words, only a fill colour, #%s: read as %s, the status of that colour in the job", c.fill, match[0])
+		return match[0]
+	case 0:
+		probs.Errorf(r.at(field), "the status cell has no words, only a fill colour, #%s, which is the colour of no status: write the status in the cell, or give that status colour = \"#%s\" under [statuses] in the job", c.fill, c.fill)
+	default:
+		probs.Errorf(r.at(field), "the status cell has no words, only a fill colour, #%s, which is the colour of %s: write the status in the cell", c.fill, quoteList(match, " and "))
+	}
+	return ""
+}
+
 // plausibleSerial reads a whole number between 1 January 2000 and 31
 // December 2099 as the date serial it would be.
 func plausibleSerial(n float64, is1904 bool) (plan.Date, bool) {
@@ -282,9 +320,13 @@ func readTable(src source, req tableRequest, probs *plan.Problems, fn rowFunc) (
 			break
 		}
 		own := 0
-		for _, c := range cells {
+		for i, c := range cells {
 			if strings.TrimSpace(c.text) != "" {
 				own++
+			}
+			if c.formula != "" && !c.cached {
+				probs.Errorf(plan.Loc{File: spec.Name, Sheet: req.sheet, Row: num, Col: i + 1}, "the cell holds a formula, =%s, with no value saved in the file, so agsreport cannot read what it shows: open the workbook in Excel and save it (with Formulas > Calculation Options set to Automatic), then run again",
+					trunc(c.formula, 60))
 			}
 		}
 		// Merged ranges: take each anchor when its row comes, then copy it
@@ -390,6 +432,10 @@ func readTable(src source, req tableRequest, probs *plan.Problems, fn rowFunc) (
 			bs.used()
 			data++
 			what := fn(t, r)
+			if it.hidden() && what != "" {
+				what += " (the row is hidden in the workbook)"
+				t.note(t.loc(num, -1), "the row is hidden in the workbook; it is read like the others (delete it, or move it below the table, to leave it out)")
+			}
 			rr := RowReading{Row: num, As: RowData, What: what}
 			if what == "" {
 				rr.As, rr.What, rr.Cells = RowNot, "left out (see the messages)", quoted
