@@ -1,13 +1,16 @@
 package app
 
 import (
+	"encoding/json"
 	"fmt"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
 
+	"github.com/agsreport/agsreport/internal/pdfua"
 	"github.com/agsreport/agsreport/internal/report"
 	"github.com/agsreport/agsreport/internal/testutil"
 )
@@ -173,11 +176,12 @@ var pdfVersion = regexp.MustCompile(`(?m)^PDF version:\s+(\S+)`)
 
 // TestPapersTagged builds every example and reads each PDF's structure
 // back with poppler: the file says it is tagged and is PDF 1.7, qpdf
-// finds nothing wrong, the tree has the shape the document has (a Sect
+// finds nothing wrong, the PDF/UA-1 checker (package pdfua) neither, the tree has the shape the document has (a Sect
 // per section, tables with a header row of TH cells with a scope, a body
 // with a row per band and per table row, spans as RowSpan, a figure with
 // no text outside it), headings start at H1 and never skip a level, and
-// its text, in order, is the paper's text, word for word.
+// its text, in order, is the paper's text, word for word. pdf.js then
+// reads each file too (see pdfJS).
 func TestPapersTagged(t *testing.T) {
 	testutil.NeedTool(t, "pdfinfo")
 	testutil.NeedTool(t, "qpdf")
@@ -198,6 +202,7 @@ func TestPapersTagged(t *testing.T) {
 				}
 				t.Run(pp.Output.File, func(t *testing.T) {
 					checkTagged(t, b.path(pp, "pdf"), pp.Doc)
+					t.Run("pdf.js", func(t *testing.T) { pdfJS(t, b.path(pp, "pdf"), pp.Doc) })
 				})
 			}
 		})
@@ -220,6 +225,13 @@ func checkTagged(t *testing.T, path string, doc *report.Document) {
 	}
 	if out, err := exec.Command("qpdf", "--check", path).CombinedOutput(); err != nil || strings.Contains(string(out), "WARNING") {
 		t.Errorf("qpdf --check %s: %v\n%s", filepath.Base(path), err, out)
+	}
+	fails, err := pdfua.Check(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range fails {
+		t.Errorf("PDF/UA-1: %s", f)
 	}
 	out, err := exec.Command("pdfinfo", "-struct-text", path).Output()
 	if err != nil {
@@ -332,5 +344,138 @@ func checkTagged(t *testing.T, path string, doc *report.Document) {
 		}
 		t.Errorf("the tree's text differs from the paper's at word %d:\n tree:  …%s…\n paper: …%s…",
 			i, strings.Join(gw[max(0, i-8):min(len(gw), i+8)], " "), strings.Join(ww[max(0, i-8):min(len(ww), i+8)], " "))
+	}
+}
+
+// pdfjsNode is a structure element or a marked-content text as pdf.js
+// reads it (see checks/pdfstruct.mjs).
+type pdfjsNode struct {
+	Role     string      `json:"role"`
+	Alt      string      `json:"alt"`
+	Text     *string     `json:"text"`
+	Children []pdfjsNode `json:"children"`
+}
+
+// pdfjsDoc is what checks/pdfstruct.mjs prints.
+type pdfjsDoc struct {
+	Title        string `json:"title"`
+	Language     string `json:"language"`
+	PDFUAPart    string `json:"pdfuaPart"`
+	XMPTitle     string `json:"xmpTitle"`
+	DisplayTitle *bool  `json:"displayTitle"`
+	Pages        []struct {
+		Tree *pdfjsNode `json:"tree"`
+	} `json:"pages"`
+}
+
+// words appends the node's text, figures left out, and counts figures
+// without alternative text.
+func (n *pdfjsNode) words(out *[]string, noAlt *int) {
+	if n.Text != nil {
+		*out = append(*out, strings.Fields(*n.Text)...)
+		return
+	}
+	if n.Role == "Figure" {
+		if strings.TrimSpace(n.Alt) == "" {
+			*noAlt++
+		}
+		return
+	}
+	for i := range n.Children {
+		n.Children[i].words(out, noAlt)
+	}
+}
+
+// pdfJS reads the PDF at path with pdf.js (the npm package pdfjs-dist,
+// run with node by checks/pdfstruct.mjs), a second reader we did not
+// write, and checks what it reads: the title, language, PDF/UA identifier
+// and "display the title" flag are the paper's; every page has a
+// structure tree under a Document; figures have alternative text; and the
+// text of the trees is the paper's text: each page's words are in the
+// paper's reading order, and all pages together hold every word of the
+// paper once (a row split across pages is read a page at a time, so the
+// pages are compared in order, not joined).
+func pdfJS(t *testing.T, path string, doc *report.Document) {
+	checks := testutil.NeedNodeModules(t, "../../checks", "pdfjs-dist")
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("node", "pdfstruct.mjs", abs)
+	cmd.Dir = checks
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("node pdfstruct.mjs: %v\n%s", err, stderrOf(err))
+	}
+	var got pdfjsDoc
+	if err := json.Unmarshal(out, &got); err != nil {
+		t.Fatal(err)
+	}
+	checkPdfJS(t, &got, doc)
+}
+
+func stderrOf(err error) string {
+	if ee, ok := err.(*exec.ExitError); ok {
+		return string(ee.Stderr)
+	}
+	return ""
+}
+
+func checkPdfJS(t *testing.T, got *pdfjsDoc, doc *report.Document) {
+	t.Helper()
+	if got.Title != doc.Meta.Title || got.XMPTitle != doc.Meta.Title {
+		t.Errorf("title %q, XMP title %q; want %q", got.Title, got.XMPTitle, doc.Meta.Title)
+	}
+	if got.Language != doc.Meta.Language {
+		t.Errorf("language %q, want %q", got.Language, doc.Meta.Language)
+	}
+	if got.PDFUAPart != "1" {
+		t.Errorf("PDF/UA part %q, want 1", got.PDFUAPart)
+	}
+	if got.DisplayTitle == nil || !*got.DisplayTitle {
+		t.Error("the viewer is not asked to show the title")
+	}
+	want := strings.Fields(docWords(doc))
+	left := map[string]int{}
+	for _, w := range want {
+		left[w]++
+	}
+	noAlt := 0
+	for i, p := range got.Pages {
+		if p.Tree == nil || len(p.Tree.Children) != 1 || p.Tree.Children[0].Role != "Document" {
+			t.Errorf("page %d: no structure tree under a Document", i+1)
+			continue
+		}
+		var words []string
+		p.Tree.words(&words, &noAlt)
+		// The page's words must come in the paper's order.
+		k := 0
+		for _, w := range words {
+			for k < len(want) && want[k] != w {
+				k++
+			}
+			if k == len(want) {
+				t.Errorf("page %d: %q is out of the paper's reading order (or not the paper's)", i+1, w)
+				break
+			}
+			k++
+		}
+		for _, w := range words {
+			left[w]--
+		}
+	}
+	if noAlt > 0 {
+		t.Errorf("%d figures without alternative text", noAlt)
+	}
+	var diff []string
+	for w, n := range left {
+		if n != 0 {
+			diff = append(diff, fmt.Sprintf("%q %+d", w, -n))
+		}
+	}
+	sort.Strings(diff)
+	if len(diff) > 0 {
+		t.Errorf("pdf.js reads words a different number of times than the paper has them (read − printed): %s",
+			strings.Join(diff[:min(len(diff), 20)], ", "))
 	}
 }

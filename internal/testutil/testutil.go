@@ -127,3 +127,21 @@ func Snapshot(t testing.TB, dir string) string {
 	sort.Strings(lines)
 	return strings.Join(lines, "\n")
 }
+
+// NeedNodeModules returns the folder of the npm packages a test runs with
+// node (checks/node_modules, installed by `npm ci` in checks/, as CI does),
+// given the path of the repository's checks folder from the test. It
+// skips or fails like NeedTool when node or the packages are missing.
+func NeedNodeModules(t testing.TB, checks string, packages ...string) string {
+	t.Helper()
+	NeedTool(t, "node")
+	for _, p := range packages {
+		if _, err := os.Stat(checks + "/node_modules/" + p + "/package.json"); err != nil {
+			if os.Getenv("AGSREPORT_REQUIRE_TOOLS") != "" {
+				t.Fatalf("npm package %s is needed by this test: run npm ci in %s", p, checks)
+			}
+			t.Skipf("npm package %s is not installed (npm ci in %s)", p, checks)
+		}
+	}
+	return checks
+}
