@@ -74,9 +74,9 @@ func (d *docWriter) section(b *strings.Builder, sec report.Section) error {
 			}
 		case *report.Paragraph:
 			if x != nil {
-				o := lineOpts{after: d.st.lineTwips / 2}
+				o := lineOpts{after: d.st.lineTwips * 6 / 10}
 				if x.Small {
-					o.style, o.after = "TableText", d.st.tableLine/2
+					o.style, o.after = "TableText", d.st.tableLine*6/10
 				}
 				d.text(b, x.Text, o)
 			}
@@ -111,6 +111,7 @@ type lineOpts struct {
 	colour   string // "RRGGBB"; "" for the style's
 	bold     bool   // every run bold
 	keepNext bool   // keep every line with the next paragraph
+	before   int    // space before the first line, twips
 	after    int    // space after the last line, twips
 	prefix   []report.Run
 }
@@ -142,6 +143,9 @@ func (d *docWriter) text(b *strings.Builder, t report.Text, o lineOpts) {
 		before, after := 0, 0
 		if l.SpaceBefore && i > 0 {
 			before = lh / 2
+		}
+		if i == 0 {
+			before = o.before
 		}
 		if i == len(lines)-1 {
 			after = o.after
@@ -205,7 +209,7 @@ func (d *docWriter) heading(b *strings.Builder, h *report.Heading, level int) {
 	if level > 0 {
 		o.style = "Heading" + strconv.Itoa(level)
 	} else {
-		o.bold, o.after = true, d.st.lineTwips/3
+		o.bold, o.before, o.after = true, size*72/10, size*42/10
 	}
 	d.text(b, h.Text, o)
 }
@@ -214,7 +218,7 @@ func (d *docWriter) heading(b *strings.Builder, h *report.Heading, level int) {
 // the value on the same line, or below it when the field is stacked or
 // the value starts with a bullet.
 func (d *docWriter) fields(b *strings.Builder, fs *report.Fields) {
-	gap := d.st.lineTwips / 2
+	gap := d.st.lineTwips * 6 / 10 // the PDF's space after a paragraph
 	for _, f := range fs.Items {
 		label := strings.TrimSpace(f.Label)
 		if label != "" && !strings.HasSuffix(label, ":") {

@@ -122,7 +122,7 @@ func (d *docWriter) chartPart(ch *report.Chart) string {
 	n := len(ch.Categories)
 	for si, s := range ch.Series {
 		fill := hex(s.Fill(si))
-		col := columnName(si + 1)
+		col := columnName(si + 2) // column A holds the categories
 		fmt.Fprintf(&b, `<c:ser><c:idx val="%d"/><c:order val="%d"/>`, si, si)
 		fmt.Fprintf(&b, `<c:tx><c:strRef><c:f>Sheet1!$%s$1</c:f><c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>%s</c:v></c:pt></c:strCache></c:strRef></c:tx>`, col, esc(s.Name))
 		b.WriteString(`<c:spPr><a:solidFill><a:srgbClr val="` + fill + `"/></a:solidFill><a:ln w="6350"><a:solidFill><a:srgbClr val="595959"/></a:solidFill></a:ln></c:spPr>`)
