@@ -125,6 +125,9 @@ func TestLibreOfficePrintsWorkbooks(t *testing.T) {
 					t.Errorf("%q is not printed", w)
 				}
 			}
+			if strings.Contains(text, "###") {
+				t.Errorf("a number or date is too wide for its column and prints as ###")
+			}
 			miss := missingWords(docTexts(wb.paper.Doc), strings.Join(pages, " "))
 			if fmt.Sprint(miss) != fmt.Sprint(known) {
 				t.Errorf("words of the workbook LibreOffice does not print whole: %q, known %q (update knownUnprinted when the workbook changes)",
@@ -181,7 +184,7 @@ func firstTable(s report.Section) *report.Table {
 // orientation, print-title rows, merged ranges, data validations, formula
 // cells and cell values.
 const openpyxlFacts = `
-import sys, json, openpyxl
+import sys, json, datetime, openpyxl
 for path in sys.argv[1:]:
     wb = openpyxl.load_workbook(path)
     for ws in wb.worksheets:
@@ -193,6 +196,11 @@ for path in sys.argv[1:]:
             "validations": [{"type": dv.type or "", "sqref": str(dv.sqref), "formula": dv.formula1 or ""}
                             for dv in ws.data_validations.dataValidation],
             "formulas": [c.coordinate for row in ws.iter_rows() for c in row if c.data_type == "f"],
+            "dates": [[c.row, c.column, c.value.strftime("%Y-%m-%d"), c.number_format] for row in ws.iter_rows() for c in row
+                      if isinstance(c.value, datetime.datetime)],
+            "unquoted": [c.coordinate for row in ws.iter_rows() for c in row
+                         if isinstance(c.value, str) and c.value[:1] in ("=", "+", "-", "@", "\t", "\r") and c.value[:1] != ""
+                         and not c.quotePrefix],
             "rows": [["" if c.value is None else str(c.value) for c in row] for row in ws.iter_rows()],
         }))
 `
@@ -211,6 +219,8 @@ type sheetFacts struct {
 		Formula string `json:"formula"`
 	} `json:"validations"`
 	Formulas []string   `json:"formulas"`
+	Dates    [][4]any   `json:"dates"`    // row, column, date, number format
+	Unquoted []string   `json:"unquoted"` // text cells that start like a formula without the quote prefix
 	Rows     [][]string `json:"rows"`
 }
 
@@ -250,6 +260,9 @@ func TestOpenpyxlReadsWorkbooks(t *testing.T) {
 			for _, f := range sheets {
 				if len(f.Formulas) > 0 {
 					t.Errorf("sheet %q: cells hold formulas: %v", f.Sheet, f.Formulas)
+				}
+				if len(f.Unquoted) > 0 {
+					t.Errorf("sheet %q: text cells that start like a formula have no quote prefix: %v", f.Sheet, f.Unquoted)
 				}
 				bySheet[f.Sheet] = f
 			}
@@ -304,7 +317,53 @@ func checkSheet(t *testing.T, f sheetFacts, sec report.Section) {
 	for _, b := range sec.Blocks {
 		if x, ok := b.(*report.Table); ok {
 			checkSpans(t, f, x)
+			if x.Flat {
+				checkFlat(t, f, x)
+			}
 		}
+	}
+}
+
+// checkFlat checks a flat table (the register): nothing on the sheet is
+// merged, and every cell the report dates is a date in the workbook, with
+// a date format, in the column of its title, on its record's row.
+func checkFlat(t *testing.T, f sheetFacts, tb *report.Table) {
+	t.Helper()
+	if len(f.Merged) > 0 {
+		t.Errorf("sheet %q holds a flat table but has merged cells: %v", f.Sheet, f.Merged)
+	}
+	header, cols := headerRow(f, tb)
+	if header == 0 {
+		return
+	}
+	got := map[[2]int]string{}
+	for _, d := range f.Dates {
+		r, _ := d[0].(float64)
+		c, _ := d[1].(float64)
+		if nf, _ := d[3].(string); !strings.Contains(nf, "yy") {
+			t.Errorf("sheet %q: the date at row %v, column %v has number format %q", f.Sheet, d[0], d[1], nf)
+		}
+		got[[2]int{int(r), int(c)}], _ = d[2].(string)
+	}
+	want := 0
+	row := header
+	for _, g := range tb.Groups {
+		for _, rw := range g.Rows {
+			row++
+			for ci, c := range rw.Cells {
+				if c.Date.IsZero() {
+					continue
+				}
+				want++
+				at := [2]int{row, cols[ci][0]}
+				if got[at] != c.Date.Format("2006-01-02") {
+					t.Errorf("sheet %q: row %d, column %q: date %q in the workbook, want %s", f.Sheet, row, tb.Columns[ci].Title, got[at], c.Date.Format("2006-01-02"))
+				}
+			}
+		}
+	}
+	if want != len(got) {
+		t.Errorf("sheet %q: %d dates in the workbook, %d in the report", f.Sheet, len(got), want)
 	}
 }
 

@@ -2,6 +2,7 @@ package compose
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"text/template"
 	"time"
@@ -610,7 +611,7 @@ func groupKey(by string, d *Data) string {
 }
 
 func (c *composer) table(b BlockT, d *Data) (report.Block, error) {
-	t := &report.Table{}
+	t := &report.Table{Flat: b.Flat}
 	var err error
 	if t.Name, err = c.exec(b.Name, d); err != nil {
 		return nil, err
@@ -683,6 +684,9 @@ func (c *composer) group(b BlockT, rows []rowData) (report.Group, error) {
 				return g, err
 			}
 			cell := report.Cell{Text: markup(v)}
+			if col.Type == "date" {
+				cell.Date = dateOf(v)
+			}
 			if col.Status && c.p.Statuses != nil {
 				if st, ok := c.p.Statuses.Lookup(strings.TrimSpace(v)); ok {
 					cell.Status, cell.Fill = st.Name, st.Colour
@@ -718,6 +722,24 @@ func (c *composer) group(b BlockT, rows []rowData) (report.Group, error) {
 	}
 	return g, nil
 }
+
+// dateOf returns the date a cell value is when it is exactly one date in
+// long form ("31 March 2018") or figures ("31/03/2018"), or the zero time:
+// a target such as "By 31st March 2018" or "As required" is words.
+func dateOf(v string) time.Time {
+	v = strings.Join(strings.Fields(v), " ")
+	t, err := plan.ParseTarget(v)
+	if err != nil || t.Due.IsZero() || !t.Start.IsZero() {
+		return time.Time{}
+	}
+	if v != t.Due.Long() && !onlyFigures.MatchString(v) {
+		return time.Time{}
+	}
+	return t.Due.Time()
+}
+
+// onlyFigures matches a date written in figures and nothing else.
+var onlyFigures = regexp.MustCompile(`^\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}$`)
 
 // counts returns, per selected issue, the number of actions in each status
 // as of the paper's period, and the statuses to show (the vocabulary, plus

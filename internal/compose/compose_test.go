@@ -214,3 +214,30 @@ func templateKeys(path ...string) string {
 	k, _ := tomlx.Keys(reflect.TypeOf(templateFile{}), toml.Key(path))
 	return strings.Join(k, ", ")
 }
+
+func TestDateOf(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"long form", "31 March 2018", "2018-03-31"},
+		{"figures", "31/03/2018", "2018-03-31"},
+		{"ISO figures", "2018-03-31", "2018-03-31"},
+		{"words before a date", "By 31st March 2018", ""},
+		{"a start", "From 1st October 2017", ""},
+		{"words", "As required", ""},
+		{"a month", "March 2018", ""},
+		{"empty", "", ""},
+		{"not a date", "31/02/2018", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := ""
+			if d := dateOf(tc.in); !d.IsZero() {
+				got = d.Format("2006-01-02")
+			}
+			if got != tc.want {
+				t.Errorf("dateOf(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}

@@ -79,7 +79,8 @@ type SectionT struct {
 //   - "fields": [[…field]] with label, value, stacked, optional
 //   - "table": rows ("actions" or "issues"), filter, group_by ("outcome",
 //     "theme", "issue" or none), band, bookmark (per group), [[…column]],
-//     empty, name
+//     empty, name, flat (a data table: one record per row, no merged
+//     columns and no grouping, each cell whole)
 //   - "status_summary": a table of status counts per issue, with totals
 //   - "status_chart": a stacked bar chart of status by issue; title
 //   - "status_key": the key of status colours; title
@@ -102,6 +103,7 @@ type BlockT struct {
 	Columns  []ColumnT `toml:"column"`
 	Empty    string    `toml:"empty"`
 	Title    string    `toml:"title"`
+	Flat     bool      `toml:"flat"`
 }
 
 // FieldT is a label–value line. An optional field is left out when its
@@ -116,7 +118,9 @@ type FieldT struct {
 // ColumnT is a table column. Value is the cell's placeholder text. Merge
 // merges a run of cells with the same value (or the same MergeKey, when
 // given) down into one tall cell. Status makes it a status column: cells are
-// filled with the status colour.
+// filled with the status colour. Type "date" marks a column of dates: a
+// value that is one date ("31 March 2018", "31/03/2018") is typed as that
+// date for spreadsheets; other values ("As required") stay text.
 type ColumnT struct {
 	Title    string  `toml:"title"`
 	Value    string  `toml:"value"`
@@ -125,6 +129,7 @@ type ColumnT struct {
 	Merge    bool    `toml:"merge"`
 	MergeKey string  `toml:"merge_key"`
 	Status   bool    `toml:"status"`
+	Type     string  `toml:"type"`
 }
 
 type templateFile struct {
@@ -348,6 +353,9 @@ func (c *compiler) block(si, bi int, b *BlockT) {
 		if len(b.Columns) == 0 {
 			c.file.Errorf(append(key, "column"), "%s: table has no [[…column]]", where)
 		}
+		if b.Flat && b.GroupBy != "" {
+			c.file.Errorf(append(key, "group_by"), "%s: a flat table has one record per row and cannot be grouped", where)
+		}
 		c.text(append(key, "band"), b.Band, b.Bookmark, b.Empty, b.Name)
 		for _, col := range b.Columns {
 			ck := append(key, "column")
@@ -359,6 +367,14 @@ func (c *compiler) block(si, bi int, b *BlockT) {
 			}
 			if col.Width < 0 {
 				c.file.Errorf(append(ck, "width"), "%s: width must be positive", where)
+			}
+			switch col.Type {
+			case "", "text", "date":
+			default:
+				c.file.Errorf(append(ck, "type"), "%s: column type must be \"text\" or \"date\", not %q", where, col.Type)
+			}
+			if b.Flat && col.Merge {
+				c.file.Errorf(append(ck, "merge"), "%s: column %q merges cells, which a flat table never does", where, short(col.Title))
 			}
 		}
 	case "status_summary", "status_chart", "status_key":

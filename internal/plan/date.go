@@ -68,6 +68,26 @@ type Target struct {
 	Due   Date   // when the action should be done; zero when there is none
 }
 
+// Written returns the target as written when its due date alone does not
+// say it: "" when there is no target or the text is exactly the due date in
+// long form ("31 March 2018"), the text otherwise ("By 31st March 2018",
+// "31/03/2018", "As required").
+func (t Target) Written() string {
+	if t.Start.IsZero() && !t.Due.IsZero() && t.Text == t.Due.Long() {
+		return ""
+	}
+	return t.Text
+}
+
+// DueText returns the due date in long form when there is one, otherwise
+// the text as written ("As required").
+func (t Target) DueText() string {
+	if !t.Due.IsZero() {
+		return t.Due.Long()
+	}
+	return t.Text
+}
+
 // IsZero reports whether no target was given.
 func (t Target) IsZero() bool { return t.Text == "" && t.Due.IsZero() && t.Start.IsZero() }
 

@@ -43,3 +43,15 @@ func orDash(d plan.Date) string {
 	}
 	return d.String()
 }
+
+func ExampleTarget_Written() {
+	for _, s := range []string{"31 March 2018", "31/03/2018", "By 31st January 2018", "As required"} {
+		t, _ := plan.ParseTarget(s)
+		fmt.Printf("%q: date %q, written %q\n", s, t.DueText(), t.Written())
+	}
+	// Output:
+	// "31 March 2018": date "31 March 2018", written ""
+	// "31/03/2018": date "31 March 2018", written "31/03/2018"
+	// "By 31st January 2018": date "31 January 2018", written "By 31st January 2018"
+	// "As required": date "As required", written "As required"
+}

@@ -69,6 +69,9 @@ func dumpBlock(b *strings.Builder, bl Block) {
 		if x.Empty != "" {
 			p(" empty=%q", x.Empty)
 		}
+		if x.Flat {
+			p(" flat")
+		}
 		p("\n")
 		for _, c := range x.Columns {
 			p("    column %q width=%g align=%s", c.Title, c.Width, c.Align)
@@ -103,6 +106,9 @@ func dumpBlock(b *strings.Builder, bl Block) {
 					}
 					if c.Status != "" {
 						p(" status=%q", c.Status)
+					}
+					if !c.Date.IsZero() {
+						p(" date=%s", c.Date.Format("2006-01-02"))
 					}
 					p("\n")
 					dumpText(b, "          ", c.Text)

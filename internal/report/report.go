@@ -121,6 +121,11 @@ type Table struct {
 	Groups  []Group
 	// Empty is shown in place of the rows when the table has none.
 	Empty string
+	// Flat marks a data table: one record per row, meant to be filtered,
+	// sorted and read back. It has no spans and no bands. Spreadsheet
+	// renderers keep each cell whole in one cell, merge nothing on its
+	// sheet, and write dated cells as dates.
+	Flat bool
 }
 
 // Rows counts the rows of all groups.
@@ -187,6 +192,10 @@ type Cell struct {
 	Covered bool
 	Fill    string // background "#RRGGBB", e.g. a status colour
 	Status  string // the status name when this is a status cell
+	// Date is the cell's value as a calendar date (midnight UTC) when it is
+	// one; zero otherwise. Text is what the cell shows; renderers that type
+	// their cells write the date instead.
+	Date time.Time
 }
 
 // Chart is a stacked bar chart: one bar per category, one segment per series.

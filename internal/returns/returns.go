@@ -396,7 +396,9 @@ func newStyles(f *excelize.File) (styles, error) {
 		{&s.locked, &excelize.Style{Font: &excelize.Font{Family: "Arial", Size: 10},
 			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"EDEDED"}}, Border: border,
 			Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}, Protection: &excelize.Protection{Locked: true}}},
-		{&s.input, &excelize.Style{Font: &excelize.Font{Family: "Arial", Size: 10}, Border: border,
+		// Input cells are formatted as text (number format 49, "@"), so an
+		// update typed as "- done" or "=see above" stays text.
+		{&s.input, &excelize.Style{Font: &excelize.Font{Family: "Arial", Size: 10}, Border: border, NumFmt: 49,
 			Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}, Protection: &excelize.Protection{Locked: false}}},
 	}
 	for _, d := range defs {
@@ -406,5 +408,14 @@ func newStyles(f *excelize.File) (styles, error) {
 		}
 		*d.dst = id
 	}
+	// Locked cells hold the plan's text, which may start with "=", "+",
+	// "-" or "@": the quote prefix keeps it text if the sheet is unprotected
+	// and a cell edited. excelize's Style cannot express it; its style sheet
+	// can. The returns tests read it back with openpyxl.
+	if f.Styles == nil || f.Styles.CellXfs == nil || s.locked >= len(f.Styles.CellXfs.Xf) {
+		return s, fmt.Errorf("returns: cell format %d not found", s.locked)
+	}
+	yes := true
+	f.Styles.CellXfs.Xf[s.locked].QuotePrefix = &yes
 	return s, nil
 }

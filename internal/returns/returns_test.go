@@ -109,6 +109,19 @@ func TestWorkbook(t *testing.T) {
 			t.Errorf("%s locked = %v, want %v", col, st.Protection, locked)
 		}
 	}
+	// The plan's text keeps the quote prefix; what an officer types is
+	// formatted as text.
+	cid, _ := f.GetCellStyle(Sheet, "C7")
+	if _, err := f.GetStyle(cid); err != nil {
+		t.Fatal(err)
+	}
+	if q := f.Styles.CellXfs.Xf[cid].QuotePrefix; q == nil || !*q {
+		t.Errorf("C7 (%q) has no quote prefix", action)
+	}
+	hid, _ := f.GetCellStyle(Sheet, "H7")
+	if st, err := f.GetStyle(hid); err != nil || st.NumFmt != 49 {
+		t.Errorf("H7, where the officer writes, is not formatted as text: %+v %v", st, err)
+	}
 	marker, _ := f.GetCellValue(MarkerSheet, "B1")
 	officer, _ := f.GetCellValue(MarkerSheet, "B3")
 	if marker != Marker || officer != "AD Finance" {

@@ -57,6 +57,7 @@ var fieldsOf = map[Kind][]field{
 		{"lead", []string{"Lead", "Lead Officer", "Responsible Officer", "Action Owner", "Action Lead", "Owner", "By Whom", "Responsibility",
 			"Responsible for", "Responsible", "Who"}},
 		{"target", []string{"Target Date", "Target", "Deadline", "Due Date", "Timescale", "By When", "To be delivered by", "Completion Date", "Due"}},
+		{"target_text", []string{"Target (as written)", "Written Target"}},
 		{"resources", []string{"Resources", "Resource"}},
 		{"status", []string{"Status", "RAG", "RAG Status", "Current Status", "Status Icon", "RAG Rating"}},
 		{"progress", []string{"Progress", "Progress Update", "Update", "Progress to Date", "Commentary", "Action Update", "Latest Update", "Comments"}},

@@ -155,12 +155,29 @@ func (r row) at(field string) plan.Loc {
 // typed into a cell with no date format) is read as that date, with a note.
 // A date that cannot be read is an error at the cell; the text is still
 // kept.
+//
+// When the row also has the target as written (field+"_text", the column
+// agsreport's register writes beside a typed date), that text is the
+// target; a date in the date column it does not match is an error there.
 func (r row) target(field string, probs *plan.Problems) plan.Target {
 	c, _, ok := r.get(field)
-	if !ok {
+	written := r.text(field + "_text")
+	if !ok && written == "" {
 		return plan.Target{}
 	}
-	if d, ok := excelDate(c, r.t.is1904); ok {
+	d, isDate := excelDate(c, r.t.is1904)
+	if written != "" {
+		t, err := plan.ParseTarget(written)
+		if err != nil {
+			probs.Errorf(r.at(field+"_text"), "%v", err)
+			return plan.Target{Text: t.Text}
+		}
+		if isDate && t.Due != d {
+			probs.Errorf(r.at(field+"_text"), "the target as written, %q, is not the target date beside it (%s)", t.Text, d.Long())
+		}
+		return t
+	}
+	if isDate {
 		return plan.Target{Text: d.Long(), Due: d}
 	}
 	text := cleanText(c.text)

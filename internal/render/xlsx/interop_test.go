@@ -162,7 +162,9 @@ func printable(w string) bool {
 }
 
 // openpyxlScript prints, per visible sheet of each workbook, its
-// orientation, merge count and print titles, and any cell holding a formula.
+// orientation, merge count and print titles, any cell holding a formula,
+// and each text cell starting like a formula with whether it has the quote
+// prefix.
 const openpyxlScript = `
 import sys, openpyxl
 for path in sys.argv[1:]:
@@ -172,6 +174,8 @@ for path in sys.argv[1:]:
             for c in row:
                 if c.data_type == 'f':
                     print("FORMULA", path, ws.title, c.coordinate)
+                if isinstance(c.value, str) and c.value[:1] in ("=", "+", "-", "@", "\t", "\r") and c.value != "":
+                    print("QUOTED" if c.quotePrefix else "UNQUOTED", path, ws.title, c.coordinate)
         if ws.sheet_state != 'visible':
             continue
         print("SHEET|%s|%s|%s|%d|%s|%s" % (path, ws.title, ws.page_setup.orientation,
@@ -192,10 +196,18 @@ func TestOpenpyxl(t *testing.T) {
 	if err != nil {
 		t.Fatalf("openpyxl: %v\n%s", err, out)
 	}
-	seen := 0
+	seen, quoted := 0, 0
 	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
 		if strings.HasPrefix(line, "FORMULA") {
 			t.Errorf("openpyxl sees a formula: %s", line)
+			continue
+		}
+		if strings.HasPrefix(line, "UNQUOTED") {
+			t.Errorf("a text cell starting like a formula has no quote prefix: %s", line)
+			continue
+		}
+		if strings.HasPrefix(line, "QUOTED") {
+			quoted++
 			continue
 		}
 		parts := strings.Split(line, "|")
@@ -221,6 +233,11 @@ func TestOpenpyxl(t *testing.T) {
 	}
 	if seen < len(cases()) {
 		t.Errorf("openpyxl listed %d sheets, want at least %d", seen, len(cases()))
+	}
+	// The formula-text case has four such cells ("=1+1", "+44 …", "-SUM…",
+	// "@risk …"), so a script that never matches cannot pass.
+	if quoted < 4 {
+		t.Errorf("openpyxl saw %d quoted text cells, want at least 4", quoted)
 	}
 }
 

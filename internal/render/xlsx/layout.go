@@ -14,6 +14,11 @@ import (
 func (r *renderer) layout(sec report.Section, name string) (*sheet, error) {
 	widths, spans := grid(sec.Blocks, r.total)
 	s := &sheet{name: name, widths: widths}
+	for _, b := range sec.Blocks {
+		if t, ok := b.(*report.Table); ok && t != nil && t.Flat {
+			s.flat = true
+		}
+	}
 	for i, b := range sec.Blocks {
 		if i > 0 && len(s.rows) > 0 {
 			s.blank()
@@ -72,7 +77,16 @@ func (r *renderer) points(s *sheet, c0, c1 int) float64 {
 // for it. Text taller than Excel's tallest row is split between source
 // lines or words into several rows, one piece each, so that no printed
 // page break falls inside a line of text.
+//
+// On a flat sheet the text goes into column c0 alone, unwrapped, one row,
+// so that nothing is merged and the text runs on over the empty cells to
+// its right.
 func (r *renderer) text(s *sheet, c0, c1 int, t report.Text, k styleKey) error {
+	if s.flat {
+		k.wrap = false
+		first, n := s.addRows(math.Min(linesHeight(max(len(t.Lines), 1), k.size), maxRowHeight))
+		return r.place(s, c0, c0, first, first+n-1, t, k)
+	}
 	w := r.points(s, c0, c1)
 	h := r.m.textHeight(t, k.size, w, k.bold)
 	pieces := []report.Text{t}
@@ -95,6 +109,7 @@ func (r *renderer) text(s *sheet, c0, c1 int, t report.Text, k styleKey) error {
 func (r *renderer) place(s *sheet, c0, c1, r0, r1 int, t report.Text, k styleKey) error {
 	v, bold, italic := cellValue(t, k.size, k.colour, k.bold)
 	k.bold, k.italic = bold, italic
+	k.quote = needsQuote(v)
 	id, err := r.st.id(k)
 	if err != nil {
 		return err
@@ -203,7 +218,13 @@ func (r *renderer) tableBlock(s *sheet, t *report.Table, sp []span) error {
 		}
 	} else {
 		for _, g := range t.Groups {
-			if err := r.group(s, t, sp, g); err != nil {
+			var err error
+			if t.Flat {
+				err = r.flatGroup(s, t, sp, g)
+			} else {
+				err = r.group(s, t, sp, g)
+			}
+			if err != nil {
 				return err
 			}
 		}
@@ -334,6 +355,63 @@ func (r *renderer) group(s *sheet, t *report.Table, sp []span, g report.Group) e
 	for ci, col := range t.Columns {
 		if col.Status {
 			s.status = append(s.status, statusRange{col: sp[ci].first, row0: firsts[0], row1: lasts[n-1]})
+		}
+	}
+	return nil
+}
+
+// flatGroup lays out the rows of a flat table: one worksheet row per
+// record, each value whole in one cell, dates as dates, nothing merged.
+// A row too tall to show all its text is as tall as Excel allows; the
+// text is all in the cell. Bands and spans do not occur in flat tables
+// (the template refuses them) and are ignored.
+func (r *renderer) flatGroup(s *sheet, t *report.Table, sp []span, g report.Group) error {
+	ts := r.table
+	minH := ts*lineFactor + cellPadding
+	first := len(s.rows) + 1
+	for _, rw := range g.Rows {
+		h := minH
+		for ci := range t.Columns {
+			if ci < len(rw.Cells) {
+				h = math.Max(h, r.m.textHeight(rw.Cells[ci].Text, ts, r.points(s, sp[ci].first, sp[ci].last), false))
+			}
+		}
+		rn := len(s.rows) + 1
+		s.rows = append(s.rows, row{height: roundHeight(h)})
+		for ci, col := range t.Columns {
+			var c report.Cell
+			if ci < len(rw.Cells) {
+				c = rw.Cells[ci]
+			}
+			key := styleKey{size: ts, align: col.Align, fill: c.Fill, border: true, wrap: true}
+			if !c.Date.IsZero() {
+				key.date = true
+				id, err := r.st.id(key)
+				if err != nil {
+					return err
+				}
+				s.put(sp[ci].first, sp[ci].first, rn, rn, c.Date, id)
+				continue
+			}
+			if c.Text.IsEmpty() {
+				// An empty cell, not an empty string, so filters see a blank.
+				id, err := r.st.id(key)
+				if err != nil {
+					return err
+				}
+				s.put(sp[ci].first, sp[ci].first, rn, rn, nil, id)
+				continue
+			}
+			if err := r.place(s, sp[ci].first, sp[ci].first, rn, rn, c.Text, key); err != nil {
+				return err
+			}
+		}
+	}
+	if len(g.Rows) > 0 {
+		for ci, col := range t.Columns {
+			if col.Status {
+				s.status = append(s.status, statusRange{col: sp[ci].first, row0: first, row1: len(s.rows)})
+			}
 		}
 	}
 	return nil

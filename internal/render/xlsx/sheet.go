@@ -25,6 +25,9 @@ type sheet struct {
 	lastCol int       // first table's last column
 	status  []statusRange
 	charts  []chartPlace
+	// flat is set when the sheet holds a flat table (report.Table.Flat):
+	// nothing on it is merged, so that it filters and sorts as a list.
+	flat bool
 }
 
 // row is one worksheet row.
@@ -78,7 +81,7 @@ func roundHeight(h float64) float64 {
 // put writes value with style into the rectangle of columns c0..c1 and rows
 // r0..r1 (1-based, inclusive): the value in the top-left cell, the style in
 // every cell (so merged areas keep their borders and fill), and a merge when
-// the rectangle is larger than one cell.
+// the rectangle is larger than one cell and the sheet is not flat.
 func (s *sheet) put(c0, c1, r0, r1 int, value any, style int) {
 	for r := r0; r <= r1; r++ {
 		for r > len(s.rows) {
@@ -96,7 +99,7 @@ func (s *sheet) put(c0, c1, r0, r1 int, value any, style int) {
 			(*cells)[c-1] = cell
 		}
 	}
-	if c1 > c0 || r1 > r0 {
+	if (c1 > c0 || r1 > r0) && !s.flat {
 		s.merges = append(s.merges, [4]int{c0, r0, c1, r1})
 	}
 }

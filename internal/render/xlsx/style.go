@@ -24,6 +24,11 @@ type styleKey struct {
 	centreV      bool // vertically centred (else top)
 	border       bool
 	wrap         bool
+	// quote sets the quote prefix: the cell's text stays text when an
+	// officer edits it, even if it starts like a formula.
+	quote bool
+	// date gives the cell a date format.
+	date bool
 }
 
 // styles caches excelize style IDs by key.
@@ -70,6 +75,15 @@ func (s *styles) id(k styleKey) (int, error) {
 	if validColour(k.fill) {
 		st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{k.fill}}
 	}
+	if k.date {
+		st.CustomNumFmt = &dateFormat
+	}
+	if k.quote {
+		// excelize merges styles that differ only in the quote prefix, which
+		// its Style cannot express; an explicit "locked" (every cell's
+		// default) keeps the quoted format apart.
+		st.Protection = &excelize.Protection{Locked: true}
+	}
 	if k.border {
 		for _, side := range []string{"left", "top", "right", "bottom"} {
 			st.Border = append(st.Border, excelize.Border{Type: side, Color: s.rule, Style: 1})
@@ -79,8 +93,50 @@ func (s *styles) id(k styleKey) (int, error) {
 	if err != nil {
 		return 0, fmt.Errorf("xlsx: create cell style: %w", err)
 	}
+	if k.quote {
+		if err := setQuotePrefix(s.f, id); err != nil {
+			return 0, err
+		}
+	}
 	s.ids[k] = id
 	return id, nil
+}
+
+// setQuotePrefix sets the quote prefix of cell format id: Excel and
+// LibreOffice then keep the cell's text as text when it is edited, even if
+// it starts with "=". excelize's Style has no field for it, but the style
+// sheet it writes has one, so it is set there. The tests read the prefix
+// back with openpyxl, which catches excelize changing this.
+func setQuotePrefix(f *excelize.File, id int) error {
+	if f.Styles == nil || f.Styles.CellXfs == nil || id < 0 || id >= len(f.Styles.CellXfs.Xf) {
+		return fmt.Errorf("xlsx: quote prefix: cell format %d not found", id)
+	}
+	yes := true
+	f.Styles.CellXfs.Xf[id].QuotePrefix = &yes
+	return nil
+}
+
+// dateFormat is the number format of date cells: "31 Mar 2018", short
+// enough for a narrow column (a number that does not fit prints as ###).
+var dateFormat = "d mmm yyyy"
+
+// needsQuote reports whether text a cell starts with would be taken for a
+// formula or a command if an officer typed it: =, +, -, @, tab or carriage
+// return first.
+func needsQuote(v any) bool {
+	var s string
+	switch x := v.(type) {
+	case string:
+		s = x
+	case []excelize.RichTextRun:
+		for _, r := range x {
+			if r.Text != "" {
+				s = r.Text
+				break
+			}
+		}
+	}
+	return s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0]))
 }
 
 // fillFormat returns the conditional-format ID that fills a cell with colour.

@@ -162,8 +162,18 @@ func (r *renderer) setupBook(names []string) error {
 				continue
 			}
 			n++
-			if err := f.SetCellStr(r.listSheet, "A"+strconv.Itoa(n), name); err != nil {
+			cell := "A" + strconv.Itoa(n)
+			if err := f.SetCellStr(r.listSheet, cell, name); err != nil {
 				return fmt.Errorf("xlsx: status list: %w", err)
+			}
+			if needsQuote(name) {
+				id, err := r.st.id(styleKey{size: r.table, quote: true})
+				if err != nil {
+					return err
+				}
+				if err := f.SetCellStyle(r.listSheet, cell, cell, id); err != nil {
+					return fmt.Errorf("xlsx: status list: %w", err)
+				}
 			}
 		}
 		if err := f.SetSheetVisible(r.listSheet, false); err != nil {

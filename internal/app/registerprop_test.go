@@ -1,0 +1,191 @@
+package app
+
+import (
+	"fmt"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/agsreport/agsreport/internal/compose"
+	"github.com/agsreport/agsreport/internal/plan"
+	"github.com/agsreport/agsreport/internal/render/xlsx"
+	"github.com/agsreport/agsreport/internal/sheet"
+	"github.com/agsreport/agsreport/internal/testutil"
+)
+
+// TestRegisterRoundTripProperty writes the register of generated plans and
+// reads each back with no mapping: the plan read back must equal the plan
+// written, field by field, whatever the text holds — texts of several
+// thousand characters and many paragraphs, bullets, text that starts like
+// a formula, targets as dates, as figures and as words.
+func TestRegisterRoundTripProperty(t *testing.T) {
+	tmpl, err := compose.Library{}.Load("register")
+	if err != nil {
+		t.Fatal(err)
+	}
+	vocab, err := plan.NewVocabulary(plan.DefaultStatuses())
+	if err != nil {
+		t.Fatal(err)
+	}
+	const plans = 25
+	long := 0
+	for seed := int64(1); seed <= plans; seed++ {
+		rng := rand.New(rand.NewSource(seed))
+		want := genPlan(rng, vocab)
+		for _, a := range want.Actions() {
+			if len(a.Progress) > 1200 || strings.Count(a.Progress, "\n\n") >= 4 {
+				long++
+			}
+		}
+		t.Run(fmt.Sprintf("seed %d", seed), func(t *testing.T) {
+			doc, err := compose.Compose(tmpl, want, compose.Options{Title: "Register", Name: "register"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join(t.TempDir(), "register.xlsx")
+			f, err := os.Create(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := xlsx.Render(f, doc); err != nil {
+				t.Fatal(err)
+			}
+			if err := f.Close(); err != nil {
+				t.Fatal(err)
+			}
+			var probs plan.Problems
+			got := sheet.ReadPlan(sheet.PlanSpec{Actions: &sheet.TableSpec{Path: path, Name: "register.xlsx", Sheet: "Register"}}, vocab, &probs)
+			for _, pr := range probs.List {
+				t.Errorf("reading the register: %s", pr)
+			}
+			if got == nil {
+				t.Fatal("no plan read back")
+			}
+			if a, b := planFacts(want), planFacts(got); a != b {
+				t.Errorf("the register reads back as another plan:\n%s", testutil.FirstDiff(a, b))
+			}
+		})
+	}
+	if long == 0 {
+		t.Error("no generated action has a long progress text: the generator does not test what it should")
+	}
+}
+
+// planFacts lists every field the register holds, one per line, in plan
+// order, with text as a reader sees it.
+func planFacts(p *plan.Plan) string {
+	var b strings.Builder
+	for _, is := range p.Issues {
+		fmt.Fprintf(&b, "issue %q title=%q\n", is.ID, is.Title)
+		for _, a := range is.Actions {
+			fmt.Fprintf(&b, "  action %q issue=%q\n", a.Ref, a.Issue)
+			if o := is.Outcome(a.Outcome); o != nil {
+				fmt.Fprintf(&b, "    outcome %q %q\n", o.Number, plainText(o.Text))
+			} else {
+				fmt.Fprintf(&b, "    outcome %q\n", a.Outcome)
+			}
+			if r := is.Recommendation(a.Recommendation); r != nil {
+				fmt.Fprintf(&b, "    recommendation %q %q refs=%q\n", r.Number, plainText(r.Text), r.Refs)
+			} else {
+				fmt.Fprintf(&b, "    recommendation %q\n", a.Recommendation)
+			}
+			for _, f := range [][2]string{
+				{"description", a.Description}, {"lead", a.Lead}, {"resources", a.Resources},
+				{"status", a.Status}, {"progress", a.Progress},
+			} {
+				fmt.Fprintf(&b, "    %s %q\n", f[0], plainText(f[1]))
+			}
+			fmt.Fprintf(&b, "    target %q due=%s start=%s\n", a.Target.Text, a.Target.Due, a.Target.Start)
+		}
+	}
+	return b.String()
+}
+
+// genWords are the words generated text is made of.
+var genWords = strings.Fields(`governance assurance contract Amey highways review audit committee
+	officer report lessons learned procurement risk register £2.5m 31st March 2018 50% payment
+	schedule monitoring inspection "independent" panel’s – recommendations (R1, R5) budget`)
+
+// genStarts are what a text may start with: plain words, and characters
+// a spreadsheet takes for a formula.
+var genStarts = []string{"", "", "", "=", "=SUM(A1:A3) ", "+44 ", "-5% ", "@risk ", "-"}
+
+// genText returns text of about n words in paras paragraphs, some lines
+// bullets, starting with one of genStarts.
+func genText(rng *rand.Rand, n, paras int) string {
+	if n == 0 {
+		return ""
+	}
+	var ps []string
+	per := max(n/max(paras, 1), 1)
+	for p := 0; p < max(paras, 1); p++ {
+		var lines []string
+		for l := 0; l < 1+rng.Intn(3); l++ {
+			words := make([]string, 1+rng.Intn(per))
+			for i := range words {
+				words[i] = genWords[rng.Intn(len(genWords))]
+			}
+			line := strings.Join(words, " ")
+			if rng.Intn(4) == 0 {
+				line = "• " + line
+			}
+			lines = append(lines, line)
+		}
+		ps = append(ps, strings.Join(lines, "\n"))
+	}
+	return genStarts[rng.Intn(len(genStarts))] + strings.Join(ps, "\n\n")
+}
+
+// genTargets are targets as councils write them.
+var genTargets = []string{"", "As required", "Ongoing", "31 March 2018", "31/03/2018", "By 31st January 2018",
+	"From 1st October 2017", "March 2018", "Commencing 1st November 2017 to 31st March 2018", "2018-06-30", "30 June 2019"}
+
+// genPlan generates a plan of one to four issues, each with actions under
+// outcomes and recommendations, in the shape the register writes: every
+// outcome and recommendation has an action.
+func genPlan(rng *rand.Rand, vocab *plan.Vocabulary) *plan.Plan {
+	p := &plan.Plan{Statuses: vocab}
+	names := vocab.Names()
+	refs := 0
+	for i := 0; i < 1+rng.Intn(4); i++ {
+		is := &plan.Issue{ID: fmt.Sprintf("GI%d", i+1), Title: strings.TrimSpace(genText(rng, 6, 1))}
+		is.Title = strings.ReplaceAll(is.Title, "\n", " ")
+		for o := 0; o < 1+rng.Intn(3); o++ {
+			out := &plan.Outcome{Number: fmt.Sprint(o + 1), Text: genText(rng, 12, 1)}
+			is.Outcomes = append(is.Outcomes, out)
+			for r := 0; r < 1+rng.Intn(2); r++ {
+				rec := &plan.Recommendation{Number: fmt.Sprintf("%d.%d", o+1, r+1), Text: genText(rng, 30, 1+rng.Intn(2))}
+				for k := 0; k < rng.Intn(3); k++ {
+					rec.Refs = append(rec.Refs, fmt.Sprintf("R%d", rng.Intn(20)+1))
+				}
+				is.Recommendations = append(is.Recommendations, rec)
+				for a := 0; a < 1+rng.Intn(3); a++ {
+					refs++
+					target, _ := plan.ParseTarget(genTargets[rng.Intn(len(genTargets))])
+					act := &plan.Action{
+						Ref: fmt.Sprintf("%d(%s)", refs, strings.Repeat("i", 1+a)), Issue: is.ID,
+						Outcome: out.Number, Recommendation: rec.Number,
+						Description: genText(rng, 20+rng.Intn(60), 1+rng.Intn(3)),
+						Lead:        genText(rng, 3, 1), Target: target,
+						Resources: genText(rng, rng.Intn(8), 1),
+					}
+					if rng.Intn(5) > 0 {
+						act.Status = names[rng.Intn(len(names))]
+					}
+					switch rng.Intn(4) {
+					case 0: // a long update: thousands of characters, many paragraphs
+						act.Progress = genText(rng, 400+rng.Intn(600), 5+rng.Intn(6))
+					default:
+						act.Progress = genText(rng, rng.Intn(80), 1+rng.Intn(3))
+					}
+					act.PlanStatus, act.PlanProgress = act.Status, act.Progress
+					is.Actions = append(is.Actions, act)
+				}
+			}
+		}
+		p.Issues = append(p.Issues, is)
+	}
+	return p
+}
