@@ -1,18 +1,24 @@
 // Command agsreport turns a council's Annual Governance Statement action plan
 // and its quarterly progress updates, kept in Excel workbooks, into committee
-// papers: PDF appendices for the agenda pack and Excel workbooks for officers.
+// papers: PDF appendices for the agenda pack, Excel workbooks for officers
+// and accessible HTML for the council's website.
 //
 // Usage:
 //
 //	agsreport check JOB.toml           read the workbooks and report every problem
 //	agsreport build JOB.toml [-o DIR]  write every paper the job lists
+//	agsreport watch JOB.toml [-o DIR]  rebuild whenever an input changes
 //	agsreport dump JOB.toml [-report]  print what was read (or the composed papers)
 //	agsreport returns JOB.toml         write a progress return for each lead officer
 //	agsreport templates                list the built-in templates
 //	agsreport sample -actions N -o DIR write a synthetic plan and job file
+//	agsreport version                  print the version
+//	agsreport help [COMMAND]           show help
 //
-// Exit codes: 0 success (warnings allowed), 1 errors in the input or a
-// failed build, 2 a mistake in how the command was called.
+// The commands are defined in commands.go; each has a help page with its
+// options and examples. Exit codes: 0 success (warnings allowed), 1 errors
+// in the input or a failed build, 2 a mistake in how the command was
+// called.
 package main
 
 import (
@@ -21,64 +27,191 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
+	"os/signal"
+	"runtime/debug"
 	"runtime/pprof"
 	"strings"
 
 	"github.com/agsreport/agsreport/internal/app"
-	"github.com/agsreport/agsreport/internal/compose"
-	"github.com/agsreport/agsreport/internal/sample"
+	"github.com/agsreport/agsreport/internal/suggest"
 )
 
-const usage = `agsreport turns an Annual Governance Statement action plan and its progress
-updates, kept in Excel workbooks, into committee papers.
-
-Usage:
-  agsreport check JOB.toml [-v]       read the workbooks and report every problem
-                                      (-v: first show what was read, column by column)
-  agsreport build JOB.toml [-o DIR]   write every paper the job lists
-  agsreport dump JOB.toml [-report]   print the plan as read (or the composed papers)
-  agsreport returns JOB.toml [-o DIR] [-period P] [-replace]
-                                      write a progress return for each lead officer
-  agsreport templates                 list the built-in templates
-  agsreport sample -actions N -o DIR  write a synthetic plan of N actions, with its job file
-  agsreport help                      show this text
-
-Exit codes: 0 success (warnings allowed), 1 errors in the input, 2 usage mistakes.
-`
-
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	interrupt := make(chan struct{})
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt)
+	go func() {
+		<-sig
+		close(interrupt)
+		signal.Stop(sig) // a second Ctrl-C ends the program at once
+	}()
+	os.Exit(runEnv(os.Args[1:], env{stdout: os.Stdout, stderr: os.Stderr, interrupt: interrupt}))
 }
 
-// run executes one command and returns its exit code. It is the only place
-// that turns errors into exit codes.
-func run(args []string, stdout, stderr io.Writer) (code int) {
+// run executes one command and returns its exit code.
+func run(args []string, stdout, stderr io.Writer) int {
+	return runEnv(args, env{stdout: stdout, stderr: stderr})
+}
+
+// runEnv executes one command and returns its exit code. It is the only
+// place that turns errors into exit codes and prints them: each error once,
+// a usage mistake with the one usage line that applies.
+func runEnv(args []string, e env) (code int) {
 	// A panic is a bug in agsreport, never the user's fault: say so plainly
 	// instead of printing a Go trace.
 	defer func() {
 		if r := recover(); r != nil {
-			fmt.Fprintf(stderr, "agsreport: internal error: %v\nThis is a bug in agsreport; please report it with the command you ran.\n", r)
+			fmt.Fprintf(e.stderr, "agsreport: internal error: %v\nThis is a bug in agsreport; please report it with the command you ran.\n", r)
 			code = 1
 		}
 	}()
-	err := dispatch(args, stdout, stderr)
-	var ue *app.UsageError
+	cmds := commands()
+	err := dispatch(cmds, args, e)
+	var ue *usageError
+	var aue *app.UsageError
 	switch {
 	case err == nil:
 		return 0
-	case errors.Is(err, flag.ErrHelp):
-		return 0
 	case errors.As(err, &ue):
-		fmt.Fprintf(stderr, "agsreport: %s\n\n%s", ue.Msg, usage)
+		fmt.Fprintf(e.stderr, "agsreport: %s\n%s\n", ue.msg, ue.usageLine(cmds))
+		return 2
+	case errors.As(err, &aue):
+		// A mistake the command found in its options, after parsing.
+		c := find(cmds, firstArg(args))
+		fmt.Fprintf(e.stderr, "agsreport: %s\n%s\n", aue.Msg, (&usageError{cmd: c}).usageLine(cmds))
 		return 2
 	case errors.Is(err, app.ErrProblems):
-		fmt.Fprintf(stderr, "agsreport: %v\n", err)
+		fmt.Fprintf(e.stderr, "agsreport: %v\n", err)
 		return 1
 	default:
-		fmt.Fprintf(stderr, "agsreport: %s\n", indentLines(err.Error()))
+		fmt.Fprintf(e.stderr, "agsreport: %s\n", indentLines(err.Error()))
 		return 1
 	}
+}
+
+func firstArg(args []string) string {
+	if len(args) == 0 {
+		return ""
+	}
+	return args[0]
+}
+
+// usageError is a mistake in how a command was called; cmd is the command
+// (nil when the command itself was the mistake).
+type usageError struct {
+	cmd *command
+	msg string
+}
+
+func (e *usageError) Error() string { return e.msg }
+
+// usageLine is the one line of usage printed after the message.
+func (e *usageError) usageLine(cmds []*command) string {
+	if e.cmd == nil {
+		return "usage: agsreport COMMAND [arguments] [options], with COMMAND one of " + strings.Join(names(cmds), ", ")
+	}
+	return "usage: " + e.cmd.synopsis() + "   (more: agsreport help " + e.cmd.name + ")"
+}
+
+func dispatch(cmds []*command, args []string, e env) error {
+	if len(args) == 0 {
+		return &usageError{msg: "no command given"}
+	}
+	name, rest := args[0], args[1:]
+	switch name {
+	case "-h", "-help", "--help":
+		name = "help"
+	case "-version", "--version":
+		name = "version"
+	}
+	c := find(cmds, name)
+	if c == nil {
+		msg := fmt.Sprintf("unknown command %q", name)
+		if s := suggest.Closest(name, names(cmds)); s != "" {
+			msg += fmt.Sprintf(": did you mean %q?", s)
+		}
+		return &usageError{msg: msg}
+	}
+	if c.name == "help" {
+		return help(cmds, c, rest, e)
+	}
+	fs := newFlags(c)
+	runCmd := c.define(fs, e)
+	pos, err := fs.parse(rest)
+	if errors.Is(err, flag.ErrHelp) {
+		c.help(e.stdout)
+		return nil
+	}
+	if err != nil {
+		return &usageError{cmd: c, msg: err.Error()}
+	}
+	switch {
+	case c.args == "JOB.toml" && len(pos) == 0:
+		return &usageError{cmd: c, msg: c.name + " needs a job file (JOB.toml)"}
+	case c.args == "JOB.toml" && len(pos) > 1:
+		return &usageError{cmd: c, msg: fmt.Sprintf("%s takes one job file, got %d: %s", c.name, len(pos), strings.Join(pos, " "))}
+	case c.args == "" && len(pos) > 0:
+		return &usageError{cmd: c, msg: fmt.Sprintf("%s takes no arguments, got %s", c.name, strings.Join(pos, " "))}
+	}
+	return runCmd(pos)
+}
+
+// help writes the list of commands, or one command's help page.
+func help(cmds []*command, self *command, args []string, e env) error {
+	switch len(args) {
+	case 0:
+		usage(e.stdout, cmds)
+		return nil
+	case 1:
+		if args[0] == "-h" || args[0] == "-help" || args[0] == "--help" {
+			self.help(e.stdout)
+			return nil
+		}
+		c := find(cmds, args[0])
+		if c == nil {
+			msg := fmt.Sprintf("no help for %q: it is not a command", args[0])
+			if s := suggest.Closest(args[0], names(cmds)); s != "" {
+				msg += fmt.Sprintf(": did you mean %q?", s)
+			}
+			return &usageError{cmd: self, msg: msg}
+		}
+		c.help(e.stdout)
+		return nil
+	}
+	return &usageError{cmd: self, msg: "help takes at most one command"}
+}
+
+// version describes this build of agsreport from the build information Go
+// records: the module version (or "(devel)" for a build from a checkout),
+// the commit and whether the checkout had changes, and the Go version.
+func version() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "agsreport (version unknown: built without module information)"
+	}
+	v := bi.Main.Version
+	if v == "" {
+		v = "(devel)"
+	}
+	var rev, modified string
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				modified = ", with uncommitted changes"
+			}
+		}
+	}
+	out := "agsreport " + v
+	if rev != "" {
+		if len(rev) > 12 {
+			rev = rev[:12]
+		}
+		out += " (commit " + rev + modified + ")"
+	}
+	return out + ", " + bi.GoVersion
 }
 
 // startProfiles starts a CPU profile into cpuPath and arranges an
@@ -125,140 +258,4 @@ func indentLines(s string) string {
 		return s
 	}
 	return "\n  " + strings.ReplaceAll(s, "\n", "\n  ")
-}
-
-func dispatch(args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 {
-		return &app.UsageError{Msg: "no command given"}
-	}
-	cmd, rest := args[0], args[1:]
-	switch cmd {
-	case "check":
-		fs := newFlags("check", stderr)
-		verbose := fs.Bool("v", false, "first show what was read: each column's field, the rows read, and every row or cell not read with the reason")
-		jobPath, err := parse(fs, rest)
-		if err != nil {
-			return err
-		}
-		if *verbose {
-			return app.CheckVerbose(stdout, jobPath)
-		}
-		return app.Check(stdout, jobPath)
-	case "build":
-		fs := newFlags("build", stderr)
-		out := fs.String("o", "", "write the papers into `DIR` instead of the job's output_dir")
-		timings := fs.Bool("timings", false, "print how long each stage took (for benchmarks)")
-		cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to `FILE` (for go tool pprof)")
-		memProfile := fs.String("memprofile", "", "write an allocation profile of the build to `FILE` (for go tool pprof)")
-		jobPath, err := parse(fs, rest)
-		if err != nil {
-			return err
-		}
-		stop, err := startProfiles(*cpuProfile, *memProfile)
-		if err != nil {
-			return err
-		}
-		var tm app.Timings
-		err = app.Build(stdout, jobPath, app.BuildOptions{OutputDir: *out, Timings: &tm})
-		if perr := stop(); err == nil {
-			err = perr
-		}
-		if err != nil {
-			return err
-		}
-		if *timings {
-			fmt.Fprintln(stderr, tm)
-		}
-		return nil
-	case "dump":
-		fs := newFlags("dump", stderr)
-		rep := fs.Bool("report", false, "print the composed papers' document trees instead of the plan")
-		jobPath, err := parse(fs, rest)
-		if err != nil {
-			return err
-		}
-		return app.Dump(stdout, jobPath, *rep)
-	case "returns":
-		fs := newFlags("returns", stderr)
-		out := fs.String("o", "", "write the returns into `DIR` (default: the job's output folder, returns/PERIOD)")
-		period := fs.String("period", "", "the `PERIOD` the returns collect (default: the job's period)")
-		due := fs.String("due", "", "when the returns are due, in words, e.g. \"Friday 12 April 2024\"")
-		replace := fs.Bool("replace", false, "replace returns already in the folder that differ (the old ones are kept in its \""+app.ReplacedFolder+"\" folder)")
-		jobPath, err := parse(fs, rest)
-		if err != nil {
-			return err
-		}
-		return app.Returns(stdout, jobPath, app.ReturnsOptions{OutputDir: *out, Period: *period, Due: *due, Replace: *replace})
-	case "sample":
-		fs := newFlags("sample", stderr)
-		n := fs.Int("actions", 1000, "how many actions the sample plan has")
-		out := fs.String("o", "", "the folder to write the sample into (required)")
-		seed := fs.Uint64("seed", 1, "seed for the generated text")
-		if _, err := parseNone(fs, rest); err != nil {
-			return err
-		}
-		if *out == "" {
-			return &app.UsageError{Msg: "sample needs -o DIR"}
-		}
-		if *n < 1 {
-			return &app.UsageError{Msg: "sample needs -actions of 1 or more"}
-		}
-		if err := sample.Write(*out, sample.Options{Actions: *n, Seed: *seed}); err != nil {
-			return err
-		}
-		fmt.Fprintf(stdout, "wrote a sample plan of %d actions and its job file %s\n", *n, filepath.Join(*out, "report.toml"))
-		return nil
-	case "templates":
-		for _, n := range compose.Names() {
-			fmt.Fprintln(stdout, n)
-		}
-		return nil
-	case "help", "-h", "-help", "--help":
-		fmt.Fprint(stdout, usage)
-		return nil
-	}
-	return &app.UsageError{Msg: fmt.Sprintf("unknown command %q", cmd)}
-}
-
-func newFlags(name string, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet("agsreport "+name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	return fs
-}
-
-// parseNone parses flags for a command that takes no arguments.
-func parseNone(fs *flag.FlagSet, args []string) ([]string, error) {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil, err
-		}
-		return nil, &app.UsageError{Msg: err.Error()}
-	}
-	if fs.NArg() > 0 {
-		return nil, &app.UsageError{Msg: fmt.Sprintf("%s takes no arguments, got %q", fs.Name(), fs.Args())}
-	}
-	return nil, nil
-}
-
-// parse parses flags (which may come before or after the job file) and
-// returns the one job file argument.
-func parse(fs *flag.FlagSet, args []string) (string, error) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return "", err
-			}
-			return "", &app.UsageError{Msg: err.Error()}
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		pos = append(pos, fs.Arg(0))
-		args = fs.Args()[1:]
-	}
-	if len(pos) != 1 {
-		return "", &app.UsageError{Msg: fmt.Sprintf("%s takes one job file (JOB.toml), got %d arguments", fs.Name(), len(pos))}
-	}
-	return pos[0], nil
 }

@@ -118,6 +118,13 @@ type Written struct {
 // errors, and otherwise writes each output in each of its formats. It prints
 // one line per file written.
 func Build(w io.Writer, jobPath string, opts BuildOptions) error {
+	_, _, err := build(w, jobPath, opts)
+	return err
+}
+
+// build is Build; it also returns what was loaded (nil when the job file
+// could not be used) and the files written.
+func build(w io.Writer, jobPath string, opts BuildOptions) (*Loaded, []Written, error) {
 	start := time.Now()
 	tm := opts.Timings
 	if tm == nil {
@@ -125,34 +132,34 @@ func Build(w io.Writer, jobPath string, opts BuildOptions) error {
 	}
 	j, err := job.Load(jobPath)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	dir := j.OutputDir
 	if opts.OutputDir != "" {
 		dir = opts.OutputDir
 	}
 	if err := preflight(j, dir); err != nil {
-		return err
+		return nil, nil, err
 	}
 	l, err := LoadJob(j)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	tm.Read = time.Since(start)
 	if l.Problems.Errors() > 0 {
 		fmt.Fprint(w, Summary(l))
-		return fmt.Errorf("%s: %d error(s), nothing written: %w", jobPath, l.Problems.Errors(), ErrProblems)
+		return l, nil, fmt.Errorf("%s: %d error(s), nothing written: %w", jobPath, l.Problems.Errors(), ErrProblems)
 	}
 	for _, pr := range l.Problems.List {
 		fmt.Fprintf(w, "%s: %s\n", pr.Severity, pr)
 	}
 	if len(l.Job.Outputs) == 0 {
-		return fmt.Errorf("%s: the job has no [[output]]: nothing to build", jobPath)
+		return l, nil, fmt.Errorf("%s: the job has no [[output]]: nothing to build", jobPath)
 	}
 	t0 := time.Now()
 	papers, err := Compose(l)
 	if err != nil {
-		return err
+		return l, nil, err
 	}
 	tm.Compose = time.Since(t0)
 	written, cleaned, err := RenderAll(opts.FS, papers, dir, tm)
@@ -160,13 +167,13 @@ func Build(w io.Writer, jobPath string, opts BuildOptions) error {
 		fmt.Fprintf(w, "note: %s\n", c)
 	}
 	if err != nil {
-		return err
+		return l, nil, err
 	}
 	for _, f := range written {
 		fmt.Fprintln(w, describe(f))
 	}
 	tm.Total = time.Since(start)
-	return nil
+	return l, written, nil
 }
 
 // RenderAll renders each paper in each of its formats into dir, all

@@ -141,8 +141,6 @@ func TestComposeErrors(t *testing.T) {
 			`output 2: period "Q9" has no updates (periods read: Q2, Q3)`},
 		{"missing key", "[[section]]\n[[section.block]]\ntype = \"paragraph\"\ntext = \"{{.Vars.nothing}}\"\n", Options{Name: "output 3"},
 			`output 3: template test.toml: "section.block.text" at <.Vars.nothing>: map has no entry for key "nothing"`},
-		{"unknown field", "[[section]]\n[[section.block]]\ntype = \"paragraph\"\ntext = \"{{.Issue.Colour}}\"\n", Options{Name: "output 3"},
-			`output 3: template test.toml: "section.block.text" at <.Issue.Colour>: can't evaluate field Colour in type *compose.Issue`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -173,6 +171,16 @@ func TestParseErrors(t *testing.T) {
 		{"no sections", "description = \"x\"\n", `test.toml: the template has no [[section]]`},
 		{"bad orientation", "[page]\norientation = \"sideways\"\n[[section]]\n",
 			`test.toml: line 2: orientation must be "landscape" or "portrait", not "sideways"`},
+		{"unclosed placeholder in a later block", "[[section]]\n[[section.block]]\ntype = \"heading\"\ntext = \"{{.Title}}\"\n[[section.block]]\ntype = \"paragraph\"\ntext = \"Lead: {{.Issue.Lead\"\n",
+			`test.toml: line 7: bad placeholder in "Lead: {{.Issue.Lead": unclosed action`},
+		{"unclosed placeholder on a later line of a long text", "[[section]]\n[[section.block]]\ntype = \"paragraph\"\ntext = \"\"\"\nFirst line.\nSecond {{.Title\n\"\"\"\n",
+			`test.toml: line 6: bad placeholder in "First line. Second {{.Title": unclosed action`},
+		{"misspelt field", "[[section]]\n[[section.block]]\ntype = \"heading\"\ntext = \"{{.Title}}\"\n[[section.block]]\ntype = \"table\"\nrows = \"actions\"\n[[section.block.column]]\nvalue = \"{{.Action.Reff}}\"\n",
+			`test.toml: line 9: bad placeholder in "{{.Action.Reff}}": .Action has no field "Reff": did you mean "Ref"? (fields: ` + fieldList(reflect.TypeOf(Action{})) + ")"},
+		{"misspelt field inside with", "[[section]]\n[[section.block]]\ntype = \"heading\"\ntext = \"{{with .Issue}}{{.Titel}}{{end}}\"\n",
+			`test.toml: line 4: bad placeholder in "{{with .Issue}}{{.Titel}}{{end}}": .Issue has no field "Titel": did you mean "Title"? (fields: ` + fieldList(reflect.TypeOf(Issue{})) + ")"},
+		{"misspelt top-level field", "[[section]]\n[[section.block]]\ntype = \"heading\"\ntext = \"{{.Organization}}\"\n",
+			`test.toml: line 4: bad placeholder in "{{.Organization}}": the placeholder's data has no field "Organization": did you mean "Organisation"? (fields: ` + fieldList(reflect.TypeOf(Data{})) + ")"},
 		{"bad page size", "[page]\nsize = \"B5\"\n[[section]]\n",
 			`test.toml: line 2: page size must be A3, A4, A5, Letter or Legal, not "B5"`},
 		{"bad colour", "[style]\nheader_fill = \"navy\"\n[[section]]\n",
@@ -241,3 +249,5 @@ func TestDateOf(t *testing.T) {
 		})
 	}
 }
+
+func fieldList(t reflect.Type) string { return strings.Join(fieldNames(t), ", ") }

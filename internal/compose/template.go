@@ -6,7 +6,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"text/template"
 
@@ -293,15 +295,37 @@ func (c *compiler) text(key toml.Key, texts ...string) {
 		t, err := template.New(key.String()).Funcs(funcs).Option("missingkey=error").Parse(s)
 		if err != nil {
 			msg := err.Error()
+			line := 1
+			// "template: NAME:LINE: message" — LINE is within the text.
+			if m := parseErrLine.FindStringSubmatch(msg); m != nil {
+				line, _ = strconv.Atoi(m[1])
+			}
+			if m := startedAt.FindStringSubmatch(msg); m != nil {
+				// "unclosed action started at NAME:LINE": where it starts.
+				line, _ = strconv.Atoi(m[1])
+				msg = strings.TrimSuffix(msg, m[0])
+			}
 			if i := strings.LastIndex(msg, ": "); i >= 0 {
 				msg = msg[i+2:]
 			}
-			c.file.Errorf(key, "bad placeholder in %q: %s", short(s), msg)
+			c.file.ErrorfAt(key, s, line, "bad placeholder in %q: %s", short(s), msg)
+			continue
+		}
+		if errs := checkFields(t, s); len(errs) > 0 {
+			for _, e := range errs {
+				c.file.ErrorfAt(key, s, e.line, "bad placeholder in %q: %s", short(s), e.msg)
+			}
 			continue
 		}
 		c.compiled[s] = t
 	}
 }
+
+// parseErrLine finds the line number in a text/template parse error.
+var (
+	parseErrLine = regexp.MustCompile(`^template: [^:]*:(\d+):`)
+	startedAt    = regexp.MustCompile(` started at [^:]*:(\d+)$`)
+)
 
 func short(s string) string {
 	s = strings.Join(strings.Fields(s), " ")

@@ -11,10 +11,12 @@
 package job
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"sort"
@@ -205,6 +207,9 @@ func Load(path string) (*Job, error) {
 // Parse decodes and checks a job file's contents; path names it in
 // messages and anchors relative paths.
 func Parse(path string, data []byte) (*Job, error) {
+	if err := notText(path, data); err != nil {
+		return nil, err
+	}
 	var f file
 	c, err := tomlx.Decode(path, data, &f, "statuses", "vars", "columns")
 	if err != nil {
@@ -636,7 +641,9 @@ func output(c *tomlx.File, i int, o outputFile) Output {
 		}
 	}
 	if out.File == "" {
-		out.File = out.Template
+		// A template given as a file ("templates/mine.toml") names the
+		// paper by its base name: "mine".
+		out.File = strings.TrimSuffix(filepath.Base(filepath.FromSlash(out.Template)), ".toml")
 	}
 	if strings.ContainsAny(out.File, `/\`) || out.File == "." || out.File == ".." {
 		c.Errorf(append(key, "file"), "[[output]] number %d: file %q must be a plain file name", i+1, out.File)
@@ -667,4 +674,32 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// Keys lists the keys a job file accepts in the table at path (none for
+// the top level; "output" for [[output]]), sorted. They are read from the
+// decoder's own structs, the one list of keys: messages about unknown keys
+// name the nearest of them.
+func Keys(path ...string) []string {
+	k, _ := tomlx.Keys(reflect.TypeOf(file{}), toml.Key(path))
+	return k
+}
+
+// notText recognises a file given as the job file that is not one — most
+// often the plan workbook itself — and says what to give instead.
+func notText(path string, data []byte) error {
+	const hint = "give the job file instead: a text file ending in .toml that names the workbooks, e.g. [plan] workbook = \"plan.xlsx\" (see the README)"
+	switch {
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		return fmt.Errorf("%s is an Excel workbook (or another zip file), not a job file: %s", path, hint)
+	case bytes.HasPrefix(data, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")):
+		return fmt.Errorf("%s is an old-style Excel workbook (.xls) or Word file, not a job file: %s", path, hint)
+	case bytes.HasPrefix(data, []byte("%PDF")):
+		return fmt.Errorf("%s is a PDF file, not a job file: %s", path, hint)
+	case bytes.HasPrefix(data, []byte("\xFF\xFE")) || bytes.HasPrefix(data, []byte("\xFE\xFF")):
+		return fmt.Errorf("%s is saved as UTF-16 text: save the job file as UTF-8 (in Notepad: Save As, Encoding UTF-8)", path)
+	case bytes.IndexByte(data, 0) >= 0:
+		return fmt.Errorf("%s is not a text file, so it cannot be a job file: %s", path, hint)
+	}
+	return nil
 }

@@ -4,13 +4,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
-
-	"github.com/BurntSushi/toml"
-
-	"github.com/agsreport/agsreport/internal/tomlx"
 )
 
 // writeJob writes a job file and the workbooks it names (as empty files,
@@ -260,7 +255,39 @@ func TestMissingJobFile(t *testing.T) {
 
 // keys lists the keys the job accepts in the table at path, as messages
 // list them.
-func keys(path ...string) string {
-	k, _ := tomlx.Keys(reflect.TypeOf(file{}), toml.Key(path))
-	return strings.Join(k, ", ")
+func keys(path ...string) string { return strings.Join(Keys(path...), ", ") }
+
+// TestTemplateFileNamesThePaper checks that a template given as a file in
+// a subfolder names the paper by its base name, instead of failing on the
+// folder in the paper's name.
+func TestTemplateFileNamesThePaper(t *testing.T) {
+	p := writeJob(t, "title = \"Plan\"\n[plan]\nworkbook = \"plan.xlsx\"\n[[output]]\ntemplate = \"my templates/committee.toml\"\n",
+		"plan.xlsx", "my templates/committee.toml")
+	j, err := Load(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := j.Outputs[0].File; got != "committee" {
+		t.Errorf("file = %q, want \"committee\"", got)
+	}
+}
+
+// TestNotAJobFile checks what a person sees when they give a workbook, a
+// PDF or a UTF-16 file where the job file goes.
+func TestNotAJobFile(t *testing.T) {
+	tests := []struct{ name, data, want string }{
+		{"workbook", "PK\x03\x04rest", "plan.xlsx is an Excel workbook (or another zip file), not a job file: give the job file instead"},
+		{"old workbook", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest", "plan.xlsx is an old-style Excel workbook (.xls) or Word file, not a job file"},
+		{"pdf", "%PDF-1.4", "plan.xlsx is a PDF file, not a job file"},
+		{"utf-16", "\xFF\xFEt\x00i\x00", "plan.xlsx is saved as UTF-16 text: save the job file as UTF-8"},
+		{"binary", "abc\x00def", "plan.xlsx is not a text file, so it cannot be a job file"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("plan.xlsx", []byte(tt.data))
+			if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+				t.Errorf("err = %v\nwant it to start %q", err, tt.want)
+			}
+		})
+	}
 }

@@ -10,10 +10,11 @@ import (
 )
 
 // Closest returns the candidate nearest to word, ignoring case, or "" when
-// none is near enough to be a likely slip: at most one edit for names of up
-// to four letters, two up to eight, three beyond. A candidate that starts
+// none is near enough to be a likely slip: no edit for names of one or two
+// letters (only a change of case), at most one up to four letters, two up to eight, three beyond. A candidate that starts
 // with word (at least three letters of it) also counts, as in "temp" for
-// "templates".
+// "templates", and so does one that word starts with, as in "output" for
+// the flag "o".
 func Closest(word string, candidates []string) string {
 	w := strings.ToLower(word)
 	best, bestD := "", -1
@@ -24,7 +25,7 @@ func Closest(word string, candidates []string) string {
 		}
 		d := distance(w, lc)
 		if d > limit(w) {
-			if utf8.RuneCountInString(w) >= 3 && strings.HasPrefix(lc, w) {
+			if utf8.RuneCountInString(w) >= 3 && (strings.HasPrefix(lc, w) || strings.HasPrefix(w, lc)) {
 				d = limit(w)
 			} else {
 				continue
@@ -39,6 +40,8 @@ func Closest(word string, candidates []string) string {
 
 func limit(w string) int {
 	switch n := utf8.RuneCountInString(w); {
+	case n <= 2:
+		return 0 // one letter off a two-letter name is anything
 	case n <= 4:
 		return 1
 	case n <= 8:

@@ -18,6 +18,8 @@ func TestClosest(t *testing.T) {
 		{"key", "fromats", []string{"template", "issues", "file", "formats", "period", "title", "vars"}, "formats"},
 		{"plural slip", "output_dirs", []string{"output_dir", "templates", "title"}, "output_dir"},
 		{"no candidates", "x", nil, ""},
+		{"one letter is no clue", "x", []string{"o", "v"}, ""},
+		{"a long form of a short flag", "output", []string{"o", "v"}, "o"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -134,3 +134,55 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// ErrorfAt records a problem with the value of key, at the line where that
+// value is written: when the same key is set in several tables of one
+// array ([[section.block]] text = …), Line would give the first. The value
+// is looked for by its first characters as written; offset is a line
+// number within a multi-line value (1 for its first line).
+func (f *File) ErrorfAt(key toml.Key, value string, offset int, format string, a ...any) {
+	line := f.valueLine(value, offset)
+	if line == 0 {
+		f.Errorf(key, format, a...)
+		return
+	}
+	p := fmt.Sprintf("%s: line %d: %s", f.Name, line, fmt.Sprintf(format, a...))
+	for _, q := range f.probs {
+		if q == p {
+			return
+		}
+	}
+	f.probs = append(f.probs, p)
+}
+
+// valueLine finds the line where a string value is written, or 0.
+func (f *File) valueLine(value string, offset int) int {
+	frag := value
+	if i := strings.IndexAny(frag, "\n\r\t\"\\"); i >= 0 {
+		frag = frag[:i]
+	}
+	if len(strings.TrimSpace(frag)) < 3 {
+		return 0
+	}
+	for i, raw := range f.lines {
+		if strings.HasPrefix(strings.TrimSpace(raw), "#") || !strings.Contains(raw, frag) {
+			continue
+		}
+		line := i + 1
+		eq := strings.Index(raw, "=")
+		if eq < 0 || !strings.Contains(raw[eq:], frag) {
+			// A line inside a multi-line string: the value's first line.
+			return line + max(offset, 1) - 1
+		}
+		rest := strings.TrimSpace(raw[eq+1:])
+		switch {
+		case offset <= 1:
+		case rest == `"""` || rest == `'''`:
+			line += offset // the value starts on the next line
+		case strings.HasPrefix(rest, `"""`) || strings.HasPrefix(rest, `'''`):
+			line += offset - 1
+		}
+		return line
+	}
+	return 0
+}
