@@ -242,6 +242,30 @@ func TestMeasuredCases(t *testing.T) {
 			plan:  []string{`issue "" title=""`, `  action "1" "Review contracts.\n\nThen report."`},
 		},
 		{
+			name: "two-row headings: a group heading over quarters",
+			rows: [][]any{
+				{"Ref", "Action", "Lead", "Progress update", nil, nil},
+				{nil, nil, nil, "Q1", "Q2", "Q3"},
+				{"1", "Review.", "CD", "Started.", "Half done.", "Done."},
+			},
+			merge: []string{"D1:F1", "A1:A2", "B1:B2", "C1:C2"},
+			set:   func(s *TableSpec) { s.Columns = map[string][]string{"progress": {"Progress update Q3"}} },
+			plan:  []string{`issue "" title=""`, `  action "1" "Review." [Progress update Q1="Started."] [Progress update Q2="Half done."]`},
+		},
+		{
+			name: "two-row headings: which quarter is the progress must be said",
+			rows: [][]any{
+				{"Ref", "Action", "Lead", "Progress update", nil, nil},
+				{nil, nil, nil, "Q1", "Q2", "Q3"},
+				{"1", "Review.", "CD", "Started.", "Half done.", "Done."},
+			},
+			merge: []string{"D1:F1"},
+			plan:  []string{`issue "" title=""`, `  action "1" "Review." [Progress update Q1="Started."] [Progress update Q2="Half done."] [Progress update Q3="Done."]`},
+			probs: []string{
+				`error: plan.xlsx: sheet "Actions", cell D1 ("Progress update Q1"): columns D to F are all under "Progress update" (Q1, Q2, Q3): say which is the progress with columns.progress = ["Progress update Q3"] in the job (the others are kept as extra columns)`,
+			},
+		},
+		{
 			name: "text in a column with no heading is kept as an extra",
 			rows: [][]any{
 				{"Ref", "Action"},

@@ -138,7 +138,7 @@ func (rd *Reading) Text() string {
 	w := func(format string, a ...any) { fmt.Fprintf(&b, format+"\n", a...) }
 	w("%s, read as %s", rd.Where(), kindPlural(rd.Kind))
 	if rd.Header == 0 {
-		w("  no header row found")
+		w("  not read: no usable header row (see the messages)")
 		return b.String()
 	}
 	w("  headings in row %d", rd.Header)

@@ -2,6 +2,7 @@ package sheet
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/agsreport/agsreport/internal/plan"
@@ -327,6 +328,11 @@ func readTable(src source, req tableRequest, probs *plan.Problems, fn rowFunc) (
 		ended     string
 		data      int
 		noRef     []plan.Problem // rows with text and no key
+		// pending is the mapping of a header row with a heading over
+		// several columns, until the next row shows whether it has
+		// sub-headings.
+		pending      *mapping
+		pendingKinds []Kind
 	)
 	for !stop && it.next() {
 		num := it.row()
@@ -387,12 +393,18 @@ func readTable(src source, req tableRequest, probs *plan.Problems, fn rowFunc) (
 					var active []area
 					sweep.each(len(heads), func(a area) { active = append(active, a) })
 					spanHeadings(t, num, active)
-					if !checkHeader(t, m, spec, probs) {
-						t, reported = nil, true
-						break
-					}
 					rd.Kind, rd.Header = kind, num
 					rd.Rows = append(rd.Rows, RowReading{Row: num, As: RowHeader})
+					if len(t.span) > 0 {
+						// A heading over several columns may have
+						// sub-headings in the next row.
+						pending, pendingKinds = &m, req.kinds
+						continue
+					}
+					if !checkHeader(t, m, spec, probs) {
+						t, reported, rd.Header = nil, true, 0
+						break
+					}
 					continue
 				}
 				if spec.Header > 0 {
@@ -405,6 +417,24 @@ func readTable(src source, req tableRequest, probs *plan.Problems, fn rowFunc) (
 			continue
 		}
 
+		if pending != nil {
+			m := *pending
+			pending = nil
+			if own > 0 && subHeadings(t, quoted) {
+				m = twoRowHeadings(t, quoted, pendingKinds, spec, probs)
+				rd.Kind = t.kind
+				rd.Rows = append(rd.Rows, RowReading{Row: num, As: RowHeader})
+				if !checkHeader(t, m, spec, probs) {
+					t, reported, rd.Header = nil, true, 0
+					break
+				}
+				continue
+			}
+			if !checkHeader(t, m, spec, probs) {
+				t, reported, rd.Header = nil, true, 0
+				break
+			}
+		}
 		if own == 0 {
 			continue
 		}
@@ -503,6 +533,9 @@ func readTable(src source, req tableRequest, probs *plan.Problems, fn rowFunc) (
 	if err := it.close(); err != nil {
 		probs.Errorf(sheetLoc, "cannot be read completely: %v", err)
 	}
+	if t != nil && pending != nil && !checkHeader(t, *pending, spec, probs) {
+		t, reported, rd.Header = nil, true, 0
+	}
 	if t != nil && t.refInText && data == 0 && len(noRef) > 0 {
 		// No action text begins with a ref: the table has no refs at all.
 		noRef = []plan.Problem{{Severity: plan.Error, Loc: t.loc(t.header, -1), Msg: fmt.Sprintf(
@@ -587,6 +620,71 @@ func spanHeadings(t *table, num int, active []area) {
 			t.spanned[c-1] = true
 		}
 	}
+}
+
+// subHeadings reports whether a row under the header row is a row of
+// sub-headings: two or more texts, each under a heading that spans several
+// columns ("Progress update" over "Q1 | Q2 | Q3").
+func subHeadings(t *table, quoted []CellText) bool {
+	if len(quoted) < 2 {
+		return false
+	}
+	for _, c := range quoted {
+		i := c.Col - 1
+		if _, group := t.span[i]; !group && !t.spanned[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// twoRowHeadings makes each column under a spanning heading its own
+// column, headed by both rows ("Progress update Q3"), and maps the header
+// again. When the spanning heading names a field and the job does not say
+// which of its columns that field is, that is an error naming them.
+func twoRowHeadings(t *table, quoted []CellText, kinds []Kind, spec *TableSpec, probs *plan.Problems) mapping {
+	sub := map[int]string{}
+	for _, c := range quoted {
+		sub[c.Col-1] = c.Text
+	}
+	heads := append([]string(nil), t.heads...)
+	type group struct {
+		head string
+		cols []int
+	}
+	var groups []group
+	for anchor, more := range t.span {
+		g := group{head: t.heads[anchor], cols: append([]int{anchor}, more...)}
+		for _, i := range g.cols {
+			for len(heads) <= i {
+				heads = append(heads, "")
+			}
+			heads[i] = strings.TrimSpace(g.head + " " + sub[i])
+		}
+		groups = append(groups, g)
+	}
+	kind, m, _ := pickKind(kinds, heads, spec, true)
+	t.kind, t.heads, t.col, t.refInText = kind, heads, m.col, m.refInText
+	t.span, t.spanned = map[int][]int{}, map[int]bool{}
+	sort.Slice(groups, func(a, b int) bool { return groups[a].cols[0] < groups[b].cols[0] })
+	for _, g := range groups {
+		gm := mapColumns(kind, []string{g.head}, nil)
+		for f := range gm.col {
+			if m.custom[f] {
+				continue
+			}
+			var subs []string
+			for _, i := range g.cols {
+				subs = append(subs, sub[i])
+			}
+			last := heads[g.cols[len(g.cols)-1]]
+			probs.Errorf(t.loc(t.header, g.cols[0]), "columns %s to %s are all under %q (%s): say which is the %s with columns.%s = [%q] in the job (the others are kept as extra columns)",
+				plan.ColumnName(g.cols[0]+1), plan.ColumnName(g.cols[len(g.cols)-1]+1), g.head, strings.Join(nonEmpty(subs), ", "), f, f, last)
+			delete(m.col, f)
+			delete(t.col, f)
+		}
+	}
+	return m
 }
 
 // finishColumns writes the table's columns into its reading: each column
