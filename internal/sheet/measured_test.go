@@ -170,6 +170,22 @@ func TestMeasuredCases(t *testing.T) {
 			},
 		},
 		{
+			name: "the issue in a title row above the table",
+			rows: [][]any{
+				{"Appendix 1 (B)"},
+				{"Governance Issue: Amey Lessons Learned"},
+				{"Action", "Lead"},
+				{"Strategic Outcome 1: Contracts are clear"},
+				{"1(i) List the contracts.", "All CDs"},
+			},
+			plan: []string{
+				`issue "Amey Lessons Learned" title="Amey Lessons Learned"`,
+				`  outcome 1 "Contracts are clear"`,
+				`  action "1(i)" outcome=1 "1(i) List the contracts."`,
+			},
+			notRead: []string{`1: a title above the header row`},
+		},
+		{
 			name: "refs at the start of the action text",
 			rows: [][]any{
 				{"Action", "Lead", "Target Date"},

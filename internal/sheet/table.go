@@ -333,6 +333,7 @@ func readTable(src source, req tableRequest, probs *plan.Problems, fn rowFunc) (
 		// sub-headings.
 		pending      *mapping
 		pendingKinds []Kind
+		above        []*band // titles above the header that name an issue or theme
 	)
 	for !stop && it.next() {
 		num := it.row()
@@ -393,6 +394,13 @@ func readTable(src source, req tableRequest, probs *plan.Problems, fn rowFunc) (
 					var active []area
 					sweep.each(len(heads), func(a area) { active = append(active, a) })
 					spanHeadings(t, num, active)
+					for _, b := range above {
+						if bandApplies(kind, b.kind) {
+							b.loc.Header = ""
+							rd.Rows[b.index] = RowReading{Row: b.loc.Row, As: RowBand, What: b.describe() + ", for the whole table"}
+							bs.add(b)
+						}
+					}
 					rd.Kind, rd.Header = kind, num
 					rd.Rows = append(rd.Rows, RowReading{Row: num, As: RowHeader})
 					if len(t.span) > 0 {
@@ -412,6 +420,14 @@ func readTable(src source, req tableRequest, probs *plan.Problems, fn rowFunc) (
 				}
 			}
 			if own > 0 {
+				// A title naming the issue or theme ("Governance Issue:
+				// Amey Lessons Learned") is a band over the whole table.
+				if len(quoted) == 1 && spec.Bands != "none" {
+					if b := bandOf(quoted[0].Text, ""); b != nil && (b.kind == "issue" || b.kind == "theme") {
+						b.loc, b.index = plan.Loc{File: spec.Name, Sheet: req.sheet, Row: num, Col: quoted[0].Col}, len(rd.Rows)
+						above = append(above, b)
+					}
+				}
 				rd.Rows = append(rd.Rows, RowReading{Row: num, As: RowNot, What: "a title above the header row", Cells: quoted})
 			}
 			continue
