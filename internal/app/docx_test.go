@@ -358,7 +358,7 @@ func checkWordFacts(t *testing.T, f wordFacts, d *report.Document) {
 		for i, b := range sec.Blocks {
 			switch x := b.(type) {
 			case *report.Heading:
-				if lv := hp.Level[i]; lv > 0 {
+				if lv := hp.Level[i]; lv > 0 && !x.Text.IsEmpty() {
 					for _, l := range x.Text.Lines {
 						headings = append(headings, [2]string{fmt.Sprintf("Heading %d", lv), runsText(report.Text{Lines: []report.Line{l}})})
 					}

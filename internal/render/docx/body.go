@@ -202,8 +202,12 @@ func writeRPr(b *strings.Builder, bold, italic bool, colour string, size int) {
 
 // heading writes a heading in Word's built-in style for its outline level,
 // at the size of its report level; level 0 (a kicker) is a bold line in
-// the same look that is not a heading.
+// the same look that is not a heading. A heading with no visible text is
+// left out.
 func (d *docWriter) heading(b *strings.Builder, h *report.Heading, level int) {
+	if h.Text.IsEmpty() {
+		return // an empty heading would be an empty entry in the navigation pane
+	}
 	size := d.st.heads[report.ClampLevel(h.Level)-1]
 	o := lineOpts{keepNext: true, size: size}
 	if level > 0 {

@@ -34,6 +34,7 @@ func cases() []reporttest.Case {
 	hostile.Sections = []report.Section{
 		{Name: "One", Blocks: []report.Block{
 			&report.Heading{Level: 3, Text: report.Plain("Group above the title")},
+			&report.Heading{Level: 2, Text: report.Plain("  ")},
 			&report.Heading{Level: 1, Text: report.Markup("**Title** with \x01 control and \ufffe")},
 			&report.Fields{Items: []report.Field{
 				{Label: "Description", Value: report.Markup("- bullet first\n- second")},
