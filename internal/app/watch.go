@@ -215,10 +215,21 @@ func (wt *watcher) settle(paths []string) bool {
 
 // whole reports whether the file at p can be read as a whole file: a
 // workbook's zip directory is at its end, so it reads only once the
-// workbook is completely written. Other files are taken as they are.
+// workbook is completely written. A file that is not a zip at all, and
+// other files, are taken as they are (the build reports what is wrong).
 func whole(p string) bool {
 	switch strings.ToLower(filepath.Ext(p)) {
 	case ".xlsx", ".xlsm":
+		f, err := os.Open(p)
+		if err != nil {
+			return true // gone or unreadable: the build will say so
+		}
+		head := make([]byte, 4)
+		_, err = io.ReadFull(f, head)
+		_ = f.Close() // read-only: nothing to lose
+		if err != nil || string(head) != "PK\x03\x04" {
+			return true // not a zip at all: nothing to wait for, the build will say so
+		}
 		r, err := zip.OpenReader(p)
 		if err != nil {
 			return false
