@@ -102,6 +102,19 @@ func TestOutputIsAnInput(t *testing.T) {
 			want: `output 1 ("register") would write PATH/out/register.xlsx, which is the plan workbook "plan.xlsx"`,
 		},
 		{
+			name:  "a paper's name is a hard link to the plan",
+			extra: "[[output]]\ntemplate = \"register\"\nformats = [\"xlsx\"]\n",
+			setup: func(t *testing.T, dir string) {
+				if err := os.Mkdir(filepath.Join(dir, "out"), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.Link(filepath.Join(dir, "plan.xlsx"), filepath.Join(dir, "out", "register.xlsx")); err != nil {
+					t.Skip("no hard links here:", err)
+				}
+			},
+			want: `output 1 ("register") would write PATH/out/register.xlsx, which is the plan workbook "plan.xlsx"`,
+		},
+		{
 			name:  "a paper written over a template",
 			top:   `templates = "mine"`,
 			extra: "[[output]]\ntemplate = \"register\"\nfile = \"notes\"\nformats = [\"html\"]\n",
@@ -310,6 +323,17 @@ func TestReturnsNeverOverwriteOfficersWork(t *testing.T) {
 	}
 	if got := testutil.Snapshot(t, out); got != before {
 		t.Errorf("the filled-in return was touched:\nbefore:\n%s\nafter:\n%s", before, got)
+	}
+
+	// A full disk while writing them changes nothing either.
+	full := opts
+	full.Replace = true
+	full.FS = safefs.Faulty{Full: 5000}
+	if err := Returns(&log, jobPath, full); err == nil || !strings.Contains(err.Error(), "no space left on device; nothing was changed in "+out) {
+		t.Fatalf("error %v, want one saying the disk is full and nothing was changed", err)
+	}
+	if got := testutil.Snapshot(t, out); got != before {
+		t.Errorf("a full disk changed the folder:\nbefore:\n%s\nafter:\n%s", before, got)
 	}
 
 	// -replace with a failure while moving the returns in changes nothing.

@@ -82,11 +82,24 @@ type action struct {
 	progress            [2]string
 }
 
-// Write writes plan.xlsx, updates/q1/returns.xlsx, updates/q2/returns.xlsx
-// and report.toml into dir, creating it.
+// Files are the files Write writes, relative to its folder.
+var Files = []string{"plan.xlsx", "updates/q1/returns.xlsx", "updates/q2/returns.xlsx", "report.toml"}
+
+// Write writes Files into dir, creating it. It never writes over a file:
+// when any of them is already in dir, it stops before writing anything and
+// names them.
 func Write(dir string, opts Options) error {
 	if opts.Actions < 1 {
 		return fmt.Errorf("a sample needs at least one action")
+	}
+	var there []string
+	for _, f := range Files {
+		if _, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(f))); err == nil {
+			there = append(there, f)
+		}
+	}
+	if len(there) > 0 {
+		return fmt.Errorf("%s already holds %s: a sample is written only into a new or empty folder, so that nothing of yours is replaced", dir, strings.Join(there, ", "))
 	}
 	if len(opts.Formats) == 0 {
 		opts.Formats = []string{"pdf", "xlsx"}
