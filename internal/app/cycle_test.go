@@ -81,41 +81,7 @@ formats = ["pdf", "xlsx"]
 		"3(iii)": {"ongoing", "Workshops continue."}, // an alias spelt in lower case
 		"1(iii)": {"Compete", "A status mistyped."},
 	}
-	filled := map[string]bool{}
-	for _, f := range files {
-		wb, err := excelize.OpenFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rows, err := wb.GetRows(returns.Sheet)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for i := returns.HeaderRow; i < len(rows); i++ {
-			if len(rows[i]) == 0 {
-				continue
-			}
-			v, ok := fill[rows[i][0]]
-			if !ok {
-				continue
-			}
-			filled[rows[i][0]] = true
-			row := i + 1
-			if err := wb.SetCellStr(returns.Sheet, fmt.Sprintf("G%d", row), v[0]); err != nil {
-				t.Fatal(err)
-			}
-			if err := wb.SetCellStr(returns.Sheet, fmt.Sprintf("H%d", row), v[1]); err != nil {
-				t.Fatal(err)
-			}
-		}
-		if err := wb.Save(); err != nil {
-			t.Fatal(err)
-		}
-		wb.Close()
-	}
-	if len(filled) != len(fill) {
-		t.Fatalf("only %v of the actions to fill were in the returns", filled)
-	}
+	fillReturns(t, filepath.Join(dir, "returns"), fill, nil, nil)
 	// An open workbook's lock file is skipped with a note.
 	if err := os.WriteFile(filepath.Join(dir, "returns", "~$lock.xlsx"), []byte("x"), 0o644); err != nil {
 		t.Fatal(err)

@@ -27,13 +27,16 @@ type Options struct {
 // is set; in an action row .Action, .Outcome and .Recommendation are (the
 // last two are empty, never nil, when the action has none).
 type Data struct {
-	Title          string
-	Organisation   string
-	Period         string
-	AsAt           string // "28 February 2018", or ""
-	Vars           map[string]string
-	Plan           *plan.Plan
-	Issues         []*Issue // the selected issues
+	Title        string
+	Organisation string
+	Period       string
+	AsAt         string // "28 February 2018", or ""
+	Vars         map[string]string
+	Plan         *plan.Plan
+	Issues       []*Issue // the selected issues
+	// SetAside are the rows of the paper's period's returns that the job
+	// set aside, with its reasons.
+	SetAside       []plan.SetAside
 	Issue          *Issue
 	Theme          string
 	Outcome        *plan.Outcome
@@ -167,6 +170,11 @@ func compose(t *Template, p *plan.Plan, opts Options, slow bool) (*report.Docume
 		Title: opts.Title, Organisation: opts.Organisation, Period: opts.Period,
 		Vars: opts.Vars, Plan: p, Issues: issues,
 		Outcome: &plan.Outcome{}, Recommendation: &plan.Recommendation{},
+	}
+	for _, x := range p.SetAside {
+		if x.Period == opts.Period {
+			c.base.SetAside = append(c.base.SetAside, x)
+		}
 	}
 	if c.base.Vars == nil {
 		c.base.Vars = map[string]string{}
