@@ -3,6 +3,7 @@ package app
 import (
 	"encoding/json"
 	"fmt"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -265,7 +266,7 @@ func checkTagged(t *testing.T, path string, doc *report.Document) {
 		}
 	}
 	var gotTables []*snode
-	figures, last := 0, 0
+	figures, last, h1s := 0, 0, 0
 	root.walk(func(n, p *snode) {
 		switch n.role {
 		case "Table":
@@ -274,6 +275,9 @@ func checkTagged(t *testing.T, path string, doc *report.Document) {
 			figures++
 		case "H1", "H2", "H3", "H4", "H5", "H6":
 			level := int(n.role[1] - '0')
+			if level == 1 {
+				h1s++
+			}
 			if level > last+1 {
 				t.Errorf("heading %s %q follows H%d: a level is skipped", n.role, strings.Join(n.text, " "), last)
 			}
@@ -287,6 +291,9 @@ func checkTagged(t *testing.T, path string, doc *report.Document) {
 			t.Errorf("%s outside a TR", n.role)
 		}
 	})
+	if h1s != 1 {
+		t.Errorf("%d H1 headings, want one, the paper's title", h1s)
+	}
 	if figures != charts {
 		t.Errorf("%d figures, want one per chart (%d)", figures, charts)
 	}
@@ -478,4 +485,84 @@ func checkPdfJS(t *testing.T, got *pdfjsDoc, doc *report.Document) {
 		t.Errorf("pdf.js reads words a different number of times than the paper has them (read − printed): %s",
 			strings.Join(diff[:min(len(diff), 20)], ", "))
 	}
+}
+
+// TestHTMLPapersAxe builds every example and checks every HTML paper with
+// axe-core in Debian's headless Chromium (checks/axe.mjs): no violation
+// of the WCAG 2.0, 2.1 or 2.2 level A and AA rules. Each page also has
+// one <h1>, the paper's own <title> and the job's language.
+func TestHTMLPapersAxe(t *testing.T) {
+	checks := testutil.NeedNodeModules(t, "../../checks", "axe-core", "puppeteer-core")
+	testutil.NeedTool(t, "chromium")
+	var paths []string
+	for name, job := range examples {
+		b := buildExample(t, job)
+		for _, pp := range b.papers {
+			if !hasFormat(pp, "html") {
+				continue
+			}
+			path, err := filepath.Abs(b.path(pp, "html"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			paths = append(paths, path)
+			page, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := string(page)
+			if n := strings.Count(s, "<h1"); n != 1 {
+				t.Errorf("%s/%s: %d <h1> elements, want one", name, pp.Output.File, n)
+			}
+			if want := "<title>" + htmlEscape(pp.Doc.Meta.Title) + "</title>"; !strings.Contains(s, want) {
+				t.Errorf("%s/%s: no %s", name, pp.Output.File, want)
+			}
+			if want := `<html lang="` + pp.Doc.Meta.Language + `"`; !strings.Contains(s, want) {
+				t.Errorf("%s/%s: no %s", name, pp.Output.File, want)
+			}
+		}
+	}
+	if len(paths) == 0 {
+		t.Fatal("no example writes an HTML paper")
+	}
+	sort.Strings(paths)
+	cmd := exec.Command("node", append([]string{"axe.mjs"}, paths...)...)
+	cmd.Dir = checks
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("node axe.mjs: %v\n%s", err, stderrOf(err))
+	}
+	var results []struct {
+		File       string `json:"file"`
+		Passes     int    `json:"passes"`
+		Violations []struct {
+			ID    string `json:"id"`
+			Help  string `json:"help"`
+			Nodes []struct {
+				Target  string `json:"target"`
+				Summary string `json:"summary"`
+			} `json:"nodes"`
+		} `json:"violations"`
+	}
+	if err := json.Unmarshal(out, &results); err != nil {
+		t.Fatal(err)
+	}
+	if len(results) != len(paths) {
+		t.Fatalf("axe checked %d pages of %d", len(results), len(paths))
+	}
+	for _, r := range results {
+		if r.Passes == 0 {
+			t.Errorf("%s: axe ran no rule", filepath.Base(r.File))
+		}
+		for _, v := range r.Violations {
+			for _, n := range v.Nodes {
+				t.Errorf("%s: %s (%s) at %s: %s", filepath.Base(r.File), v.ID, v.Help, n.Target, n.Summary)
+			}
+		}
+	}
+}
+
+// htmlEscape escapes text as the HTML renderer does in element content.
+func htmlEscape(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;").Replace(s)
 }

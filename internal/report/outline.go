@@ -77,3 +77,39 @@ func PlanHeadings(sec Section) HeadingPlan {
 
 // ClampLevel brings a heading level into 1–3.
 func ClampLevel(l int) int { return min(max(l, 1), 3) }
+
+// PlanDocument renumbers the headings of a whole paper, one plan per
+// section, so that the paper has one level-1 heading, its title, and
+// levels never skip: each section is planned alone (see PlanHeadings);
+// in the section holding the paper's first level-1 heading, later level-1
+// headings become level 2; in the sections after it every heading moves
+// one level down. HTML writes the levels as <h1>–<h4>, and tagged PDF as
+// H1–H4; kickers (level 0) are paragraphs in both.
+func PlanDocument(doc *Document) []HeadingPlan {
+	plans := make([]HeadingPlan, len(doc.Sections))
+	titled := false
+	for s, sec := range doc.Sections {
+		hp := PlanHeadings(sec)
+		shift, titleHere := 0, false
+		if titled {
+			shift = 1
+		}
+		for i := range sec.Blocks {
+			lv, ok := hp.Level[i]
+			if !ok || lv == 0 {
+				continue
+			}
+			switch {
+			case shift > 0:
+				hp.Level[i] = lv + shift
+			case lv == 1 && titleHere:
+				hp.Level[i] = 2
+			case lv == 1:
+				titleHere = true
+			}
+		}
+		titled = titled || titleHere
+		plans[s] = hp
+	}
+	return plans
+}

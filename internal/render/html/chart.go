@@ -22,6 +22,18 @@ const (
 // seriesColour is series i's colour (see report.Series.Fill).
 func seriesColour(s report.Series, i int) rgb { return s.Fill(i) }
 
+// segmentStroke is the outline of a bar segment (and its legend swatch)
+// filled fill: black around a fill too light to stand out from the white
+// page at 3:1, white (a gap) around one dark enough to, so that every
+// segment is set apart from the page and from its neighbours by at least
+// 3:1 (WCAG 1.4.11), whatever colours the job gives its statuses.
+func segmentStroke(fill rgb) rgb {
+	if contrastRatio(fill, white) < 3 {
+		return black
+	}
+	return white
+}
+
 // wrapLabel breaks s into lines of at most width runes at spaces (a longer
 // word is cut), keeping at most three lines; the last one kept ends in "…"
 // when text was left out.
@@ -157,7 +169,8 @@ func (p *page) chart(b *strings.Builder, ch *report.Chart) {
 			}
 			w := v * scale
 			col := seriesColour(s, si)
-			fmt.Fprintf(b, "<rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\" fill=\"%s\"/>\n", num(bx), num(by), num(w), num(barH), col)
+			fmt.Fprintf(b, "<rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\" fill=\"%s\" stroke=\"%s\" stroke-width=\"1.5\"/>\n",
+				num(bx), num(by), num(w), num(barH), col, segmentStroke(col))
 			label := report.FormatValue(v)
 			if float64(len(label))*charW+6 <= w {
 				fmt.Fprintf(b, "<text x=\"%s\" y=\"%s\" text-anchor=\"middle\" fill=\"%s\">%s</text>\n",
@@ -170,7 +183,9 @@ func (p *page) chart(b *strings.Builder, ch *report.Chart) {
 	fmt.Fprintf(b, "<line x1=\"%s\" y1=\"8\" x2=\"%s\" y2=\"%s\" stroke=\"#404040\"/>\n", num(x0), num(x0), num(yAxis))
 	fmt.Fprintf(b, "<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"#404040\"/>\n", num(x0), num(yAxis), num(x1), num(yAxis))
 	for _, it := range legend {
-		fmt.Fprintf(b, "<rect x=\"%s\" y=\"%s\" width=\"18\" height=\"12\" fill=\"%s\" stroke=\"#404040\"/>\n", num(it.x), num(it.y-10), it.c)
+		// The swatch is drawn as the segments are, outline included.
+		fmt.Fprintf(b, "<rect x=\"%s\" y=\"%s\" width=\"18\" height=\"12\" fill=\"%s\" stroke=\"%s\" stroke-width=\"1.5\"/>\n",
+			num(it.x), num(it.y-10), it.c, segmentStroke(it.c))
 		fmt.Fprintf(b, "<text x=\"%s\" y=\"%s\">", num(it.x+24), num(it.y))
 		escape(b, it.name)
 		b.WriteString("</text>\n")

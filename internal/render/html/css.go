@@ -181,9 +181,11 @@ footer.running { border-top-width: 1px; margin-top: 2em; }
 nav.toc { padding: .5em 1.5rem; border-bottom: 1px solid #d9d9d9; }
 nav.toc .toc-title { font-weight: bold; margin: .25em 0; }
 nav.toc ol { margin: 0; padding-left: 1.5em; }
+nav.toc li { margin: 0; }
+nav.toc a { display: inline-block; min-height: 24px; line-height: 24px; }
 main { padding: 0 1.5rem; }
 section { margin: 1.5em 0; }
-h1, h2, h3, .kicker { margin: .8em 0 .35em; font-weight: bold; break-after: avoid; page-break-after: avoid; }
+h1, h2, h3, h4, .kicker { margin: .8em 0 .35em; font-weight: bold; break-after: avoid; page-break-after: avoid; }
 p { margin: 0 0 .6em; }
 ul { margin: 0 0 .6em; padding-left: 1.4em; }
 .small { font-size: var(--table-size); }

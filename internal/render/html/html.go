@@ -131,16 +131,17 @@ func (p *page) body() string {
 		p.ids.make(id)
 	}
 	var b strings.Builder
-	for _, sec := range p.doc.Sections {
-		p.section(&b, sec)
+	plans := report.PlanDocument(p.doc)
+	for i, sec := range p.doc.Sections {
+		p.section(&b, sec, plans[i])
 	}
 	return b.String()
 }
 
-// section writes one section: its headings renumbered (see planHeadings),
-// labelled by its first heading or, without one, by its name.
-func (p *page) section(b *strings.Builder, sec report.Section) {
-	hp := planHeadings(sec)
+// section writes one section: its headings renumbered as hp says (see
+// report.PlanDocument), labelled by its first heading or, without one, by
+// its name.
+func (p *page) section(b *strings.Builder, sec report.Section, hp report.HeadingPlan) {
 	name := strings.TrimSpace(clean(sec.Name))
 	secID := p.ids.make(name)
 	if name != "" {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -380,23 +381,32 @@ func checkIDs(t *testing.T, root *xhtml.Node) {
 // and never go down more than one level at a time.
 func checkHeadings(t *testing.T, root *xhtml.Node) {
 	t.Helper()
-	for _, sec := range all(root, tag(atom.Section)) {
-		prev := 0
-		for _, h := range all(sec, func(n *xhtml.Node) bool {
-			return n.DataAtom == atom.H1 || n.DataAtom == atom.H2 || n.DataAtom == atom.H3 ||
-				n.DataAtom == atom.H4 || n.DataAtom == atom.H5 || n.DataAtom == atom.H6
-		}) {
-			lv := int(h.Data[1] - '0')
-			if lv > prev+1 {
-				t.Errorf("<%s> %q follows h%d", h.Data, text(h), prev)
-			}
-			prev = lv
+	isHeading := func(n *xhtml.Node) bool {
+		return n.DataAtom == atom.H1 || n.DataAtom == atom.H2 || n.DataAtom == atom.H3 ||
+			n.DataAtom == atom.H4 || n.DataAtom == atom.H5 || n.DataAtom == atom.H6
+	}
+	// Over the whole page: one <h1>, first, and no level skipped.
+	prev, h1s := 0, 0
+	for _, h := range all(root, isHeading) {
+		lv := int(h.Data[1] - '0')
+		if lv > prev+1 {
+			t.Errorf("<%s> %q follows h%d", h.Data, text(h), prev)
 		}
+		if lv == 1 {
+			h1s++
+		}
+		prev = lv
+	}
+	if prev > 0 && h1s != 1 {
+		t.Errorf("%d <h1> elements, want one per paper", h1s)
+	}
+	for _, sec := range all(root, tag(atom.Section)) {
 		_, named := attr(sec, "aria-labelledby")
-		if prev > 0 && !named {
+		has := len(all(sec, isHeading)) > 0
+		if has && !named {
 			t.Errorf("a section with headings is not labelled by one")
 		}
-		if prev == 0 && named {
+		if !has && named {
 			t.Errorf("a section without headings names one")
 		}
 	}
@@ -619,6 +629,40 @@ func TestContrast(t *testing.T) {
 		bg := rgb{R: uint8(v), G: uint8(v), B: uint8(v)}
 		if r := contrastRatio(textOn(bg), bg); r < 4.5 {
 			t.Errorf("grey %d: best contrast %.2f", v, r)
+		}
+	}
+}
+
+// TestChartContrast checks that every bar segment and legend swatch of a
+// chart stands out at 3:1 or more (WCAG 1.4.11): from the white page by
+// its fill or its outline, and from its neighbours by an outline that
+// contrasts with its own fill; on every grey, and on the example chart.
+func TestChartContrast(t *testing.T) {
+	ok := func(fill, stroke rgb) bool {
+		page := contrastRatio(fill, white) >= 3 || contrastRatio(stroke, white) >= 3
+		return page && contrastRatio(stroke, fill) >= 3
+	}
+	for v := 0; v < 256; v++ {
+		c := rgb{R: uint8(v), G: uint8(v), B: uint8(v)}
+		if s := segmentStroke(c); !ok(c, s) {
+			t.Errorf("grey %d outlined %s does not stand out", v, s)
+		}
+	}
+	page := renderPage(t, chartDoc())
+	rects := regexp.MustCompile(`<rect [^>]*fill="(#[0-9A-F]{6})"[^>]*>`).FindAllStringSubmatch(page, -1)
+	if len(rects) == 0 {
+		t.Fatal("the chart has no segments")
+	}
+	for _, r := range rects {
+		m := regexp.MustCompile(`stroke="(#[0-9A-F]{6})"`).FindStringSubmatch(r[0])
+		if m == nil {
+			t.Errorf("%s has no outline", r[0])
+			continue
+		}
+		fill, _ := parseColour(r[1])
+		stroke, _ := parseColour(m[1])
+		if !ok(fill, stroke) {
+			t.Errorf("%s does not stand out at 3:1", r[0])
 		}
 	}
 }

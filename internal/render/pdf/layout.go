@@ -253,7 +253,9 @@ func LayoutDocument(doc *report.Document, m Metrics) (*Layout, error) {
 	}
 	f := &flow{m: m, g: g, st: resolveStyle(doc.Style), doc: doc, lastMark: -1}
 	f.elems = []Elem{{Role: "Document", Parent: -1}}
-	for _, sec := range doc.Sections {
+	plans := report.PlanDocument(doc)
+	for si, sec := range doc.Sections {
+		f.plan = plans[si]
 		f.newPage()
 		f.sect = f.elem("Sect", 0)
 		f.sectionLevel = 0
@@ -265,6 +267,7 @@ func LayoutDocument(doc *report.Document, m Metrics) (*Layout, error) {
 			if i+1 < len(sec.Blocks) {
 				next = sec.Blocks[i+1]
 			}
+			f.at = i
 			f.block(bl, next)
 		}
 	}
@@ -291,10 +294,11 @@ type flow struct {
 	// sectionLevel the level of the last heading entry in this section.
 	lastMark, sectionLevel int
 
-	err         error  // the first block that could not be laid out
-	elems       []Elem // the structure tree so far
-	sect        int32  // the Sect element of the current section
-	lastHeading int    // level of the last heading's tag, 0 before the first
+	err   error              // the first block that could not be laid out
+	elems []Elem             // the structure tree so far
+	sect  int32              // the Sect element of the current section
+	plan  report.HeadingPlan // the heading levels of the current section
+	at    int                // index of the block being laid out in its section
 
 	scratch  []atom                    // reused by wrap
 	layerBuf []Box                     // reused by layer
@@ -444,7 +448,11 @@ func (f *flow) heading(h *report.Heading, next report.Block) {
 	}
 	size := f.st.heads[level-1]
 	lines := f.wrap(h.Text, size, f.bodyWidth(), true)
-	f.tagLines(f.elem(f.headingRole(level), f.sect), lines, true)
+	if role := headingRole(f.plan, f.at); role == "P" {
+		f.tagLines(f.sect, lines, false)
+	} else {
+		f.tagLines(f.elem(role, f.sect), lines, true)
+	}
 	before := 0.0
 	if !f.atTop() {
 		before = 0.6 * lineHeight(size)

@@ -83,13 +83,17 @@ func (f *flow) tagLines(parent int32, lines []line, leaf bool) {
 	}
 }
 
-// headingRole is the structure type of a heading drawn at level: the first
-// heading of a paper is H1 and no heading is more than one level below the
-// one before it, so headings nest however a template numbers them.
-func (f *flow) headingRole(level int) string {
-	level = max(1, min(level, f.lastHeading+1))
-	f.lastHeading = level
-	return fmt.Sprintf("H%d", level)
+// headingRole is the structure type of the heading at block index i of a
+// section planned as hp: H1 for the paper's title, and no heading more
+// than one level below the one before it, however a template numbers them
+// (report.PlanDocument, as the HTML papers have them); P for a kicker,
+// such as a group's name above the title.
+func headingRole(hp report.HeadingPlan, i int) string {
+	lv, ok := hp.Level[i]
+	if !ok || lv <= 0 {
+		return "P"
+	}
+	return fmt.Sprintf("H%d", min(lv, 6))
 }
 
 // chartAlt is the alternative text of a chart: its title and every bar's
