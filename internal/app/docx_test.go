@@ -197,11 +197,16 @@ func checkWordHeaders(t *testing.T, wp workbook, pages []string) {
 // their style names, and every table's rows with each row's repeat-header
 // flag and each cell's grid span, vertical merge, fill and text.
 const pythonDocxFacts = `
-import sys, json, docx
+import sys, json, io, zipfile, docx, openpyxl
 from docx.oxml.ns import qn
 from docx.table import _Cell
 for path in sys.argv[1:]:
     d = docx.Document(path)
+    books = []
+    with zipfile.ZipFile(path) as z:
+        for name in sorted(n for n in z.namelist() if n.startswith("word/embeddings/")):
+            ws = openpyxl.load_workbook(io.BytesIO(z.read(name))).worksheets[0]
+            books.append([["" if c.value is None else str(c.value) for c in row] for row in ws.iter_rows()])
     cp = d.core_properties
     secs = []
     for s in d.sections:
@@ -227,6 +232,7 @@ for path in sys.argv[1:]:
                       "sections": secs,
                       "headings": [[p.style.name, p.text] for p in d.paragraphs if p.style.name.startswith("Heading")],
                       "bullets": sum(1 for p in d.element.body.iter(qn("w:numPr"))),
+                      "chart_books": books,
                       "tables": tables}))
 `
 
@@ -259,7 +265,10 @@ type wordFacts struct {
 	} `json:"sections"`
 	Headings [][2]string `json:"headings"`
 	Bullets  int         `json:"bullets"`
-	Tables   [][]wordRow `json:"tables"`
+	// ChartBooks are the cells of each chart's embedded workbook, in
+	// chart order, as openpyxl reads them.
+	ChartBooks [][][]string `json:"chart_books"`
+	Tables     [][]wordRow  `json:"tables"`
 }
 
 // TestPythonDocxReadsWordPapers reads every example Word paper with
@@ -353,6 +362,7 @@ func checkWordFacts(t *testing.T, f wordFacts, d *report.Document) {
 		chart bool
 	}
 	var tables []wantTable
+	var books [][][]string
 	for _, sec := range d.Sections {
 		hp := report.PlanHeadings(sec)
 		for i, b := range sec.Blocks {
@@ -386,6 +396,7 @@ func checkWordFacts(t *testing.T, f wordFacts, d *report.Document) {
 			case *report.Chart:
 				if len(x.Categories) > 0 {
 					tables = append(tables, wantTable{chart: true, tb: &report.Table{Columns: make([]report.Column, len(x.Series)+2)}})
+					books = append(books, chartBook(x))
 				}
 			}
 		}
@@ -396,6 +407,9 @@ func checkWordFacts(t *testing.T, f wordFacts, d *report.Document) {
 	}
 	if fmt.Sprint(got) != fmt.Sprint(headings) {
 		t.Errorf("headings\n%q\nwant\n%q", got, headings)
+	}
+	if fmt.Sprintf("%q", f.ChartBooks) != fmt.Sprintf("%q", books) {
+		t.Errorf("charts' embedded workbooks\n%q\nwant\n%q", f.ChartBooks, books)
 	}
 	if f.Bullets != bullets {
 		t.Errorf("%d list paragraphs, want one per bullet line (%d)", f.Bullets, bullets)
@@ -431,6 +445,25 @@ func checkWordFacts(t *testing.T, f wordFacts, d *report.Document) {
 		}
 		checkWordTable(t, i+1, rows[1:], wt.tb, d, n)
 	}
+}
+
+// chartBook is the sheet a chart's embedded workbook must hold: series
+// names across the first row from B1, categories down column A, values
+// between.
+func chartBook(ch *report.Chart) [][]string {
+	head := []string{""}
+	for _, s := range ch.Series {
+		head = append(head, s.Name)
+	}
+	out := [][]string{head}
+	for i, c := range ch.Categories {
+		row := []string{c}
+		for _, s := range ch.Series {
+			row = append(row, report.FormatValue(s.Value(i)))
+		}
+		out = append(out, row)
+	}
+	return out
 }
 
 // checkWordTable checks a table's rows below its header: one full-width

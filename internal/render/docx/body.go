@@ -13,8 +13,8 @@ type docWriter struct {
 	doc    *report.Document
 	st     style
 	pg     page
-	charts []string // chart parts, in order
-	shapes int      // drawing ids handed out
+	charts []chartParts // in order
+	shapes int          // drawing ids handed out
 }
 
 // body writes word/document.xml: every section, each after a section break
@@ -90,7 +90,9 @@ func (d *docWriter) section(b *strings.Builder, sec report.Section) error {
 			}
 		case *report.Chart:
 			if x != nil {
-				d.chart(b, x)
+				if err := d.chart(b, x); err != nil {
+					return fmt.Errorf("block %d: %w", i+1, err)
+				}
 			}
 		case *report.StatusKey:
 			if x != nil {

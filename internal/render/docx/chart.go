@@ -15,16 +15,20 @@ const emuPerTwip = 635
 // bar per category from the top, with a description naming every value as
 // its alternative text, followed by the same numbers as a table. A chart
 // with no categories writes its title alone.
-func (d *docWriter) chart(b *strings.Builder, ch *report.Chart) {
+func (d *docWriter) chart(b *strings.Builder, ch *report.Chart) error {
 	title := strings.TrimSpace(ch.Title)
 	if len(ch.Categories) == 0 {
 		if title != "" {
 			d.text(b, report.Plain(title), lineOpts{style: "Caption"})
 		}
-		return
+		return nil
 	}
 	idx := len(d.charts)
-	d.charts = append(d.charts, d.chartPart(ch))
+	book, err := chartWorkbook(ch)
+	if err != nil {
+		return fmt.Errorf("chart %q: %w", title, err)
+	}
+	d.charts = append(d.charts, chartParts{chart: d.chartPart(ch), workbook: book})
 	d.shapes++
 	width := d.pg.bodyWidth() * emuPerTwip
 	height := min((d.pg.h-d.pg.top-d.pg.bottom)*emuPerTwip*9/10, 900000+len(ch.Categories)*300000)
@@ -39,6 +43,14 @@ func (d *docWriter) chart(b *strings.Builder, ch *report.Chart) {
 	b.WriteString(`<c:chart r:id="` + chartRel(idx) + `"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>`)
 	d.text(b, report.Plain(dataTitle(title)), lineOpts{style: "Caption"})
 	d.table(b, chartTable(ch, dataTitle(title)))
+	return nil
+}
+
+// chartParts are the parts of one chart: the DrawingML chart and the
+// workbook embedded beside it.
+type chartParts struct {
+	chart    string
+	workbook []byte
 }
 
 // dataTitle names the table that follows a chart.
@@ -95,8 +107,10 @@ func chartTable(ch *report.Chart, name string) *report.Table {
 }
 
 // chartPart writes the chart's DrawingML part. The values are held in the
-// part itself (no embedded workbook), the axis runs from 0 to the scale
-// every renderer uses (report.Scale), and zero segments carry no label.
+// part itself, as Word and LibreOffice draw them, and in the embedded
+// workbook (relationship rId1) that Word's Edit Data opens; the axis runs
+// from 0 to the scale every renderer uses (report.Scale), and zero
+// segments carry no label.
 func (d *docWriter) chartPart(ch *report.Chart) string {
 	peak := 0.0
 	for i := range ch.Categories {
@@ -157,6 +171,7 @@ func (d *docWriter) chartPart(ch *report.Chart) string {
 	b.WriteString(`</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/>` + axisText + `</c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>`)
 	b.WriteString(`<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>`)
 	fmt.Fprintf(&b, `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="%d"><a:latin typeface="Arial"/></a:defRPr></a:pPr><a:endParaRPr lang="en-GB"/></a:p></c:txPr>`, size)
+	b.WriteString(`<c:externalData r:id="rId1"><c:autoUpdate val="0"/></c:externalData>`)
 	b.WriteString(`</c:chartSpace>`)
 	return b.String()
 }

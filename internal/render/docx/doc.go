@@ -24,8 +24,9 @@
 //     status cells filled with the status colour and always showing the
 //     status word;
 //   - charts become native Word charts (DrawingML, a stacked bar chart drawn
-//     from the values held in the chart part) with alternative text naming
-//     every value, followed by the same numbers as a table;
+//     from the values held in the chart part, with the same values in a
+//     small embedded workbook for Word's Edit Data) with alternative text
+//     naming every value, followed by the same numbers as a table;
 //   - the title, author, subject, keywords, language and date go into the
 //     document properties.
 //

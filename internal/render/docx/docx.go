@@ -119,15 +119,23 @@ func (d *docWriter) parts(body string) []part {
 	}
 	for i, ch := range d.charts {
 		n := strconv.Itoa(i + 1)
+		book := "Microsoft_Excel_Worksheet" + n + ".xlsx"
 		rels = append(rels, rel{chartRel(i), relDoc + "chart", "charts/chart" + n + ".xml"})
 		overrides = append(overrides, [2]string{"/word/charts/chart" + n + ".xml", "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"})
-		tail = append(tail, part{"word/charts/chart" + n + ".xml", ch})
+		tail = append(tail,
+			part{"word/charts/chart" + n + ".xml", ch.chart},
+			part{"word/charts/_rels/chart" + n + ".xml.rels", xmlHdr + `<Relationships xmlns="` + nsRels + `">` +
+				`<Relationship Id="rId1" Type="` + relDoc + `package" Target="../embeddings/` + book + `"/></Relationships>`},
+			part{"word/embeddings/" + book, string(ch.workbook)})
 	}
 
 	var ct strings.Builder
 	ct.WriteString(xmlHdr + `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">`)
 	ct.WriteString(`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>`)
 	ct.WriteString(`<Default Extension="xml" ContentType="application/xml"/>`)
+	if len(d.charts) > 0 {
+		ct.WriteString(`<Default Extension="xlsx" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"/>`)
+	}
 	for _, o := range overrides {
 		ct.WriteString(`<Override PartName="` + o[0] + `" ContentType="` + o[1] + `"/>`)
 	}

@@ -77,87 +77,102 @@ func renderDoc(t *testing.T, d *report.Document) []byte {
 
 // TestPackageIsComplete opens each rendered package and checks that every
 // part is well-formed XML, has a content type, and that every relationship
-// points at a part that exists and every relationship id the main document
-// uses is declared.
+// points at a part that exists, every part but the content types and
+// relationships is reached by one, and every relationship id a part uses
+// is declared. Embedded workbooks are checked the same way.
 func TestPackageIsComplete(t *testing.T) {
 	for _, c := range cases() {
 		t.Run(c.Name, func(t *testing.T) {
-			data := renderDoc(t, c.Doc)
-			zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-			if err != nil {
-				t.Fatal(err)
-			}
-			parts := map[string]string{}
-			for _, f := range zr.File {
-				if _, dup := parts[f.Name]; dup {
-					t.Errorf("part %s twice", f.Name)
-				}
-				rc, err := f.Open()
-				if err != nil {
-					t.Fatal(err)
-				}
-				b, err := io.ReadAll(rc) // checks the CRC
-				if err != nil {
-					t.Fatalf("%s: %v", f.Name, err)
-				}
-				parts[f.Name] = string(b)
-				if err := wellFormed(b); err != nil {
-					t.Errorf("%s is not well-formed: %v", f.Name, err)
-				}
-			}
-			if zr.File[0].Name != "[Content_Types].xml" {
-				t.Errorf("first part is %s", zr.File[0].Name)
-			}
-			types := contentTypes(t, parts["[Content_Types].xml"])
-			for name := range parts {
-				if name == "[Content_Types].xml" {
-					continue
-				}
-				if _, ok := types["/"+name]; !ok {
-					if _, ok := types[path.Ext(name)]; !ok {
-						t.Errorf("part %s has no content type", name)
-					}
-				}
-			}
-			for name := range types {
-				if strings.HasPrefix(name, "/") {
-					if _, ok := parts[name[1:]]; !ok {
-						t.Errorf("content type for missing part %s", name)
-					}
-				}
-			}
-			reached := map[string]bool{}
-			for name, body := range parts {
-				if !strings.HasSuffix(name, ".rels") {
-					continue
-				}
-				dir := path.Dir(path.Dir(name)) // the folder of the source part
-				ids := map[string]bool{}
-				for _, r := range relationships(t, body) {
-					target := path.Join(dir, r.Target)
-					if dir == "." {
-						target = r.Target
-					}
-					if _, ok := parts[target]; !ok {
-						t.Errorf("%s: %s points at missing part %s", name, r.ID, target)
-					}
-					reached[target] = true
-					ids[r.ID] = true
-				}
-				if name == "word/_rels/document.xml.rels" {
-					for _, id := range relIDs(parts["word/document.xml"]) {
-						if !ids[id] {
-							t.Errorf("word/document.xml uses undeclared relationship %s", id)
-						}
-					}
-				}
-			}
-			for name := range parts {
-				if !strings.HasSuffix(name, ".rels") && name != "[Content_Types].xml" && !reached[name] {
-					t.Errorf("part %s is not reached by any relationship", name)
-				}
-			}
+			checkPackage(t, "", renderDoc(t, c.Doc))
 		})
+	}
+}
+
+// checkPackage checks one Open XML package; where names it in messages.
+func checkPackage(t *testing.T, where string, data []byte) {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatalf("%s%v", where, err)
+	}
+	parts := map[string]string{}
+	for _, f := range zr.File {
+		if _, dup := parts[f.Name]; dup {
+			t.Errorf("%spart %s twice", where, f.Name)
+		}
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc) // checks the CRC
+		if err != nil {
+			t.Fatalf("%s%s: %v", where, f.Name, err)
+		}
+		parts[f.Name] = string(b)
+		if strings.HasSuffix(f.Name, ".xlsx") {
+			checkPackage(t, where+f.Name+": ", b)
+			continue
+		}
+		if err := wellFormed(b); err != nil {
+			t.Errorf("%s%s is not well-formed: %v", where, f.Name, err)
+		}
+	}
+	if zr.File[0].Name != "[Content_Types].xml" {
+		t.Errorf("%sfirst part is %s", where, zr.File[0].Name)
+	}
+	types := contentTypes(t, parts["[Content_Types].xml"])
+	for name := range parts {
+		if name == "[Content_Types].xml" {
+			continue
+		}
+		if _, ok := types["/"+name]; !ok {
+			if _, ok := types[path.Ext(name)]; !ok {
+				t.Errorf("%spart %s has no content type", where, name)
+			}
+		}
+	}
+	for name := range types {
+		if strings.HasPrefix(name, "/") {
+			if _, ok := parts[name[1:]]; !ok {
+				t.Errorf("%scontent type for missing part %s", where, name)
+			}
+		}
+	}
+	reached := map[string]bool{}
+	for name, body := range parts {
+		if !strings.HasSuffix(name, ".rels") {
+			continue
+		}
+		// _rels/x.rels belongs to the package, a/_rels/b.xml.rels to a/b.xml.
+		source := path.Join(path.Dir(path.Dir(name)), strings.TrimSuffix(path.Base(name), ".rels"))
+		dir := path.Dir(source)
+		ids := map[string]bool{}
+		for _, r := range relationships(t, body) {
+			target := path.Join(dir, r.Target)
+			if _, ok := parts[target]; !ok {
+				t.Errorf("%s%s: %s points at missing part %s", where, name, r.ID, target)
+			}
+			reached[target] = true
+			ids[r.ID] = true
+		}
+		if src, ok := parts[source]; ok {
+			for _, id := range relIDs(src) {
+				if !ids[id] {
+					t.Errorf("%s%s uses undeclared relationship %s", where, source, id)
+				}
+			}
+		}
+	}
+	for name, body := range parts {
+		if strings.HasSuffix(name, ".rels") || name == "[Content_Types].xml" || reached[name] {
+			continue
+		}
+		t.Errorf("%spart %s is not reached by any relationship", where, name)
+		if ids := relIDs(body); len(ids) > 0 && !strings.HasSuffix(name, ".xlsx") {
+			if _, ok := parts[path.Join(path.Dir(name), "_rels", path.Base(name)+".rels")]; !ok {
+				t.Errorf("%s%s uses relationships %v but has no relationships part", where, name, ids)
+			}
+		}
 	}
 }
 

@@ -94,8 +94,13 @@ func dumpDocx(t *testing.T, data []byte) string {
 		}
 	}
 	for _, name := range names {
-		if strings.HasPrefix(name, "word/charts/") {
+		if strings.HasPrefix(name, "word/charts/chart") {
 			dumpChart(&b, name, parts[name])
+		}
+	}
+	for _, f := range zr.File {
+		if strings.HasSuffix(f.Name, ".xlsx") {
+			dumpWorkbook(t, &b, f)
 		}
 	}
 	return b.String()
@@ -329,6 +334,54 @@ func pointTexts(n *node) []string {
 	}
 	walk(n)
 	return out
+}
+
+// dumpWorkbook lists the cells of an embedded workbook's sheet.
+func dumpWorkbook(t *testing.T, b *strings.Builder, f *zip.File) {
+	t.Helper()
+	rc, err := f.Open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := io.ReadAll(rc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatalf("%s: %v", f.Name, err)
+	}
+	var names []string
+	for _, p := range zr.File {
+		names = append(names, p.Name)
+	}
+	fmt.Fprintf(b, "%s: %s\n", f.Name, strings.Join(names, ", "))
+	for _, p := range zr.File {
+		if p.Name != "xl/worksheets/sheet1.xml" {
+			continue
+		}
+		rc, err := p.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ws node
+		if err := xml.NewDecoder(rc).Decode(&ws); err != nil {
+			t.Fatal(err)
+		}
+		for _, row := range ws.child("sheetData").Nodes {
+			var cells []string
+			for _, c := range row.Nodes {
+				v := ""
+				if x := c.child("v"); x != nil {
+					v = x.Text
+				} else if is := c.child("is"); is != nil && is.child("t") != nil {
+					v = fmt.Sprintf("%q", is.child("t").Text)
+				}
+				cells = append(cells, c.attr("r")+"="+v)
+			}
+			fmt.Fprintf(b, "  %s\n", strings.Join(cells, " "))
+		}
+	}
 }
 
 // TestGoldenDumps renders each shared test document and compares a dump of

@@ -3,7 +3,9 @@ package docx
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
 	"io"
+	"strings"
 	"testing"
 
 	"github.com/agsreport/agsreport/internal/report"
@@ -41,22 +43,36 @@ func FuzzRenderText(f *testing.F) {
 		if _, err := Render(&buf, d); err != nil {
 			t.Fatal(err)
 		}
-		zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
-		if err != nil {
+		if err := packageWellFormed(buf.Bytes()); err != nil {
 			t.Fatal(err)
 		}
-		for _, zf := range zr.File {
-			rc, err := zf.Open()
-			if err != nil {
-				t.Fatal(err)
-			}
-			b, err := io.ReadAll(rc)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := wellFormed(b); err != nil {
-				t.Fatalf("%s is not well-formed: %v", zf.Name, err)
-			}
-		}
 	})
+}
+
+// packageWellFormed checks that every part of a zip package, and of the
+// packages embedded in it, is well-formed XML.
+func packageWellFormed(data []byte) error {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return err
+	}
+	for _, zf := range zr.File {
+		rc, err := zf.Open()
+		if err != nil {
+			return err
+		}
+		b, err := io.ReadAll(rc)
+		if err != nil {
+			return fmt.Errorf("%s: %w", zf.Name, err)
+		}
+		if strings.HasSuffix(zf.Name, ".xlsx") {
+			err = packageWellFormed(b)
+		} else {
+			err = wellFormed(b)
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", zf.Name, err)
+		}
+	}
+	return nil
 }
