@@ -131,6 +131,19 @@ func TestWhatPeopleSee(t *testing.T) {
 		})
 	}
 
+	// check reads the templates too: a misspelt field is found before a
+	// build, at its line, with the name meant.
+	mine := write("mine.toml", "[[section]]\neach = \"issue\"\n  [[section.block]]\n  type = \"heading\"\n  text = \"{{.Issue.Titel}}\"\n")
+	withMine := write("mine-job.toml", ok+"[[output]]\ntemplate = \"mine.toml\"\n")
+	var co, ce bytes.Buffer
+	if code := run([]string{"check", withMine}, &co, &ce); code != 1 {
+		t.Errorf("check with a bad template: exit code %d, want 1", code)
+	}
+	want := "agsreport: " + withMine + `: output 1 ("mine.toml"): mine.toml: line 5: bad placeholder in "{{.Issue.Titel}}": .Issue has no field "Titel": did you mean "Title"? (fields: `
+	if !strings.HasPrefix(ce.String(), want) || mine == "" {
+		t.Errorf("check with a bad template printed:\n%s\nwant:\n%s…", ce.String(), want)
+	}
+
 	// dump exits like check: 1 when the input has errors, after printing them.
 	var out, errb bytes.Buffer
 	if code := run([]string{"dump", badPlan}, &out, &errb); code != 1 {
