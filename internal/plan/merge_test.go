@@ -215,27 +215,3 @@ func TestVocabulary(t *testing.T) {
 		t.Errorf("duplicate alias: %v", err)
 	}
 }
-
-func TestSuggestStatus(t *testing.T) {
-	v, err := NewVocabulary([]Status{{Name: "COMPLETE", Aliases: []string{"Completed"}, Closed: true},
-		{Name: "Green"}, {Name: "Amber"}, {Name: "Red"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	tests := []struct {
-		name, in, want string
-	}{
-		{"a letter left out", "Compete", "COMPLETE"},
-		{"an alias mistyped", "Completd", "COMPLETE"},
-		{"case and a slip", "gren", "Green"},
-		{"two statuses in one", "Amber/Red", "Amber Red"},
-		{"nothing like it", "Postponed", ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := strings.Join(v.Suggest(tt.in), " "); got != tt.want {
-				t.Errorf("Suggest(%q) = %q, want %q", tt.in, got, tt.want)
-			}
-		})
-	}
-}

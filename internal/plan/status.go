@@ -1,10 +1,6 @@
 package plan
 
-import (
-	"fmt"
-	"strings"
-	"unicode"
-)
+import "fmt"
 
 // Status is one entry of a council's status vocabulary.
 type Status struct {
@@ -97,32 +93,4 @@ type DuplicateStatusError struct {
 
 func (e *DuplicateStatusError) Error() string {
 	return fmt.Sprintf("status %q: %q is already a name or alias of %q", e.Status, e.Name, e.Of)
-}
-
-// Suggest returns the status names a mistyped status word most likely
-// meant, for a "did you mean" hint: the status whose name or alias is
-// nearest in spelling (ignoring case and spacing), when it is near enough
-// to be a slip; otherwise each status a word of s names ("Amber/Red" names
-// two). It returns nil when nothing fits.
-func (v *Vocabulary) Suggest(s string) []string {
-	k := Key(s)
-	best, bestD := -1, 0
-	for name, i := range v.index {
-		d := editDistance(k, name)
-		if best < 0 || d < bestD || (d == bestD && i < best) {
-			best, bestD = i, d
-		}
-	}
-	if best >= 0 && bestD <= max(1, len(k)/3) {
-		return []string{v.list[best].Name}
-	}
-	var out []string
-	seen := map[int]bool{}
-	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		if i, ok := v.index[Key(w)]; ok && !seen[i] {
-			seen[i] = true
-			out = append(out, v.list[i].Name)
-		}
-	}
-	return out
 }

@@ -5,8 +5,10 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/agsreport/agsreport/internal/plan"
+	"github.com/agsreport/agsreport/internal/suggest"
 )
 
 // ReadPlan reads the plan's tables. Every problem goes into probs, located;
@@ -476,12 +478,40 @@ func applyBands(ar *actionRow, bands map[string]*band) {
 	}
 }
 
+// suggestStatus returns the statuses a mistyped status word most likely
+// meant: each status a word of s names, when it names two or more
+// ("Amber/Red"); otherwise the status whose name or alias is nearest in
+// spelling, when near enough to be a slip. It returns nil when nothing fits.
+func suggestStatus(s string, vocab *plan.Vocabulary) []string {
+	var named []string
+	seen := map[string]bool{}
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if st, ok := vocab.Lookup(w); ok && !seen[st.Name] {
+			seen[st.Name] = true
+			named = append(named, st.Name)
+		}
+	}
+	if len(named) > 1 {
+		return named
+	}
+	var spellings []string
+	for _, st := range vocab.List() {
+		spellings = append(spellings, st.Name)
+		spellings = append(spellings, st.Aliases...)
+	}
+	if c := suggest.Closest(plan.Key(s), spellings); c != "" {
+		st, _ := vocab.Lookup(c)
+		return []string{st.Name}
+	}
+	return named
+}
+
 // unknownStatus is the message for a status word not in vocab, with a
 // "did you mean" hint when one status is near it in spelling, or when its
 // words name statuses ("Amber/Red").
 func unknownStatus(s string, vocab *plan.Vocabulary) string {
 	hint := ""
-	switch sug := vocab.Suggest(s); len(sug) {
+	switch sug := suggestStatus(s, vocab); len(sug) {
 	case 0:
 	case 1:
 		hint = fmt.Sprintf("did you mean %q? ", sug[0])

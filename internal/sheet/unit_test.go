@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/agsreport/agsreport/internal/plan"
 )
 
 func TestMapColumns(t *testing.T) {
@@ -201,6 +203,30 @@ func TestCouncilHeadings(t *testing.T) {
 			sort.Strings(got)
 			if want := strings.Fields(tc.want); !reflect.DeepEqual(got, want) {
 				t.Errorf("got %v, want %v", got, want)
+			}
+		})
+	}
+}
+
+func TestSuggestStatus(t *testing.T) {
+	v, err := plan.NewVocabulary([]plan.Status{{Name: "COMPLETE", Aliases: []string{"Completed"}, Closed: true},
+		{Name: "Green"}, {Name: "Amber"}, {Name: "Red"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, in, want string
+	}{
+		{"a letter left out", "Compete", "COMPLETE"},
+		{"an alias mistyped", "Completd", "COMPLETE"},
+		{"case and a slip", "gren", "Green"},
+		{"two statuses in one", "Amber/Red", "Amber Red"},
+		{"nothing like it", "Postponed", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := strings.Join(suggestStatus(tt.in, v), " "); got != tt.want {
+				t.Errorf("suggestStatus(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
 	}
