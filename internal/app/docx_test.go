@@ -275,8 +275,8 @@ type wordFacts struct {
 // python-docx, a reader we did not write, and checks it against the
 // composed document: title, language and author; one landscape page setup
 // per section with the template's margins; the running header and the
-// footer's page fields; every heading in a built-in Heading style with the
-// outline report.PlanHeadings gives; and every table (the chart's data
+// footer's page fields; every heading in a built-in Heading style at the
+// level report.PlanDocument gives; and every table (the chart's data
 // tables included) with its header row marked to repeat, its bands as
 // full-width cells, its spanning cells merged down over as many rows, and
 // every status cell showing its status word in its colour.
@@ -363,8 +363,9 @@ func checkWordFacts(t *testing.T, f wordFacts, d *report.Document) {
 	}
 	var tables []wantTable
 	var books [][][]string
-	for _, sec := range d.Sections {
-		hp := report.PlanHeadings(sec)
+	plans := report.PlanDocument(d)
+	for s, sec := range d.Sections {
+		hp := plans[s]
 		for i, b := range sec.Blocks {
 			switch x := b.(type) {
 			case *report.Heading:

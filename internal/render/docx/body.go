@@ -23,8 +23,9 @@ func (d *docWriter) body() (string, error) {
 	var b strings.Builder
 	b.WriteString(xmlHdr + `<w:document xmlns:w="` + nsW + `" xmlns:r="` + nsR + `" xmlns:wp="` + nsWP + `" xmlns:a="` + nsA + `" xmlns:c="` + nsC + `"><w:body>`)
 	secs := d.doc.Sections
+	plans := report.PlanDocument(d.doc)
 	for i, sec := range secs {
-		if err := d.section(&b, sec); err != nil {
+		if err := d.section(&b, sec, plans[i]); err != nil {
 			return "", fmt.Errorf("section %d (%q): %w", i+1, sec.Name, err)
 		}
 		if i < len(secs)-1 {
@@ -62,10 +63,10 @@ func (d *docWriter) sectPr() string {
 	return b.String()
 }
 
-// section writes one section's blocks. An unknown block type is an error,
-// so that a block added to the tree cannot be silently left out.
-func (d *docWriter) section(b *strings.Builder, sec report.Section) error {
-	hp := report.PlanHeadings(sec)
+// section writes one section's blocks, its headings at the levels of the
+// paper's heading plan. An unknown block type is an error, so that a block
+// added to the tree cannot be silently left out.
+func (d *docWriter) section(b *strings.Builder, sec report.Section, hp report.HeadingPlan) error {
 	for i, bl := range sec.Blocks {
 		switch x := bl.(type) {
 		case *report.Heading:

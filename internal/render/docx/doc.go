@@ -13,9 +13,10 @@
 //     every section; each report.Section starts on a new page (a Word
 //     section break), and all share the running header and footer, whose
 //     "{page}" and "{pages}" are PAGE and NUMPAGES fields;
-//   - headings use Word's built-in styles Heading 1–3, renumbered so the
-//     outline starts at level 1 and never skips one (report.PlanHeadings);
-//     a group name written above a section's title stays a styled line;
+//   - headings use Word's built-in styles Heading 1–4 at the levels of the
+//     paper's heading plan (report.PlanDocument, as HTML and tagged PDF
+//     have them): one level-1 heading, the title, and no skipped levels; a
+//     group name written above a section's title stays a styled line;
 //   - paragraphs keep their lines, bold and italic runs; bullet lines are a
 //     real list (numbering.xml), not typed bullets;
 //   - tables have a fixed grid scaled to the body width, a header row

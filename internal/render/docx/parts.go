@@ -34,7 +34,9 @@ func (d *docWriter) styles() string {
 	b.WriteString(`<w:style w:type="numbering" w:default="1" w:styleId="NoList"><w:name w:val="No List"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/></w:style>`)
 	// Space before and after a heading as in the PDF: 0.6 and 0.35 of a
 	// line of 1.2 times the heading's size.
-	for i, size := range st.heads {
+	// Heading 4 appears when later sections move one level down (see
+	// report.PlanDocument); it looks like Heading 3.
+	for i, size := range append(st.heads[:], st.heads[2]) {
 		fmt.Fprintf(&b, `<w:style w:type="paragraph" w:styleId="Heading%d"><w:name w:val="heading %d"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="9"/><w:qFormat/>`+
 			`<w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="%d" w:after="%d"/><w:outlineLvl w:val="%d"/></w:pPr>`+
 			`<w:rPr><w:b/><w:bCs/><w:sz w:val="%d"/><w:szCs w:val="%d"/></w:rPr></w:style>`,
