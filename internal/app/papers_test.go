@@ -568,50 +568,8 @@ func parsePdffonts(out string) ([]pdfFont, error) {
 	return fonts, nil
 }
 
-// docTexts lists every text a composed paper puts on paper: headings,
-// paragraphs, labels and values, column titles, bands and cells.
-func docTexts(d *report.Document) []string {
-	var texts []string
-	add := func(t report.Text) { texts = append(texts, t.String()) }
-	for _, sec := range d.Sections {
-		for _, b := range sec.Blocks {
-			switch x := b.(type) {
-			case *report.Heading:
-				add(x.Text)
-			case *report.Paragraph:
-				add(x.Text)
-			case *report.Fields:
-				for _, f := range x.Items {
-					texts = append(texts, f.Label)
-					add(f.Value)
-				}
-			case *report.Table:
-				for _, c := range x.Columns {
-					texts = append(texts, c.Title)
-				}
-				if x.Rows() == 0 {
-					texts = append(texts, x.Empty)
-				}
-				for _, g := range x.Groups {
-					add(g.Band)
-					for _, r := range g.Rows {
-						for _, c := range r.Cells {
-							if !c.Covered {
-								add(c.Text)
-							}
-						}
-					}
-				}
-			case *report.Chart:
-				texts = append(texts, x.Title)
-				texts = append(texts, x.Categories...)
-			case *report.StatusKey:
-				texts = append(texts, x.Title)
-			}
-		}
-	}
-	return texts
-}
+// docTexts lists every text a composed paper puts on paper.
+func docTexts(d *report.Document) []string { return d.Texts() }
 
 // trimWord drops punctuation around a word.
 func trimWord(w string) string {

@@ -64,52 +64,6 @@ func docExamples(t *testing.T, page string) []docExample {
 	return out
 }
 
-// docText is every text of a document as a reader sees it, one line each.
-func docText(d *report.Document) string {
-	var b strings.Builder
-	add := func(t report.Text) {
-		for _, l := range t.Lines {
-			for _, r := range l.Runs {
-				b.WriteString(r.Text)
-			}
-			b.WriteByte('\n')
-		}
-	}
-	for _, sec := range d.Sections {
-		for _, bl := range sec.Blocks {
-			switch x := bl.(type) {
-			case *report.Heading:
-				add(x.Text)
-			case *report.Paragraph:
-				add(x.Text)
-			case *report.Fields:
-				for _, f := range x.Items {
-					add(report.Plain(f.Label))
-					add(f.Value)
-				}
-			case *report.Table:
-				for _, c := range x.Columns {
-					add(report.Plain(c.Title))
-				}
-				for _, g := range x.Groups {
-					add(g.Band)
-					for _, r := range g.Rows {
-						for _, c := range r.Cells {
-							add(c.Text)
-						}
-					}
-				}
-				add(report.Plain(x.Empty))
-			case *report.Chart:
-				add(report.Plain(x.Title))
-			case *report.StatusKey:
-				add(report.Plain(x.Title))
-			}
-		}
-	}
-	return b.String()
-}
-
 // TestTemplateDocs compiles every example of docs/templates.md, composes
 // it with the test plan, renders it in every format, and checks that the
 // paper shows the text the page says it shows, so the page cannot drift
@@ -134,7 +88,7 @@ func TestTemplateDocs(t *testing.T) {
 			if err != nil {
 				t.Fatalf("the example does not compose: %v", err)
 			}
-			text := docText(doc)
+			text := strings.Join(doc.Texts(), "\n")
 			for _, want := range ex.shows {
 				if !strings.Contains(text, want) {
 					t.Errorf("the page says the paper shows %q; it shows:\n%s", want, text)

@@ -79,4 +79,13 @@ func TestDumpEveryBlock(t *testing.T) {
 	if !strings.Contains(got, "unknown block") {
 		t.Errorf("dump of a nil block = %q, want it named as unknown", got)
 	}
+	for _, bt := range BlockTypes() {
+		texts := (&Document{Sections: []Section{{Blocks: []Block{bt.Example()}}}}).Texts()
+		if len(texts) == 0 || strings.HasPrefix(texts[0], "unknown block") {
+			t.Errorf("Texts shows nothing for a %s block: %q", bt.Name, texts)
+		}
+	}
+	if got := (&Document{Sections: []Section{{Blocks: []Block{nil}}}}).Texts(); len(got) != 1 || got[0] != "unknown block <nil>" {
+		t.Errorf("Texts of a nil block = %q", got)
+	}
 }

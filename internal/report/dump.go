@@ -151,3 +151,55 @@ func dumpText(b *strings.Builder, indent string, t Text) {
 		b.WriteByte('\n')
 	}
 }
+
+// Texts lists every text the document puts on paper, in order, each as
+// plain text (see Text.String): headings, paragraphs, field labels and
+// values, column titles, bands, cells (covered cells are not drawn), a
+// table's Empty text when it has no rows, chart titles and categories, and
+// status keys' titles. Tests use it to check that a
+// rendered file shows what the document holds. A block of a kind it does
+// not know is listed as "unknown block TYPE", never skipped.
+func (d *Document) Texts() []string {
+	var texts []string
+	add := func(t Text) { texts = append(texts, t.String()) }
+	for _, sec := range d.Sections {
+		for _, b := range sec.Blocks {
+			switch x := b.(type) {
+			case *Heading:
+				add(x.Text)
+			case *Paragraph:
+				add(x.Text)
+			case *Fields:
+				for _, f := range x.Items {
+					texts = append(texts, f.Label)
+					add(f.Value)
+				}
+			case *Table:
+				for _, c := range x.Columns {
+					texts = append(texts, c.Title)
+				}
+				if x.Rows() == 0 {
+					texts = append(texts, x.Empty)
+				}
+				for _, g := range x.Groups {
+					add(g.Band)
+					for _, r := range g.Rows {
+						for _, c := range r.Cells {
+							if !c.Covered {
+								add(c.Text)
+							}
+						}
+					}
+				}
+			case *Chart:
+				texts = append(texts, x.Title)
+				texts = append(texts, x.Categories...)
+			case *StatusKey:
+				texts = append(texts, x.Title)
+			default:
+				texts = append(texts, fmt.Sprintf("unknown block %T", b))
+			}
+		}
+	}
+	return texts
+}
