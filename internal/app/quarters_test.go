@@ -318,6 +318,26 @@ func TestTwoQuarterCycle(t *testing.T) {
 	if err := Returns(&out, job, ReturnsOptions{OutputDir: filepath.Join(dir, "returns", "q4"), Period: q4}); err != nil {
 		t.Fatalf("returns: %v\n%s", err, out.String())
 	}
+	// The form shows each action's last status and text, with the text's
+	// period: CY2's from Quarter 3, FS3's (no Quarter 3 return) from the plan.
+	for file, want := range map[string][3]string{
+		"Head of IT":      {"CY2", "Green", q3 + ":\nResponse plan tested in an exercise."},
+		"Head of Capital": {"FS3", "Green", q2 + ":\nDraft strategy out for consultation."},
+	} {
+		wb, err := excelize.OpenFile(filepath.Join(dir, "returns", "q4", "Progress return - "+file+" - "+returns.SafeName(q4)+".xlsx"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := wb.GetRows(returns.Sheet)
+		wb.Close()
+		if err != nil || len(rows) <= returns.HeaderRow || len(rows[returns.HeaderRow]) < 6 {
+			t.Fatalf("%s's return: %v %q", file, err, rows)
+		}
+		r := rows[returns.HeaderRow]
+		if got := [3]string{r[0], r[4], r[5]}; got != want {
+			t.Errorf("%s's return: ref, last status, last update = %q, want %q", file, got, want)
+		}
+	}
 	fillReturns(t, filepath.Join(dir, "returns", "q4"), map[string][2]string{
 		"FS1": {"", "Recovery plan agreed by Cabinet."},
 		"FS3": {"Complete", ""},

@@ -48,7 +48,7 @@ func Plan(p *plan.Plan, period string) []Return {
 	var out []Return
 	index := map[string]int{}
 	for _, a := range p.Actions() {
-		status, _ := lastState(p, a, period)
+		status := lastState(p, a, period).Status
 		if p.Statuses != nil && p.Statuses.Closed(status) {
 			continue
 		}
@@ -81,9 +81,10 @@ func Plan(p *plan.Plan, period string) []Return {
 	return out
 }
 
-// lastState is the action's status and progress before the period: the
-// latest update of an earlier period, or the plan's values.
-func lastState(p *plan.Plan, a *plan.Action, period string) (string, string) {
+// lastState is the action's state before the period: as at the period
+// before it, or, for the first period or one not read yet, the latest
+// known (the plan's own values when nothing is).
+func lastState(p *plan.Plan, a *plan.Action, period string) plan.State {
 	idx := -1
 	for i, x := range p.Periods {
 		if x == period {
@@ -92,13 +93,24 @@ func lastState(p *plan.Plan, a *plan.Action, period string) (string, string) {
 	}
 	switch {
 	case idx > 0:
-		s, pr, _ := p.StateAt(a, p.Periods[idx-1])
-		return s, pr
+		return p.StateOf(a, p.Periods[idx-1])
 	case idx == 0:
-		return a.PlanStatus, a.PlanProgress
+		return plan.State{Status: a.PlanStatus, Progress: a.PlanProgress}
 	}
-	s, pr, _ := p.StateAt(a, p.Current) // a period not read yet: the latest known
-	return s, pr
+	return p.StateOf(a, p.Current) // a period not read yet: the latest known
+}
+
+// lastUpdate is the last progress text as the form shows it, under a line
+// naming the period it was given in, so that an officer sees how old it
+// is.
+func lastUpdate(st plan.State) string {
+	switch {
+	case st.Progress == "":
+		return ""
+	case st.ProgressFrom == "":
+		return "As recorded in the plan:\n" + st.Progress
+	}
+	return st.ProgressFrom + ":\n" + st.Progress
 }
 
 // SafeName turns an officer's name into a file name part that every file
@@ -219,7 +231,8 @@ func workbook(r Return, p *plan.Plan, opts Options) ([]byte, error) {
 	}
 	for i, a := range r.Actions {
 		row := hr + 1 + i
-		status, progress := lastState(p, a, opts.Period)
+		last := lastState(p, a, opts.Period)
+		status, progress := last.Status, lastUpdate(last)
 		issue := a.Issue
 		if is := p.Issue(a.Issue); is != nil && is.Title != "" {
 			issue = is.Title
