@@ -9,6 +9,7 @@ import (
 
 	"github.com/agsreport/agsreport/internal/plan"
 	"github.com/agsreport/agsreport/internal/report"
+	"github.com/agsreport/agsreport/internal/suggest"
 )
 
 // Options are what a job says about one paper beyond its template.
@@ -434,13 +435,43 @@ func (c *composer) exec(src string, d *Data) (string, error) {
 	}
 	var b strings.Builder
 	if err := tm.Execute(&b, d); err != nil {
-		msg := err.Error()
-		if i := strings.Index(msg, "executing "); i >= 0 {
-			msg = msg[i+len("executing "):]
-		}
-		return "", fmt.Errorf("%s: template %s: %s", c.opts.Name, c.t.Source, msg)
+		return "", c.execError(src, d, err)
 	}
 	return b.String(), nil
+}
+
+// missingVar finds text/template's message for a map key that is not there.
+var missingVar = regexp.MustCompile(`at <\.Vars\.([^>]*)>: map has no entry for key`)
+
+// execError says where a placeholder text failed, at its line in the
+// template when it can be found; a variable the job does not set is named
+// with the nearest that it does, and the list of them.
+func (c *composer) execError(src string, d *Data, err error) error {
+	msg := err.Error()
+	if i := strings.Index(msg, "executing "); i >= 0 {
+		msg = msg[i+len("executing "):]
+	}
+	where := "template " + c.t.Source
+	if c.t.file != nil {
+		if line := c.t.file.LineOf(src); line > 0 {
+			where += fmt.Sprintf(": line %d", line)
+		}
+	}
+	if m := missingVar.FindStringSubmatch(msg); m != nil {
+		names := make([]string, 0, len(d.Vars))
+		for k := range d.Vars {
+			names = append(names, k)
+		}
+		msg = fmt.Sprintf("%q uses the variable %q, which the job does not set in [vars] or [output.vars]", short(src), m[1])
+		if hint := suggest.Message(m[1], names, "variables set"); hint != "" {
+			if strings.HasPrefix(hint, "(") {
+				msg += " " + hint
+			} else {
+				msg += ": " + hint
+			}
+		}
+	}
+	return fmt.Errorf("%s: %s: %s", c.opts.Name, where, msg)
 }
 
 func (c *composer) running(r RunningT, d *Data) (report.Running, error) {

@@ -140,7 +140,10 @@ func TestComposeErrors(t *testing.T) {
 		{"unknown period", tableTemplate, Options{Name: "output 2", Period: "Q9"},
 			`output 2: period "Q9" has no updates (periods read: Q2, Q3)`},
 		{"missing key", "[[section]]\n[[section.block]]\ntype = \"paragraph\"\ntext = \"{{.Vars.nothing}}\"\n", Options{Name: "output 3"},
-			`output 3: template test.toml: "section.block.text" at <.Vars.nothing>: map has no entry for key "nothing"`},
+			`output 3: template test.toml: line 4: "{{.Vars.nothing}}" uses the variable "nothing", which the job does not set in [vars] or [output.vars]`},
+		{"misspelt variable", "[[section]]\n[[section.block]]\ntype = \"heading\"\ntext = \"x\"\n[[section.block]]\ntype = \"paragraph\"\ntext = \"{{.Vars.gruop}}\"\n",
+			Options{Name: "output 3", Vars: map[string]string{"group": "Corporate Governance Group", "header": "CMT"}},
+			`output 3: template test.toml: line 7: "{{.Vars.gruop}}" uses the variable "gruop", which the job does not set in [vars] or [output.vars]: did you mean "group"? (variables set: group, header)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -37,6 +37,7 @@ type Template struct {
 
 	compiled map[string]*template.Template // placeholder texts, by source
 	fast     map[string]*fastText          // the compiled texts that need no template execution
+	file     *tomlx.File                   // the decoded file, to locate texts in messages
 }
 
 // PageT is the template's page setup.
@@ -269,6 +270,7 @@ func Parse(source string, data []byte) (*Template, error) {
 		return nil, err
 	}
 	t.compiled = c.compiled
+	t.file = file
 	t.fast = map[string]*fastText{}
 	for src, tm := range t.compiled {
 		if ft := compileFast(tm); ft != nil {

@@ -155,6 +155,10 @@ func (f *File) ErrorfAt(key toml.Key, value string, offset int, format string, a
 	f.probs = append(f.probs, p)
 }
 
+// LineOf returns the line where a string value is written (the first
+// place it is), or 0 when it cannot be found.
+func (f *File) LineOf(value string) int { return f.valueLine(value, 1) }
+
 // valueLine finds the line where a string value is written, or 0.
 func (f *File) valueLine(value string, offset int) int {
 	frag := value
