@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -141,15 +142,131 @@ func TestLibreOfficePrintsWorkbooks(t *testing.T) {
 				return
 			}
 			re := headerLine(tb)
+			rows := rowKeys(t, wb)
+			raw := pdfPages(t, pdf, "-raw")
+			seen := false
+			onTable := map[int]bool{}
 			for i, pg := range pages {
 				// The header's first line may be printed over by a merged
 				// cell running on from the page before; the print title is
 				// there when the titles of its columns are on the page.
-				if !re.MatchString(pg) && !hasWords(pg, tb) {
+				has := re.MatchString(pg) || hasWords(pg, tb)
+				if seen && !has {
 					t.Errorf("page %d of %d lacks the table header row", i+1, len(pages))
 				}
+				seen = seen || has
+				onTable[i] = has
+				if has && i < len(raw) && len(keysOn(raw[i], rows)) == 0 {
+					t.Errorf("page %d of %d shows the table header but no row of the table (a header alone at the page foot)", i+1, len(pages))
+				}
 			}
+			if !seen {
+				t.Error("no page shows the table header")
+			}
+			checkGroupsPrinted(t, wb, raw, onTable, tb)
 		})
+	}
+}
+
+// rowKey is what identifies a table row on a printed page: an action's ref,
+// or for papers of issues the start of the issue's title.
+type rowKey struct {
+	re  *regexp.Regexp
+	key string
+}
+
+// rowKeys returns the row keys of the paper's table rows.
+func rowKeys(t *testing.T, wb workbook) []rowKey {
+	t.Helper()
+	var out []rowKey
+	for _, is := range selectedIssues(t, wb.built.loaded.Plan, wb.paper) {
+		if len(is.Actions) == 0 || wb.paper.Output.Template == "action-plan" {
+			out = append(out, keyOf(firstWords(is.Title, 3)))
+			continue
+		}
+		for _, a := range is.Actions {
+			out = append(out, keyOf(a.Ref))
+		}
+	}
+	return out
+}
+
+func keyOf(s string) rowKey {
+	return rowKey{re: regexp.MustCompile(`(^|[\s(])` + regexp.QuoteMeta(fold(s)) + `($|[\s.,;:])`), key: fold(s)}
+}
+
+// keysOn returns the keys of the rows printed on a page.
+func keysOn(page string, keys []rowKey) map[string]bool {
+	page = fold(page)
+	on := map[string]bool{}
+	for _, k := range keys {
+		if k.re.MatchString(page) {
+			on[k.key] = true
+		}
+	}
+	return on
+}
+
+// checkGroupsPrinted checks what spans several rows on the printed pages:
+// pages are the text of each page in content order (pdftotext -raw), so
+// that each cell's lines come together: every recommendation's text is on
+// every page where one of its actions is
+// (a merged cell crossing a page break is printed again), and every band
+// (strategic outcome) is on a page with at least one of its actions.
+func checkGroupsPrinted(t *testing.T, wb workbook, pages []string, onTable map[int]bool, tb *report.Table) {
+	t.Helper()
+	if wb.paper.Output.Template == "action-plan" {
+		for _, g := range tb.Groups {
+			band := fold(g.Band.String())
+			var keys []rowKey
+			for _, is := range selectedIssues(t, wb.built.loaded.Plan, wb.paper) {
+				if is.Theme != "" && strings.Contains(strings.ToUpper(band), strings.ToUpper(fold(is.Theme))) {
+					keys = append(keys, keyOf(firstWords(is.Title, 3)))
+				}
+			}
+			if band == "" || len(keys) == 0 {
+				continue
+			}
+			for i, pg := range pages {
+				if onTable[i] && strings.Contains(fold(pg), band) && len(keysOn(pg, keys)) == 0 {
+					t.Errorf("page %d shows the band %q but none of its issues: a band alone at the page foot", i+1, band)
+				}
+			}
+		}
+	}
+	for _, is := range selectedIssues(t, wb.built.loaded.Plan, wb.paper) {
+		byRec := map[string][]rowKey{}
+		byOutcome := map[string][]rowKey{}
+		for _, a := range is.Actions {
+			byRec[a.Recommendation] = append(byRec[a.Recommendation], keyOf(a.Ref))
+			byOutcome[a.Outcome] = append(byOutcome[a.Outcome], keyOf(a.Ref))
+		}
+		if wb.paper.Output.Template == "appendix-b" {
+			for _, rec := range is.Recommendations {
+				text := firstWords(plainText(rec.Text), 5)
+				for i, pg := range pages {
+					if onTable[i] && len(keysOn(pg, byRec[rec.Number])) > 0 && !strings.Contains(fold(pg), text) {
+						t.Errorf("page %d shows actions of recommendation %s but not its text %q", i+1, rec.Number, text)
+					}
+				}
+			}
+		}
+		for _, o := range is.Outcomes {
+			var band string
+			for _, g := range tb.Groups {
+				if b := fold(g.Band.String()); b != "" && strings.Contains(b, firstWords(plainText(o.Text), 4)) {
+					band = firstWords(b, 6)
+				}
+			}
+			if band == "" {
+				continue
+			}
+			for i, pg := range pages {
+				if onTable[i] && strings.Contains(fold(pg), band) && len(keysOn(pg, byOutcome[o.Number])) == 0 {
+					t.Errorf("page %d shows the band %q but none of its actions: a band alone at the page foot", i+1, band)
+				}
+			}
+		}
 	}
 }
 

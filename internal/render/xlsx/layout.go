@@ -126,7 +126,9 @@ func (r *renderer) heading(s *sheet, h *report.Heading) error {
 	if lvl > 3 {
 		lvl = 3
 	}
+	first := len(s.rows) + 1
 	err := r.text(s, 1, len(s.widths), h.Text, styleKey{size: r.headings[lvl-1], bold: true, wrap: true})
+	s.keepFrom(first)
 	return err
 }
 
@@ -160,9 +162,11 @@ func (r *renderer) fields(s *sheet, fs *report.Fields) error {
 		lk := styleKey{size: r.body, bold: true, wrap: true}
 		vk := styleKey{size: r.body, wrap: true}
 		if it.Stacked || k == 0 {
+			first := len(s.rows) + 1
 			if err := r.text(s, 1, len(s.widths), label, lk); err != nil {
 				return err
 			}
+			s.keepFrom(first)
 			if err := r.text(s, 1, len(s.widths), it.Value, vk); err != nil {
 				return err
 			}
@@ -196,6 +200,7 @@ func (r *renderer) tableBlock(s *sheet, t *report.Table, sp []span) error {
 			h = math.Max(h, r.m.textHeight(report.Plain(c.Title), ts, r.points(s, sp[i].first, sp[i].last), true))
 		}
 		hr, _ := s.addRows(math.Min(h, maxRowHeight))
+		s.keepFrom(hr)
 		for i, c := range t.Columns {
 			k := hk
 			k.align = c.Align
@@ -243,9 +248,11 @@ func (r *renderer) group(s *sheet, t *report.Table, sp []span, g report.Group) e
 	ts := r.table
 	ncols := len(s.widths)
 	if !g.Band.IsEmpty() {
+		first := len(s.rows) + 1
 		if err := r.text(s, 1, ncols, g.Band, styleKey{size: ts, bold: true, fill: r.doc.Style.BandFill, border: true, wrap: true}); err != nil {
 			return err
 		}
+		s.keepFrom(first)
 	}
 	n := len(g.Rows)
 	if n == 0 {
@@ -490,7 +497,7 @@ func (r *renderer) chart(s *sheet, c *report.Chart) error {
 	// The rows under the chart get an explicit 15 pt (20 px), the height
 	// excelize assumes when it anchors the chart.
 	for i := 0; i <= rowsNeeded; i++ {
-		s.rows = append(s.rows, row{height: 15})
+		s.rows = append(s.rows, row{height: 15, together: len(s.charts) + 1})
 	}
 	widthPx := 0.0
 	for _, w := range s.widths {

@@ -34,6 +34,11 @@ type sheet struct {
 type row struct {
 	height float64 // points; 0 keeps the default height
 	cells  []any   // index 0 is column A; nil means no cell
+	// keepNext keeps the row on the same printed page as the next one (a
+	// table header, a band, a heading).
+	keepNext bool
+	// together is non-zero on rows printed on one page (a chart's rows).
+	together int
 }
 
 // statusRange is a run of status cells of one column.
@@ -61,6 +66,14 @@ func (s *sheet) addRows(h float64) (first, n int) {
 		s.rows = append(s.rows, row{height: per})
 	}
 	return first, n
+}
+
+// keepFrom marks the rows from the 1-based row first to the last as kept
+// with the row after them.
+func (s *sheet) keepFrom(first int) {
+	for i := max(first-1, 0); i < len(s.rows); i++ {
+		s.rows[i].keepNext = true
+	}
 }
 
 // blank appends an empty row of default height.

@@ -249,9 +249,16 @@ func (r *renderer) write(s *sheet) error {
 	if err := r.printSetup(s); err != nil {
 		return err
 	}
+	breaks := s.paginate(bodyHeight(r.doc.Page))
+	s.splitAtBreaks(breaks)
 	sw, err := f.NewStreamWriter(s.name)
 	if err != nil {
 		return fmt.Errorf("stream: %w", err)
+	}
+	for _, b := range breaks {
+		if err := sw.InsertPageBreak("A" + strconv.Itoa(b)); err != nil {
+			return fmt.Errorf("page break before row %d: %w", b, err)
+		}
 	}
 	// Each call puts its column first in the list and the stream writer
 	// does not sort them, so the widths are set from the last column back.
