@@ -517,6 +517,52 @@ func headerRow(f sheetFacts, tb *report.Table) (int, [][2]int) {
 	return 0, nil
 }
 
+// columnRuns returns the cells of one table column that are merged down,
+// as "N rows: first words". A span that a page break cuts is written as
+// one merged area (or cell) per page, each with the span's text; with
+// joinPieces set, pieces that follow each other with the same text are
+// counted as one span again.
+func columnRuns(f sheetFacts, span [2]int, header, end int, joinPieces bool) []string {
+	text := func(r int) string {
+		if r-1 < len(f.Rows) && span[0]-1 < len(f.Rows[r-1]) {
+			return firstWords(report.Markup(f.Rows[r-1][span[0]-1]).String(), 6)
+		}
+		return ""
+	}
+	mergedTo := map[int]int{} // first row → last row of each merged area in the column
+	for _, m := range f.Merged {
+		if m[1] == span[0] && m[3] == span[1] && m[2] > m[0] && m[0] > header && m[0] <= end {
+			mergedTo[m[0]] = m[2]
+		}
+	}
+	type run struct {
+		first, last int
+		text        string
+		merged      bool
+	}
+	var runs []run
+	for r := header + 1; r <= end; {
+		last, merged := r, false
+		if to, ok := mergedTo[r]; ok {
+			last, merged = to, true
+		}
+		tx := text(r)
+		if n := len(runs); joinPieces && n > 0 && tx != "" && runs[n-1].text == tx && runs[n-1].last == r-1 {
+			runs[n-1].last, runs[n-1].merged = last, runs[n-1].merged || merged
+		} else {
+			runs = append(runs, run{first: r, last: last, text: tx, merged: merged})
+		}
+		r = last + 1
+	}
+	var out []string
+	for _, rn := range runs {
+		if rn.last > rn.first {
+			out = append(out, fmt.Sprintf("%d rows: %s", rn.last-rn.first+1, rn.text))
+		}
+	}
+	return out
+}
+
 // checkSpans checks that each cell the report spans over several rows is a
 // merged range over its column, as tall as the span, holding the cell's
 // text: the merged ranges of each column below the table's header match
@@ -537,17 +583,7 @@ func checkSpans(t *testing.T, f sheetFacts, tb *report.Table) {
 				}
 			}
 		}
-		var got []string
-		for _, m := range f.Merged {
-			if m[1] != span[0] || m[3] != span[1] || m[2] == m[0] || m[0] <= header || m[0] > end {
-				continue
-			}
-			text := ""
-			if m[0]-1 < len(f.Rows) && span[0]-1 < len(f.Rows[m[0]-1]) {
-				text = f.Rows[m[0]-1][span[0]-1]
-			}
-			got = append(got, fmt.Sprintf("%d rows: %s", m[2]-m[0]+1, firstWords(report.Markup(text).String(), 6)))
-		}
+		got := columnRuns(f, span, header, end, len(want) > 0)
 		if strings.Join(got, "\n") != strings.Join(want, "\n") {
 			t.Errorf("sheet %q, table %q, column %q: merged ranges\n%s\nwant the report's spans\n%s",
 				f.Sheet, tb.Name, tb.Columns[col].Title, strings.Join(got, "\n"), strings.Join(want, "\n"))
