@@ -82,6 +82,23 @@ func notInputs(j *job.Job, paths []string, whose func(i int) string) error {
 	return nil
 }
 
+// notReadBack returns an error for each path that an [[updates]] pattern
+// of the job matches: a paper written there would be read as a return by
+// the next run.
+func notReadBack(j *job.Job, paths []string, whose func(int) string) []error {
+	var errs []error
+	for i, p := range paths {
+		for _, u := range j.Updates {
+			for k, pat := range u.Resolved {
+				if ok, _ := filepath.Match(pat, p); ok {
+					errs = append(errs, fmt.Errorf("%s: %s would write %s, where [[updates]] number %d reads returns (%q): the next run would read the paper as a return; give the output another folder", j.File, whose(i), p, u.Index, u.Patterns[k]))
+				}
+			}
+		}
+	}
+	return errs
+}
+
 // paperPaths lists the files a build of j writes into dir, and which
 // output writes each.
 func paperPaths(j *job.Job, dir string) (paths []string, whose func(int) string) {
@@ -110,6 +127,7 @@ func preflight(j *job.Job, dir string) error {
 			terrs = append(terrs, fmt.Errorf("%s: %s: %w", j.File, whose(i), err))
 		}
 	}
+	terrs = append(terrs, notReadBack(j, paths, whose)...)
 	err := notInputs(j, paths, whose)
 	lib := compose.Library{UserDir: j.Templates, BaseDir: j.Dir}
 	loaded := map[string]bool{}

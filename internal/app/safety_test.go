@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -100,6 +99,12 @@ func TestOutputIsAnInput(t *testing.T) {
 				}
 			},
 			want: `output 1 ("register") would write PATH/out/register.xlsx, which is the plan workbook "plan.xlsx"`,
+		},
+		{
+			name:  "a paper written where the returns are read from",
+			top:   `output_dir = "updates/2018-02"`,
+			extra: "[[output]]\ntemplate = \"register\"\nformats = [\"xlsx\"]\n",
+			want:  `output 1 ("register") would write PATH/updates/2018-02/register.xlsx, where [[updates]] number 2 reads returns ("updates/2018-02/*"): the next run would read the paper as a return`,
 		},
 		{
 			name:  "a paper's name is a hard link to the plan",
@@ -480,7 +485,7 @@ func TestOnlyRegularFilesAreRead(t *testing.T) {
 		{
 			name: "a FIFO among the returns",
 			setup: func(t *testing.T, dir string) {
-				if err := syscall.Mkfifo(filepath.Join(dir, "updates/2018-02/pipe.xlsx"), 0o644); err != nil {
+				if err := mkfifo(filepath.Join(dir, "updates/2018-02/pipe.xlsx"), 0o644); err != nil {
 					t.Skip("no FIFOs here:", err)
 				}
 			},
@@ -556,7 +561,7 @@ func TestOnlyRegularFilesAreRead(t *testing.T) {
 			name:  "a template that is a FIFO",
 			extra: "[[output]]\ntemplate = \"mine.toml\"\n",
 			setup: func(t *testing.T, dir string) {
-				if err := syscall.Mkfifo(filepath.Join(dir, "mine.toml"), 0o644); err != nil {
+				if err := mkfifo(filepath.Join(dir, "mine.toml"), 0o644); err != nil {
 					t.Skip("no FIFOs here:", err)
 				}
 			},
@@ -608,7 +613,7 @@ func TestOnlyRegularFilesAreRead(t *testing.T) {
 // at once instead of waiting for a writer.
 func TestJobFileMustBeRegular(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "report.toml")
-	if err := syscall.Mkfifo(p, 0o644); err != nil {
+	if err := mkfifo(p, 0o644); err != nil {
 		t.Skip("no FIFOs here:", err)
 	}
 	err := withTimeout(t, func() error { return Check(&bytes.Buffer{}, p) })

@@ -85,6 +85,9 @@ type Updates struct {
 	// Dangling lists the links the globs matched whose target does not
 	// exist: they are skipped with a warning.
 	Dangling []Dangling
+	// Patterns are the block's workbook patterns as written, and resolved
+	// against the job's folder.
+	Patterns, Resolved []string
 }
 
 // Ignore is a row of a return set aside by the job rather than by editing
@@ -488,6 +491,8 @@ func updates(c *tomlx.File, j *Job, i int, u updatesFile) Updates {
 	cols := columns(c, append(key, "columns"), u.Columns)
 	seen := map[string]bool{}
 	for _, g := range u.Workbooks {
+		out.Patterns = append(out.Patterns, g)
+		out.Resolved = append(out.Resolved, j.resolve(g))
 		matches, err := filepath.Glob(j.resolve(g))
 		if err != nil {
 			c.Errorf(append(key, "workbooks"), "bad pattern %q: %v", g, err)
