@@ -77,7 +77,7 @@ func Watch(w io.Writer, jobPath string, opts WatchOptions) error {
 			if !ok {
 				return nil
 			}
-			if ev.Op == fsnotify.Chmod || !wt.in.relevant(ev.Name) {
+			if ev.Op == fsnotify.Chmod || !wt.in.relevant(ev.Name) || wt.wrote(ev.Name) {
 				continue
 			}
 			changed[ev.Name] = true
@@ -109,6 +109,22 @@ type watcher struct {
 	dirs map[string]bool // folders being watched
 	in   watched
 	last *snapshot // what the last good build wrote; nil before one
+}
+
+// wrote reports whether path is a paper the last good build wrote, so that
+// writing the papers never counts as a change to the inputs, wherever the
+// papers go.
+func (wt *watcher) wrote(path string) bool {
+	if wt.last == nil {
+		return false
+	}
+	p := abs(path)
+	for _, f := range wt.last.files {
+		if abs(f.Path) == p {
+			return true
+		}
+	}
+	return false
 }
 
 // rebuild builds the papers, prints what changed since the last good build,
