@@ -304,8 +304,10 @@ func Summary(l *Loaded) string {
 			w("note: %s", n)
 		}
 	}
-	for _, per := range l.Job.Updates {
-		b.WriteString(quarterReturns(p, per.Period))
+	for _, per := range l.Job.Periods() {
+		if per != l.Job.PlanPeriod { // the plan's own period has no returns
+			b.WriteString(quarterReturns(p, per))
+		}
 	}
 	if len(p.SetAside) > 0 {
 		w("")
