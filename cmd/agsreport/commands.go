@@ -181,9 +181,9 @@ file into DIR, to try agsreport at scale. The same options always give the
 same files.`,
 			examples: []string{"agsreport sample -actions 10000 -o big/", "agsreport build big/report.toml"},
 			define: func(fs *flags, e env) func([]string) error {
-				n := fs.Int("actions", 1000, "how many `N` actions the sample plan has")
+				n := fs.Int("actions", 1000, "the number `N` of actions in the sample plan")
 				out := fs.String("o", "", "the folder `DIR` to write the sample into (required)")
-				seed := fs.Uint64("seed", 1, "`SEED` for the generated text")
+				seed := fs.Uint64("seed", 1, "the `SEED` the generated text is drawn from")
 				return func([]string) error {
 					if *out == "" {
 						return &app.UsageError{Msg: "sample needs -o DIR"}
