@@ -513,7 +513,17 @@ func (r *renderer) chart(s *sheet, c *report.Chart) error {
 	for i, se := range c.Series {
 		h = math.Max(h, r.m.textHeight(report.Plain(se.Name), r.table, r.points(s, i+2, i+2), true))
 	}
+	caption := "Figures for the chart"
+	if t := cleanLine(c.Title); t != "" {
+		caption = "Figures for the chart: " + t
+	}
+	capRow := len(s.rows) + 1
+	if err := r.text(s, 1, len(s.widths), report.Bold(caption), styleKey{size: r.table, bold: true, wrap: true}); err != nil {
+		return err
+	}
+	s.keepFrom(capRow)
 	head, _ := s.addRows(math.Min(h, maxRowHeight))
+	s.keepFrom(head)
 	if err := r.place(s, 1, 1, head, head, report.Plain(""), hk); err != nil {
 		return err
 	}
@@ -549,16 +559,36 @@ func (r *renderer) chart(s *sheet, c *report.Chart) error {
 		b, _ := excelize.CoordinatesToCellName(col, r1, true)
 		return quoteSheet(s.name) + "!" + a + ":" + b
 	}
+	// Labels in black, not the programs' faint grey, and the value axis in
+	// whole steps when the values are counts.
+	dark := excelize.Font{Color: "#000000", Size: 9, Family: fontFamily}
+	peak, whole := 0.0, true
+	for ci := range c.Categories {
+		sum := 0.0
+		for _, se := range c.Series {
+			v := se.Value(ci)
+			sum += v
+			whole = whole && v == math.Trunc(v)
+		}
+		peak = math.Max(peak, sum)
+	}
+	top, step := report.Scale(peak)
+	if whole && step != math.Trunc(step) {
+		step = math.Ceil(step)
+		top = math.Ceil(peak/step) * step
+	}
+	zero := 0.0
 	ch := &excelize.Chart{
 		Type:      excelize.BarStacked,
 		Dimension: excelize.ChartDimension{Width: uint(widthPx), Height: uint(heightPx)},
 		Legend:    excelize.ChartLegend{Position: "bottom"},
 		Format:    excelize.GraphicOptions{AltText: cleanLine(c.Title), Name: "Chart " + strconv.Itoa(len(s.charts)+1)},
-		XAxis:     excelize.ChartAxis{ReverseOrder: true},
-		YAxis:     excelize.ChartAxis{MajorGridLines: true},
+		XAxis:     excelize.ChartAxis{ReverseOrder: true, Font: dark},
+		YAxis:     excelize.ChartAxis{MajorGridLines: true, Font: dark, MajorUnit: step, Minimum: &zero, Maximum: &top},
 	}
+	ch.Legend.Font = &dark
 	if t := cleanLine(c.Title); t != "" {
-		ch.Title = excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: t, Font: &excelize.Font{Bold: true, Size: 12, Family: fontFamily}}}}
+		ch.Title = excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: t, Font: &excelize.Font{Bold: true, Size: 12, Family: fontFamily, Color: "#000000"}}}}
 	}
 	for i, se := range c.Series {
 		cs := excelize.ChartSeries{

@@ -2,9 +2,12 @@ package xlsx
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/agsreport/agsreport/internal/report"
 )
 
 // rowsOf builds a sheet from row specs: a height, then "k" for a row kept
@@ -72,5 +75,44 @@ func TestSplitAtBreaks(t *testing.T) {
 	}
 	if v := s.value(1, 2); v != nil {
 		t.Errorf("row 2 (covered): value %v, want none", v)
+	}
+}
+
+func TestFitThirds(t *testing.T) {
+	m, err := newMetrics()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const width = 770.0 // A4 landscape inside 12 mm margins, in points
+	long := "Annual Governance Statement Action Plan 2017-18 for the Audit and Assurance Committee of Cumbria County Council"
+	tests := []struct {
+		name      string
+		in        report.Running
+		shortened bool
+	}{
+		{"short slots stay", report.Running{Left: "Cumbria County Council", Centre: "Page {page} of {pages}", Right: "Annual Governance Statement Action Plan 2017-18"}, false},
+		{"long sides are cut", report.Running{Left: long, Centre: "Page {page} of {pages}", Right: long}, true},
+		{"a long centre is cut", report.Running{Left: "Left", Centre: long + long, Right: "Right"}, true},
+	}
+	w := func(s string) float64 {
+		return m.textWidth(strings.ReplaceAll(strings.ReplaceAll(s, "{pages}", "999"), "{page}", "999"), false) * runningPoints
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := m.fitThirds(tc.in, width)
+			if changed := got != tc.in; changed != tc.shortened {
+				t.Errorf("shortened = %v, want %v: %+v", changed, tc.shortened, got)
+			}
+			// The side slots end before the centre slot begins, and it
+			// ends before they start on the other side.
+			if w(got.Left) > (width-w(got.Centre))/2 || w(got.Right) > (width-w(got.Centre))/2 {
+				t.Errorf("slots overlap: left %.0f, centre %.0f, right %.0f of %.0f pt", w(got.Left), w(got.Centre), w(got.Right), width)
+			}
+			for _, s := range []string{got.Left, got.Centre, got.Right} {
+				if w(s) > width/3 && s == got.Centre {
+					t.Errorf("centre slot %.0f pt, more than a third of the page", w(s))
+				}
+			}
+		})
 	}
 }

@@ -406,12 +406,48 @@ func (r *renderer) printSetup(s *sheet) error {
 	if footer.Empty() {
 		footer = report.Running{Centre: "Page {page} of {pages}"}
 	}
+	width := printableWidth(r.doc.Page) / 25.4 * 72
 	if err := f.SetHeaderFooter(s.name, &excelize.HeaderFooterOptions{
-		OddHeader: running(r.doc.Header), OddFooter: running(footer),
+		OddHeader: running(r.m.fitThirds(r.doc.Header, width)), OddFooter: running(r.m.fitThirds(footer, width)),
 	}); err != nil {
 		return fmt.Errorf("header and footer: %w", err)
 	}
 	return nil
+}
+
+// runningPoints is the size running headers and footers are measured at:
+// printed with no size set, they come out in Calibri 11 (Excel) or
+// Liberation Sans 10 (LibreOffice), about as wide as Arial 10.
+const runningPoints = 10.0
+
+// fitThirds shortens the slots of a running header or footer so that they
+// cannot print over each other: the centre slot at most a third of the
+// page width, the left and right slots at most what the centre leaves on
+// their side ("{page}" and "{pages}" measured as "999"). A shortened slot
+// ends in "…".
+func (m *metrics) fitThirds(rn report.Running, width float64) report.Running {
+	gap := 2 * runningPoints
+	measure := func(s string) float64 {
+		s = strings.ReplaceAll(strings.ReplaceAll(s, "{pages}", "999"), "{page}", "999")
+		return m.textWidth(cleanLine(s), false) * runningPoints
+	}
+	fit := func(s string, room float64) string {
+		if measure(s) <= room {
+			return s
+		}
+		r := []rune(s)
+		for len(r) > 0 && measure(string(r)+"…") > room {
+			r = r[:len(r)-1]
+		}
+		return strings.TrimSpace(string(r)) + "…"
+	}
+	out := report.Running{Centre: fit(rn.Centre, width/3)}
+	side := width / 2
+	if out.Centre != "" {
+		side = (width-measure(out.Centre))/2 - gap
+	}
+	out.Left, out.Right = fit(rn.Left, side), fit(rn.Right, side)
+	return out
 }
 
 // maxRunning is the longest header or footer Excel accepts.
