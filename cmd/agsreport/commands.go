@@ -142,10 +142,14 @@ Exit code 0 when there are no errors, 1 when there are (as for check).`,
 			about: `Writes one workbook per lead officer: their open actions with the last status
 and update, and two columns to fill in (the new status, from a drop-down of
 the job's status words, and the new progress text). When they come back, list
-them under [[updates]] in the job: agsreport recognises its own returns.`,
+them under [[updates]] in the job: agsreport recognises its own returns.
+A return already in the folder that would come out the same is left as it
+is; one that differs (an officer may have filled it in there) stops the
+command before anything is written, unless -replace is given.`,
 			examples: []string{
 				`agsreport returns report.toml -period "June 2018"`,
 				`agsreport returns report.toml -period "June 2018" -due "Friday 6 July 2018"`,
+				`agsreport returns report.toml -period "June 2018" -replace`,
 			},
 			define: func(fs *flags, e env) func([]string) error {
 				out := fs.String("o", "", "write the returns into `DIR` (default: the job's output folder, returns/PERIOD)")
