@@ -22,6 +22,7 @@ demo: build
 	$(BIN) build examples/cumbria-2017-18/report.toml
 	$(BIN) build examples/cmt-2014/report.toml
 	$(BIN) build examples/cumbria-quarterly/report.toml
+	$(BIN) build examples/appendix-as-kept/report.toml
 	$(BIN) returns examples/cumbria-quarterly/report.toml -period "June 2018" -due "Friday 6 July 2018" -replace
 
 test:

@@ -25,7 +25,7 @@ func books() []book {
 			narrativeTable(cumbriaIssues[1].Title+" – overall prospect, February 2018", cumbriaIssues[1].Ref, cumbriaIssues[1].Prospect),
 		}},
 		{Path: cmtPlan, Title: "Draft Annual Governance Action Plan 2014/15", Tables: []table{cmtTable()}},
-	}, cycleBooks()...)
+	}, append(cycleBooks(), keptBook())...)
 }
 
 func issuesTable() table {

@@ -27,6 +27,16 @@ type table struct {
 	// StatusColumn is the 0-based column whose values are statuses, filled
 	// with the status's colour; -1 for none.
 	StatusColumn int
+	// Above are lines written under the title, one a row, before the blank
+	// row and the header row (the governance issue the table is about and
+	// its lead manager, say); the header row moves down by as many rows.
+	Above []string
+	// Bands are the data rows (0-based) whose one value, in the first
+	// column, is merged across the table: a strategic-outcome band, or a
+	// key under the table. No ditto crosses a band.
+	Bands map[int]bool
+	// Hidden hides the sheet (an archived plan kept in the workbook).
+	Hidden bool
 }
 
 // Rows of every table sheet.
@@ -47,8 +57,9 @@ var statusFills = map[string]string{
 
 // styles are the style IDs of one workbook.
 type styles struct {
-	title, header, data int
-	status              map[string]int
+	title, header, data, band int
+	dataStyle                 excelize.Style // what band rows are styled from
+	status                    map[string]int
 }
 
 func newStyles(f *excelize.File) (styles, error) {
@@ -82,6 +93,7 @@ func newStyles(f *excelize.File) (styles, error) {
 	if s.data, err = f.NewStyle(&data); err != nil {
 		return s, fmt.Errorf("data style: %w", err)
 	}
+	s.dataStyle = data
 	s.status = map[string]int{}
 	for _, name := range []string{"COMPLETE", "ON TARGET", "ONGOING", "BEHIND TARGET"} {
 		st := data
@@ -92,6 +104,13 @@ func newStyles(f *excelize.File) (styles, error) {
 	}
 	return s, nil
 }
+
+// headerRow is the table's header row: row 3, under the title and a blank
+// row, or lower by the lines Above.
+func (t table) headerRow() int { return headerRow + len(t.Above) }
+
+// firstData is the table's first data row.
+func (t table) firstData() int { return firstData + len(t.Above) }
 
 // span is a run of data rows one merged cell covers in one column, as
 // 0-based data row indexes, first and last inclusive.
@@ -105,11 +124,14 @@ func (t table) spans() ([]span, error) {
 	var out []span
 	for c := range t.Columns {
 		for r := 0; r < len(t.Rows); r++ {
+			if t.Bands[r] {
+				continue
+			}
 			if t.cell(r, c) == ditto {
 				return nil, fmt.Errorf("sheet %q: row %d, column %q: ditto with no cell above", t.Sheet, r+1, t.Columns[c].Header)
 			}
 			last := r
-			for last+1 < len(t.Rows) && t.cell(last+1, c) == ditto {
+			for last+1 < len(t.Rows) && !t.Bands[last+1] && t.cell(last+1, c) == ditto {
 				last++
 			}
 			if last > r {
@@ -140,8 +162,16 @@ func (t table) heights(m *measurer, spans []span) []float64 {
 		}
 	}
 	hs := make([]float64, len(t.Rows))
+	total := 0.0
+	for _, col := range t.Columns {
+		total += col.Width
+	}
 	for r := range t.Rows {
 		lines := 1
+		if t.Bands[r] {
+			hs[r] = height(m.lines(t.cell(r, 0), total, fontSize, true), fontSize)
+			continue
+		}
 		for c, col := range t.Columns {
 			if !covered[[2]int{r, c}] {
 				lines = max(lines, m.lines(t.cell(r, c), col.Width, fontSize, false))
@@ -204,6 +234,30 @@ func (t table) write(f *excelize.File, st styles, m *measurer) error {
 	if err := f.SetRowHeight(t.Sheet, titleRow, height(1, titleSize)); err != nil {
 		return fmt.Errorf("sheet %q: title height: %w", t.Sheet, err)
 	}
+	for i, line := range t.Above {
+		row := titleRow + 1 + i
+		if err := f.SetCellStr(t.Sheet, cellName(1, row), line); err != nil {
+			return fmt.Errorf("sheet %q: row %d: %w", t.Sheet, row, err)
+		}
+		if err := f.MergeCell(t.Sheet, cellName(1, row), cellName(last, row)); err != nil {
+			return fmt.Errorf("sheet %q: row %d merge: %w", t.Sheet, row, err)
+		}
+		style := st.data
+		if i == 0 {
+			style = st.title
+		}
+		if err := f.SetCellStyle(t.Sheet, cellName(1, row), cellName(last, row), style); err != nil {
+			return fmt.Errorf("sheet %q: row %d style: %w", t.Sheet, row, err)
+		}
+		total := 0.0
+		for _, c := range t.Columns {
+			total += c.Width
+		}
+		if err := f.SetRowHeight(t.Sheet, row, height(m.lines(line, total, fontSize, i == 0), fontSize)); err != nil {
+			return fmt.Errorf("sheet %q: row %d height: %w", t.Sheet, row, err)
+		}
+	}
+	headerRow, firstData := t.headerRow(), t.firstData()
 	// Header row.
 	headerLines := 1
 	for i, c := range t.Columns {
@@ -243,6 +297,35 @@ func (t table) write(f *excelize.File, st styles, m *measurer) error {
 			return fmt.Errorf("sheet %q: row %d height: %w", t.Sheet, row, err)
 		}
 	}
+	if len(t.Bands) > 0 && st.band == 0 {
+		// Only a workbook with bands has the band style, so that the
+		// other example workbooks keep their bytes.
+		band := st.dataStyle
+		band.Font = &excelize.Font{Bold: true, Family: fontName, Size: fontSize}
+		band.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2F2F2"}}
+		id, err := f.NewStyle(&band)
+		if err != nil {
+			return fmt.Errorf("sheet %q: band style: %w", t.Sheet, err)
+		}
+		st.band = id
+	}
+	for r := range t.Rows {
+		if !t.Bands[r] {
+			continue
+		}
+		row := firstData + r
+		if err := f.MergeCell(t.Sheet, cellName(1, row), cellName(last, row)); err != nil {
+			return fmt.Errorf("sheet %q: band %d merge: %w", t.Sheet, row, err)
+		}
+		if err := f.SetCellStyle(t.Sheet, cellName(1, row), cellName(last, row), st.band); err != nil {
+			return fmt.Errorf("sheet %q: band %d style: %w", t.Sheet, row, err)
+		}
+	}
+	if t.Hidden {
+		if err := f.SetSheetVisible(t.Sheet, false); err != nil {
+			return fmt.Errorf("sheet %q: hide: %w", t.Sheet, err)
+		}
+	}
 	for _, s := range spans {
 		top, bottom := cellName(s.col+1, firstData+s.first), cellName(s.col+1, firstData+s.last)
 		if err := f.MergeCell(t.Sheet, top, bottom); err != nil {
@@ -256,6 +339,7 @@ func (t table) write(f *excelize.File, st styles, m *measurer) error {
 // landscape on A4, one page wide, with the header row repeated and page
 // numbers in the footer.
 func (t table) pageSetup(f *excelize.File) error {
+	headerRow, firstData := t.headerRow(), t.firstData()
 	top := fmt.Sprintf("A%d", firstData)
 	if err := f.SetPanes(t.Sheet, &excelize.Panes{
 		Freeze: true, YSplit: headerRow, TopLeftCell: top, ActivePane: "bottomLeft",

@@ -27,6 +27,7 @@ var examples = map[string]string{
 	"cumbria-2017-18":   "../../examples/cumbria-2017-18/report.toml",
 	"cmt-2014":          "../../examples/cmt-2014/report.toml",
 	"cumbria-quarterly": "../../examples/cumbria-quarterly/report.toml",
+	"appendix-as-kept":  "../../examples/appendix-as-kept/report.toml",
 }
 
 func TestExamplePlanDumps(t *testing.T) {

@@ -258,6 +258,12 @@ var spotChecks = map[string]map[string][]string{
 			"Contract management of Connecting Cumbria is supported by internal and external legal advice.",
 		},
 	},
+	"appendix-as-kept": {
+		"Appendix 1B - Amey Lessons Learned": {
+			"Governance Issue – Amey Lessons Learned", "Lead Manager: Corporate Director Resources and Transformation",
+			"Strategic Outcome 4:", "1(i) All ‘Significant Contracts’",
+		},
+	},
 	"cumbria-quarterly": {
 		"CMT briefing - March 2018": {"Completed", "No update this period. Last update, February 2018:"},
 		"Appendix 1B - Amey Lessons Learned - March 2018": {

@@ -17,6 +17,42 @@ type band struct {
 	loc    plan.Loc
 	index  int  // its row in the table's reading
 	used   bool // a data row came under it
+	// fields are an issue band's description, lead and overall prospect,
+	// from labelled rows above the table ("Lead Manager: …").
+	fields map[string]string
+}
+
+// issueLabel reads a labelled row above a table ("Lead Manager: Director
+// of Resources", or the label and the value in two cells) as a field of the
+// governance issue: description, lead or prospect. It returns "" when the
+// row is no such label.
+func issueLabel(quoted []CellText) (field, value string) {
+	var label string
+	switch len(quoted) {
+	case 1:
+		var ok bool
+		label, value, ok = strings.Cut(quoted[0].Text, ":")
+		if !ok {
+			return "", ""
+		}
+	case 2:
+		label, value = quoted[0].Text, quoted[1].Text
+	default:
+		return "", ""
+	}
+	value = cleanText(strings.TrimLeft(value, " \t\u00a0"))
+	if value == "" || len(label) > 60 {
+		return "", ""
+	}
+	k := headerKey(label)
+	for _, f := range []string{"description", "lead", "prospect"} {
+		for _, a := range Aliases(Issues, f) {
+			if headerKey(a) == k {
+				return f, value
+			}
+		}
+	}
+	return "", ""
 }
 
 func (b *band) describe() string {

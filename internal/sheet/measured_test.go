@@ -18,6 +18,9 @@ func planLines(p *plan.Plan) []string {
 		if is.Theme != "" {
 			line += fmt.Sprintf(" theme=%q", is.Theme)
 		}
+		if is.Lead != "" {
+			line += fmt.Sprintf(" lead=%q", is.Lead)
+		}
 		out = append(out, line)
 		for _, o := range is.Outcomes {
 			out = append(out, fmt.Sprintf("  outcome %s %q", o.Number, o.Text))
@@ -174,14 +177,15 @@ func TestMeasuredCases(t *testing.T) {
 			rows: [][]any{
 				{"Appendix 1 (B)"},
 				{"Governance Issue: Amey Lessons Learned"},
+				{"Lead Manager:", "Director of Resources"},
 				{"Action", "Lead"},
 				{"Strategic Outcome 1: Contracts are clear"},
 				{"1(i) List the contracts.", "All CDs"},
 			},
 			plan: []string{
-				`issue "Amey Lessons Learned" title="Amey Lessons Learned"`,
+				`issue "Amey Lessons Learned" title="Amey Lessons Learned" lead="Director of Resources"`,
 				`  outcome 1 "Contracts are clear"`,
-				`  action "1(i)" outcome=1 "1(i) List the contracts."`,
+				`  action "1(i)" outcome=1 "List the contracts."`,
 			},
 			notRead: []string{`1: a title above the header row`},
 		},
@@ -197,10 +201,10 @@ func TestMeasuredCases(t *testing.T) {
 			},
 			plan: []string{
 				`issue "" title=""`,
-				`  action "1(i)" target="By 31st October 2017" due=31 October 2017 "1(i) All 'Significant Contracts' are listed"`,
-				`  action "4(iii)" "4 (iii) Review the register"`,
-				`  action "FS2" "FS2 Financial standing"`,
-				`  action "A1.3" "A1.3: Train members"`,
+				`  action "1(i)" target="By 31st October 2017" due=31 October 2017 "All 'Significant Contracts' are listed"`,
+				`  action "4(iii)" "Review the register"`,
+				`  action "FS2" "Financial standing"`,
+				`  action "A1.3" "Train members"`,
 			},
 			probs: []string{
 				`error: plan.xlsx: sheet "Actions", cell A6 ("Action"): the action text does not begin with a ref (such as 1(i), FS2 or A1.3); it is not read: "Train the rest", "DLS"`,

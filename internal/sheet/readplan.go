@@ -446,6 +446,11 @@ func (b *builder) actionRow(t *table, r row) string {
 		Source:         r.at("ref"),
 	}
 	a.Status = r.status("status", b.vocab, b.probs)
+	if t.refInText {
+		// The ref is the action's Ref; templates print it in front of the
+		// text, as the council's paper does.
+		_, a.Description = splitRef(a.Description)
+	}
 	a.PlanStatus, a.PlanProgress = a.Status, a.Progress
 	ar := actionRow{
 		a: a, t: t, num: r.num,
@@ -466,6 +471,14 @@ func applyBands(ar *actionRow, bands map[string]*band) {
 		if ar.issue == "" {
 			ar.issue = b.text
 		}
+		set := func(dst *string, f string) {
+			if *dst == "" {
+				*dst = b.fields[f]
+			}
+		}
+		set(&ar.issueDesc, "description")
+		set(&ar.issueLead, "lead")
+		set(&ar.issueProspect, "prospect")
 	}
 	if b := bands["theme"]; b != nil && ar.theme == "" {
 		ar.theme = b.text

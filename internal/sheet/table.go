@@ -334,6 +334,7 @@ func readTable(src source, req tableRequest, probs *plan.Problems, fn rowFunc) (
 		pending      *mapping
 		pendingKinds []Kind
 		above        []*band // titles above the header that name an issue or theme
+		labels       []labelRow
 	)
 	for !stop && it.next() {
 		num := it.row()
@@ -401,6 +402,13 @@ func readTable(src source, req tableRequest, probs *plan.Problems, fn rowFunc) (
 							bs.add(b)
 						}
 					}
+					for _, l := range labels {
+						if bandApplies(kind, l.band.kind) {
+							rd.Rows[l.index] = RowReading{Row: rd.Rows[l.index].Row, As: RowBand, What: fmt.Sprintf("the %s of issue %q", l.field, l.band.text)}
+						} else {
+							l.band.fields = nil
+						}
+					}
 					rd.Kind, rd.Header = kind, num
 					rd.Rows = append(rd.Rows, RowReading{Row: num, As: RowHeader})
 					if len(t.span) > 0 {
@@ -426,6 +434,17 @@ func readTable(src source, req tableRequest, probs *plan.Problems, fn rowFunc) (
 					if b := bandOf(quoted[0].Text, ""); b != nil && (b.kind == "issue" || b.kind == "theme") {
 						b.loc, b.index = plan.Loc{File: spec.Name, Sheet: req.sheet, Row: num, Col: quoted[0].Col}, len(rd.Rows)
 						above = append(above, b)
+					}
+				}
+				// "Lead Manager: …" under the issue's title row.
+				if f, v := issueLabel(quoted); f != "" && len(above) > 0 && above[len(above)-1].kind == "issue" {
+					b := above[len(above)-1]
+					if b.fields == nil {
+						b.fields = map[string]string{}
+					}
+					if _, dup := b.fields[f]; !dup {
+						b.fields[f] = v
+						labels = append(labels, labelRow{index: len(rd.Rows), field: f, band: b})
 					}
 				}
 				rd.Rows = append(rd.Rows, RowReading{Row: num, As: RowNot, What: "a title above the header row", Cells: quoted})
@@ -580,6 +599,14 @@ func readTable(src source, req tableRequest, probs *plan.Problems, fn rowFunc) (
 			headerScan, kindPlural(kind), quoteList(exampleHeaders(kind), " or "), quoteList(brief(nonEmpty(firstText)), ", "))
 	}
 	return nil, rd
+}
+
+// labelRow is a row above the table that gives a field of the issue its
+// title row names.
+type labelRow struct {
+	index int // in the reading's rows
+	field string
+	band  *band
 }
 
 // singleColumn reports whether the row's only text is in one column (its
