@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"compress/zlib"
 	"fmt"
 	"regexp"
 	"sort"
@@ -23,8 +24,10 @@ import (
 // sequence "/Role <</MCID n>> BDC … EMC" whose number is recorded against
 // the element, and every other box into "/Artifact BMC … EMC". Once fpdf
 // has written the file, addStructure appends an incremental update — new
-// objects and a cross-reference section of their own, pointing back at
-// fpdf's with /Prev — that adds the structure tree and its parent tree,
+// objects and a cross-reference stream of their own, pointing back at
+// fpdf's table with /Prev — that adds the structure tree and its parent
+// tree (compressed together in one object stream, which keeps a long
+// paper's tree to a fraction of its size written plainly),
 // gives each page its /StructParents, and marks the catalog as tagged
 // (/MarkInfo) with the title to show (/ViewerPreferences). fpdf itself
 // writes the language (/Lang) and the XMP metadata with the PDF/UA-1
@@ -149,35 +152,40 @@ func (m *marker) addStructure(src []byte) ([]byte, error) {
 
 	out := src
 	if bytes.HasPrefix(out, []byte("%PDF-1.")) && len(out) > 8 && out[7] < '7' {
-		out[7] = '7' // structure trees with attributes are PDF 1.7 (fpdf's header, raised in place)
+		out[7] = '7' // object streams and structure attributes: PDF 1.7 (fpdf's header, raised in place)
 	}
+	// The tree goes into one compressed object stream: the structure tree
+	// root, the parent tree and the elements, numbered from size on.
 	rootObj, treeObj, first := size, size+1, size+2
 	elemObj := func(i int32) int { return first + int(i) }
-	xref := map[int]int{}
-	start := func(n int) {
-		xref[n] = len(out)
-		out = fmt.Appendf(out, "%d 0 obj\n", n)
+	stmObj := first + len(m.elems)
+	xrefObj := stmObj + 1
+	var body, head []byte
+	n := 0
+	begin := func(num int) {
+		head = fmt.Appendf(head, "%d %d ", num, len(body))
+		n++
 	}
-	endObj := func() { out = append(out, "\nendobj\n"...) }
+	end := func() { body = append(body, '\n') }
 
-	start(rootObj)
-	out = fmt.Appendf(out, "<</Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R /ParentTreeNextKey %d>>", elemObj(0), treeObj, len(pages))
-	endObj()
+	begin(rootObj)
+	body = fmt.Appendf(body, "<</Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R /ParentTreeNextKey %d>>", elemObj(0), treeObj, len(pages))
+	end()
 
-	start(treeObj)
-	out = append(out, "<</Nums ["...)
+	begin(treeObj)
+	body = append(body, "<</Nums ["...)
 	for p, tags := range m.perPage {
-		out = fmt.Appendf(out, "%d [", p)
+		body = fmt.Appendf(body, "%d [", p)
 		for i, t := range tags {
 			if i > 0 {
-				out = append(out, ' ')
+				body = append(body, ' ')
 			}
-			out = fmt.Appendf(out, "%d 0 R", elemObj(t))
+			body = fmt.Appendf(body, "%d 0 R", elemObj(t))
 		}
-		out = append(out, "]\n"...)
+		body = append(body, "]\n"...)
 	}
-	out = append(out, "]>>"...)
-	endObj()
+	body = append(body, "]>>"...)
+	end()
 
 	children := make([][]int32, len(m.elems))
 	for i := 1; i < len(m.elems); i++ {
@@ -186,66 +194,37 @@ func (m *marker) addStructure(src []byte) ([]byte, error) {
 		}
 	}
 	for i, e := range m.elems {
-		start(elemObj(int32(i)))
-		parent := rootObj
-		if e.Parent >= 0 {
-			parent = elemObj(e.Parent)
-		}
-		out = fmt.Appendf(out, "<</Type /StructElem /S /%s /P %d 0 R", e.Role, parent)
-		content := m.content[i]
-		pg := int32(-1)
-		if len(content) > 0 {
-			pg = content[0].page
-			out = fmt.Appendf(out, " /Pg %d 0 R", pages[pg])
-		}
-		if len(children[i])+len(content) > 0 {
-			out = append(out, " /K ["...)
-			for j, c := range children[i] {
-				if j > 0 {
-					out = append(out, ' ')
-				}
-				out = fmt.Appendf(out, "%d 0 R", elemObj(c))
-			}
-			for j, c := range content {
-				if j > 0 || len(children[i]) > 0 {
-					out = append(out, ' ')
-				}
-				if c.page == pg {
-					out = strconv.AppendInt(out, int64(c.mcid), 10)
-				} else {
-					out = fmt.Appendf(out, "<</Type /MCR /Pg %d 0 R /MCID %d>>", pages[c.page], c.mcid)
-				}
-			}
-			out = append(out, ']')
-		}
-		if e.Scope != "" || e.RowSpan > 1 || e.ColSpan > 1 {
-			out = append(out, " /A <</O /Table"...)
-			if e.Scope != "" {
-				out = append(out, " /Scope /"...)
-				out = append(out, e.Scope...)
-			}
-			if e.RowSpan > 1 {
-				out = fmt.Appendf(out, " /RowSpan %d", e.RowSpan)
-			}
-			if e.ColSpan > 1 {
-				out = fmt.Appendf(out, " /ColSpan %d", e.ColSpan)
-			}
-			out = append(out, ">>"...)
-		}
-		if e.Alt != "" {
-			out = append(out, " /Alt "...)
-			out = textString(out, e.Alt)
-		}
-		out = append(out, ">>"...)
-		endObj()
+		begin(elemObj(int32(i)))
+		body = m.appendElem(body, int32(i), e, children[i], pages, rootObj, elemObj)
+		end()
+	}
+	var zbuf bytes.Buffer
+	zw, _ := zlib.NewWriterLevel(&zbuf, zlib.BestSpeed) // a valid level never fails
+	zw.Write(head)
+	zw.Write(body)
+	if err := zw.Close(); err != nil {
+		return nil, fmt.Errorf("tagging PDF: %w", err)
 	}
 
-	for p, n := range pages {
-		dict, err := object(n)
+	// Plain objects: the object stream, new versions of the pages and the
+	// catalog; then the cross-reference stream.
+	offsets1 := map[int]int{}
+	start := func(num int) {
+		offsets1[num] = len(out)
+		out = fmt.Appendf(out, "%d 0 obj\n", num)
+	}
+	endObj := func() { out = append(out, "\nendobj\n"...) }
+	start(stmObj)
+	out = fmt.Appendf(out, "<</Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d>>\nstream\n", n, len(head), zbuf.Len())
+	out = append(out, zbuf.Bytes()...)
+	out = append(out, "\nendstream"...)
+	endObj()
+	for p, num := range pages {
+		dict, err := object(num)
 		if err != nil {
 			return nil, err
 		}
-		start(n)
+		start(num)
 		out = append(out, dict...)
 		out = fmt.Appendf(out, "/StructParents %d\n/Tabs /S\n>>", p)
 		endObj()
@@ -255,28 +234,104 @@ func (m *marker) addStructure(src []byte) ([]byte, error) {
 	out = fmt.Appendf(out, "/StructTreeRoot %d 0 R\n/MarkInfo <</Marked true>>\n/ViewerPreferences <</DisplayDocTitle true>>\n>>", rootObj)
 	endObj()
 
-	nums := make([]int, 0, len(xref))
-	for n := range xref {
-		nums = append(nums, n)
-	}
-	sort.Ints(nums)
+	// The cross-reference stream: a row per object, [type, field 2,
+	// field 3] in 1, 4 and 4 bytes: type 1 at an offset, type 2 the i-th
+	// object of the object stream.
 	at := len(out)
-	out = append(out, "xref\n"...)
-	for i := 0; i < len(nums); {
+	offsets1[xrefObj] = at
+	type row struct {
+		num    int
+		kind   byte
+		f2, f3 uint32
+	}
+	rows := make([]row, 0, len(offsets1)+n)
+	for num, off := range offsets1 {
+		rows = append(rows, row{num, 1, uint32(off), 0})
+	}
+	for i := 0; i < n; i++ {
+		rows = append(rows, row{rootObj + i, 2, uint32(stmObj), uint32(i)})
+	}
+	sort.Slice(rows, func(i, j int) bool { return rows[i].num < rows[j].num })
+	var index []byte
+	data := make([]byte, 0, 9*len(rows))
+	for i := 0; i < len(rows); {
 		j := i + 1
-		for j < len(nums) && nums[j] == nums[j-1]+1 {
+		for j < len(rows) && rows[j].num == rows[j-1].num+1 {
 			j++
 		}
-		out = fmt.Appendf(out, "%d %d\n", nums[i], j-i)
-		for _, n := range nums[i:j] {
-			out = fmt.Appendf(out, "%010d 00000 n \n", xref[n])
-		}
+		index = fmt.Appendf(index, "%d %d ", rows[i].num, j-i)
 		i = j
 	}
-	newSize := max(size, first+len(m.elems))
-	out = fmt.Appendf(out, "trailer\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n/Prev %d\n>>\nstartxref\n%d\n%%%%EOF\n",
-		newSize, rootNum, infoNum, xrefAt, at)
+	for _, r := range rows {
+		data = append(data, r.kind, byte(r.f2>>24), byte(r.f2>>16), byte(r.f2>>8), byte(r.f2),
+			byte(r.f3>>24), byte(r.f3>>16), byte(r.f3>>8), byte(r.f3))
+	}
+	zbuf.Reset()
+	zw.Reset(&zbuf)
+	zw.Write(data)
+	if err := zw.Close(); err != nil {
+		return nil, fmt.Errorf("tagging PDF: %w", err)
+	}
+	out = fmt.Appendf(out, "%d 0 obj\n<</Type /XRef /Size %d /Index [%s] /W [1 4 4] /Root %d 0 R /Info %d 0 R /Prev %d /Filter /FlateDecode /Length %d>>\nstream\n",
+		xrefObj, xrefObj+1, bytes.TrimSpace(index), rootNum, infoNum, xrefAt, zbuf.Len())
+	out = append(out, zbuf.Bytes()...)
+	out = append(out, "\nendstream\nendobj\n"...)
+	out = fmt.Appendf(out, "startxref\n%d\n%%%%EOF\n", at)
 	return out, nil
+}
+
+// appendElem appends the dictionary of element i.
+func (m *marker) appendElem(out []byte, i int32, e Elem, kids []int32, pages []int, rootObj int, elemObj func(int32) int) []byte {
+	parent := rootObj
+	if e.Parent >= 0 {
+		parent = elemObj(e.Parent)
+	}
+	out = fmt.Appendf(out, "<</Type /StructElem /S /%s /P %d 0 R", e.Role, parent)
+	content := m.content[i]
+	pg := int32(-1)
+	if len(content) > 0 {
+		pg = content[0].page
+		out = fmt.Appendf(out, " /Pg %d 0 R", pages[pg])
+	}
+	if len(kids)+len(content) > 0 {
+		out = append(out, " /K ["...)
+		for j, c := range kids {
+			if j > 0 {
+				out = append(out, ' ')
+			}
+			out = fmt.Appendf(out, "%d 0 R", elemObj(c))
+		}
+		for j, c := range content {
+			if j > 0 || len(kids) > 0 {
+				out = append(out, ' ')
+			}
+			if c.page == pg {
+				out = strconv.AppendInt(out, int64(c.mcid), 10)
+			} else {
+				out = fmt.Appendf(out, "<</Type /MCR /Pg %d 0 R /MCID %d>>", pages[c.page], c.mcid)
+			}
+		}
+		out = append(out, ']')
+	}
+	if e.Scope != "" || e.RowSpan > 1 || e.ColSpan > 1 {
+		out = append(out, " /A <</O /Table"...)
+		if e.Scope != "" {
+			out = append(out, " /Scope /"...)
+			out = append(out, e.Scope...)
+		}
+		if e.RowSpan > 1 {
+			out = fmt.Appendf(out, " /RowSpan %d", e.RowSpan)
+		}
+		if e.ColSpan > 1 {
+			out = fmt.Appendf(out, " /ColSpan %d", e.ColSpan)
+		}
+		out = append(out, ">>"...)
+	}
+	if e.Alt != "" {
+		out = append(out, " /Alt "...)
+		out = textString(out, e.Alt)
+	}
+	return append(out, ">>"...)
 }
 
 // textString appends s as a PDF text string: UTF-16BE with a byte order
