@@ -68,6 +68,7 @@ type workbook struct {
 	shown   *shower
 	text    int               // bytes of cell text handed over so far
 	kept    map[string][]byte // worksheet parts unzipped by merges, for rows
+	bad     map[string]error  // worksheet parts merges found damaged
 }
 
 // openWorkbook opens path, a zip file, as a workbook. Its errors are meant
@@ -77,7 +78,7 @@ func openWorkbook(path string) (source, error) {
 	if err != nil {
 		return nil, errors.New(damaged)
 	}
-	wb := &workbook{zr: zr, entries: map[string]*zip.File{}, byName: map[string]int{}, kept: map[string][]byte{}}
+	wb := &workbook{zr: zr, entries: map[string]*zip.File{}, byName: map[string]int{}, kept: map[string][]byte{}, bad: map[string]error{}}
 	if err := wb.open(); err != nil {
 		_ = zr.Close()
 		return nil, err

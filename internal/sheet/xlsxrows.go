@@ -27,6 +27,7 @@ func (wb *workbook) merges(sheet string) ([]area, error) {
 	}
 	rc, err := f.Open()
 	if err != nil {
+		wb.bad[part] = damagedPart(part, err)
 		return nil, nil
 	}
 	defer rc.Close()
@@ -34,7 +35,8 @@ func (wb *workbook) merges(sheet string) ([]area, error) {
 	if f.UncompressedSize64 <= maxKeep {
 		data, err := io.ReadAll(rc)
 		if err != nil {
-			return nil, nil // the checksum or the data is bad: rows reports it
+			wb.bad[part] = damagedPart(part, err)
+			return nil, nil
 		}
 		wb.kept[part] = data
 		r = bytes.NewReader(data)
@@ -43,6 +45,8 @@ func (wb *workbook) merges(sheet string) ([]area, error) {
 	if err != nil {
 		var pe *partError
 		if errors.As(err, &pe) && pe.damaged {
+			// rows reports it, before any row is read.
+			wb.bad[part] = err
 			return nil, nil
 		}
 		return nil, err
@@ -161,6 +165,9 @@ func decodeMerges(r io.Reader, part string) ([]area, error) {
 func (wb *workbook) rows(sheet string, _ bool) (rowIter, error) {
 	part, err := wb.sheetPart(sheet)
 	if err != nil {
+		return nil, err
+	}
+	if err := wb.bad[part]; err != nil {
 		return nil, err
 	}
 	it := &xlsxRows{wb: wb, part: part, shared: map[string]string{}}
