@@ -50,6 +50,7 @@ func run(args []string, w io.Writer) error {
 	officeSize := fs.Int("office", 10000, "the size whose workbook LibreOffice converts (0 to skip)")
 	council := fs.String("council", "examples/cumbria-2017-18/report.toml", "a council-sized job whose cold build is timed as a whole process (\"\" to skip)")
 	councilRuns := fs.Int("council-runs", 21, "cold builds of the council-sized job (the median is reported)")
+	hostileOnly := fs.Bool("hostile", false, "measure only the hostile workbooks (see internal/sheet/hostile)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -69,6 +70,9 @@ func run(args []string, w io.Writer) error {
 		return fmt.Errorf("%s not found: run `make build` first", *bin)
 	}
 	fmt.Fprintf(w, "agsreport benchmark: %s, %d cores, %s/%s\n\n", cpuModel(), runtime.NumCPU(), runtime.GOOS, runtime.GOARCH)
+	if err := hostileWorkbooks(w, binPath, *dir); err != nil || *hostileOnly {
+		return err
+	}
 	if *council != "" {
 		if err := coldBuilds(w, binPath, *council, *dir, *councilRuns); err != nil {
 			return err

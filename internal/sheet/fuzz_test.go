@@ -2,9 +2,11 @@ package sheet
 
 import (
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/agsreport/agsreport/internal/plan"
+	"github.com/agsreport/agsreport/internal/sheet/hostile"
 )
 
 // readAll reads a file as every kind of plan table and as a return,
@@ -80,4 +82,40 @@ func TestSeedsReadable(t *testing.T) {
 	if len(probs.List) != 0 || len(p.Actions()) != 1 {
 		t.Fatalf("got %d actions and problems %v", len(p.Actions()), problemStrings(&probs))
 	}
+}
+
+// FuzzSheetXML mutates a worksheet's XML inside a valid zip, so that every
+// mutation reaches the XML reader (byte mutations of a compressed zip
+// almost never do). The workbook also has shared strings and styles for
+// the sheet to refer to.
+func FuzzSheetXML(f *testing.F) {
+	for _, rows := range []string{
+		hostile.InlineRow(1, hostile.Header) + hostile.InlineRow(2, hostile.Row),
+		`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>` +
+			`<row r="3" hidden="1"><c r="A3" t="s"><v>3</v></c><c r="B3"><v>1</v></c><c r="C3" s="1"><v>43190</v></c><c r="D3" s="2"><f>B3*2</f></c></row>` +
+			`<row r="4"><c r="B4" t="str"><f t="shared" ref="B4:B5" si="0">A3&amp;"x"</f><v>Ax</v></c><c r="C4" t="b"><v>1</v></c><c r="E4" t="d"><v>2018-03-31</v></c></row>` +
+			`<row r="5"><c r="B5"><f t="shared" si="0"/></c><c r="C5" t="e"><v>#N/A</v></c><c r="D5" t="inlineStr"><is><r><t>rich </t></r><r><t>text</t></r></is></c></row>`,
+	} {
+		for _, after := range []string{"", `<mergeCells count="2"><mergeCell ref="A3:A4"/><mergeCell ref="C4:D4"/></mergeCells>`} {
+			f.Add([]byte(hostile.Worksheet(rows, after)))
+		}
+	}
+	f.Add([]byte(`<worksheet><sheetData><row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData></worksheet>`))
+	sst := `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>Issue Ref</t></si><si><t>Action Ref</t></si><si><t>Target Date</t></si><si><t>A</t></si></sst>`
+	styles := `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fills count="3"><fill><patternFill patternType="none"/></fill>` +
+		`<fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFC6EFCE"/></patternFill></fill></fills>` +
+		`<cellXfs count="3"><xf numFmtId="0" fillId="0"/><xf numFmtId="14" fillId="0"/><xf numFmtId="0" fillId="2"/></cellXfs></styleSheet>`
+	f.Fuzz(func(t *testing.T, sheet []byte) {
+		parts := hostile.Parts(string(sheet))
+		parts["xl/sharedStrings.xml"] = sst
+		parts["xl/styles.xml"] = styles
+		parts["xl/_rels/workbook.xml.rels"] = strings.Replace(parts["xl/_rels/workbook.xml.rels"], "</Relationships>",
+			`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>`+
+				`<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`, 1)
+		data, err := hostile.Zip(parts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		readAll(t, writeFile(t, t.TempDir(), "plan.xlsx", data))
+	})
 }

@@ -45,7 +45,7 @@ func ReadPlanReadings(spec PlanSpec, vocab *plan.Vocabulary, probs *plan.Problem
 	defer files.close()
 
 	reqs := resolvePlan(spec, files, probs)
-	b := &builder{p: p, vocab: vocab, probs: probs, byID: map[string]*plan.Issue{}, byTitle: map[string]*plan.Issue{}}
+	b := &builder{p: p, vocab: vocab, probs: probs, byID: map[string]*plan.Issue{}, byTitle: map[string]*plan.Issue{}, maxRows: maxPlanRows}
 	var readings []*Reading
 	read := map[string]map[string]bool{} // file → sheets the plan reads
 	for _, q := range reqs {
@@ -341,7 +341,15 @@ type builder struct {
 	outcomes []numbered
 	recs     []numbered
 	actions  []actionRow
+	rows     int // rows taken, all tables together
+	maxRows  int // at most maxPlanRows
 }
+
+// maxPlanRows bounds the rows a plan is read from: issues, outcomes,
+// recommendations and actions together. It lets 200,000 actions through
+// (issue 17 plans for 100,000) and keeps a plan's memory bounded; the rows
+// past it are an error, reported once.
+const maxPlanRows = 200_000
 
 // numbered is a row of the outcomes or recommendations table.
 type numbered struct {
@@ -368,6 +376,12 @@ type actionRow struct {
 // row takes one data row of any table of the plan and says what it was
 // read as.
 func (b *builder) row(t *table, r row) string {
+	if b.rows++; b.rows > b.maxRows {
+		if b.rows == b.maxRows+1 {
+			b.probs.Errorf(t.loc(r.num, -1), "the plan has more than %d rows of issues, outcomes, recommendations and actions, agsreport's limit; this row and those below it are not read", b.maxRows)
+		}
+		return ""
+	}
 	switch t.kind {
 	case Issues:
 		return b.issueRow(t, r)

@@ -67,7 +67,9 @@ func (s sheetState) String() string {
 
 // rowIter streams a sheet's rows in order.
 type rowIter interface {
-	// next moves to the next row and reports whether there is one.
+	// next moves to the next row and reports whether there is one. Rows
+	// come in order; blank rows may be left out (a workbook's rows are
+	// those its sheet holds), so row numbers can jump.
 	next() bool
 	// row is the current row's 1-based number.
 	row() int

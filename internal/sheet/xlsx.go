@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path"
 	"strconv"
 	"strings"
@@ -15,6 +16,8 @@ import (
 const (
 	// maxUnzip is the most a workbook may unzip to, all parts together.
 	maxUnzip = 256 << 20
+	// maxParts bounds the entries of the zip.
+	maxParts = 1 << 16
 	// maxKeep is the largest worksheet part held in memory between the
 	// pass that finds its merged ranges and the pass that reads its rows;
 	// a larger part is unzipped twice instead.
@@ -58,7 +61,8 @@ type sheetEntry struct {
 // (zip checksum, well-formed XML, the bounds above) and a problem is an
 // error naming the part.
 type workbook struct {
-	zr      *zip.ReadCloser
+	f       *os.File
+	zr      *zip.Reader
 	entries map[string]*zip.File // by lower-case name
 	list    []sheetEntry
 	byName  map[string]int
@@ -74,20 +78,36 @@ type workbook struct {
 // openWorkbook opens path, a zip file, as a workbook. Its errors are meant
 // for people.
 func openWorkbook(path string) (source, error) {
-	zr, err := zip.OpenReader(path)
+	f, err := os.Open(path)
 	if err != nil {
+		return nil, fmt.Errorf("cannot be read: %w", err)
+	}
+	st, err := f.Stat()
+	if err != nil {
+		_ = f.Close()
+		return nil, fmt.Errorf("cannot be read: %w", err)
+	}
+	// A zip is never much larger than what it unzips to; checking the size
+	// first bounds what reading its directory costs.
+	if st.Size() > maxUnzip+maxUnzip/16 {
+		_ = f.Close()
+		return nil, fmt.Errorf("is too large to read (%d MB; a workbook may unzip to at most %d MB)", st.Size()>>20, maxUnzip>>20)
+	}
+	zr, err := zip.NewReader(f, st.Size())
+	if err != nil {
+		_ = f.Close()
 		return nil, errors.New(damaged)
 	}
-	wb := &workbook{zr: zr, entries: map[string]*zip.File{}, byName: map[string]int{}, kept: map[string][]byte{}, bad: map[string]error{}}
+	wb := &workbook{f: f, zr: zr, entries: map[string]*zip.File{}, byName: map[string]int{}, kept: map[string][]byte{}, bad: map[string]error{}}
 	if err := wb.open(); err != nil {
-		_ = zr.Close()
+		_ = f.Close()
 		return nil, err
 	}
 	return wb, nil
 }
 
 func (wb *workbook) open() error {
-	if err := checkZip(&wb.zr.Reader); err != nil {
+	if err := checkZip(wb.zr); err != nil {
 		return err
 	}
 	for _, f := range wb.zr.File {
@@ -192,6 +212,9 @@ const damaged = "is damaged or incomplete (not a readable .xlsx file); open it i
 // most about 1,032 bytes into one, so a part claiming more than that is
 // damaged.
 func checkZip(zr *zip.Reader) error {
+	if len(zr.File) > maxParts {
+		return fmt.Errorf("is damaged: it holds more than %d parts; open it in Excel and save it again", maxParts)
+	}
 	var total uint64
 	for _, f := range zr.File {
 		if f.UncompressedSize64 > 1100*f.CompressedSize64+4096 {
@@ -462,7 +485,7 @@ func (wb *workbook) state(sheet string) sheetState {
 
 func (wb *workbook) date1904() bool { return wb.is1904 }
 
-func (wb *workbook) close() { _ = wb.zr.Close() }
+func (wb *workbook) close() { _ = wb.f.Close() }
 
 // sheetPart returns the part of a sheet, or an error for a name that is no
 // worksheet.

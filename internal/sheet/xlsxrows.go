@@ -184,9 +184,9 @@ func (wb *workbook) rows(sheet string, _ bool) (rowIter, error) {
 	return it, nil
 }
 
-// xlsxRows reads a worksheet part row by row. Rows come in order from row
-// 1 to the last row the part holds; rows the part leaves out come as empty
-// rows.
+// xlsxRows reads a worksheet part row by row, in order: the rows the part
+// holds, numbered as it numbers them. Rows it leaves out (blank rows) are
+// not visited, so a sheet whose one row is row 1,000,000 costs one row.
 type xlsxRows struct {
 	wb     *workbook
 	part   string
@@ -197,8 +197,8 @@ type xlsxRows struct {
 	n       int    // the current row's number
 	cur     []cell // the current row's cells
 	curHid  bool
-	pend    []cell // the next row read from the part, when ahead of n
-	pendNum int    // its number; 0 when none is pending
+	pend    []cell // the row just read from the part
+	pendNum int    // its number; 0 at the end of the rows
 	pendHid bool
 	last    int   // the number of the last row read from the part
 	inData  bool  // inside <sheetData>
@@ -210,25 +210,18 @@ func (it *xlsxRows) row() int     { return it.n }
 func (it *xlsxRows) hidden() bool { return it.curHid }
 
 func (it *xlsxRows) next() bool {
-	if it.err != nil {
+	if it.err != nil || it.ended {
 		return false
 	}
-	if it.pendNum == 0 && !it.ended {
-		if err := it.readRow(); err != nil {
-			it.err = err
-			return false
-		}
+	if err := it.readRow(); err != nil {
+		it.err = err
+		return false
 	}
 	if it.pendNum == 0 {
 		return false
 	}
-	it.n++
-	if it.pendNum == it.n {
-		it.cur, it.curHid = it.pend, it.pendHid
-		it.pend, it.pendNum = nil, 0
-	} else {
-		it.cur, it.curHid = nil, false
-	}
+	it.n, it.cur, it.curHid = it.pendNum, it.pend, it.pendHid
+	it.pend, it.pendNum = nil, 0
 	return true
 }
 

@@ -60,8 +60,10 @@ func (s *shower) general(xf int, text bool) bool {
 	code, custom := s.st.numFmts[id]
 	switch {
 	case custom:
+		// A custom "General" is not the built-in one to excelize: it shows
+		// numbers to ten digits, so only text skips the formatter.
 		code = strings.ToLower(code)
-		return code == "general" || text && code == "@"
+		return text && (code == "general" || code == "@")
 	case id == 0:
 		return true
 	case id == 49:

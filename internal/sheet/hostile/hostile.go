@@ -26,6 +26,9 @@ type Case struct {
 	// Want is the message agsreport check must give for it (one line of
 	// its output, without the file name prefix "plan.xlsx: ").
 	Want string
+	// Heavy cases take seconds to read: the benchmark measures them, the
+	// tests check the same limit on a smaller scale.
+	Heavy bool
 }
 
 // Cases lists every hostile workbook, in a fixed order.
@@ -61,6 +64,8 @@ func Cases() []Case {
 			Want: `sheet "Actions": cannot be read completely: row 2: cell "XFE2" is not a cell reference within Excel's 16384 columns and 1048576 rows`},
 		{Name: "shared string out of range", Make: badSharedString,
 			Want: `sheet "Actions": cannot be read completely: cell A2 refers to shared string "7", which the workbook does not have; the file is damaged: open it in Excel and save it again`},
+		{Name: "200,001 actions", Make: manyActions, Heavy: true,
+			Want: `sheet "Actions", row 200002: the plan has more than 200000 rows of issues, outcomes, recommendations and actions, agsreport's limit; this row and those below it are not read`},
 		{Name: "second root element", Make: secondRoot,
 			Want: `sheet "Actions": cannot be read completely: the part xl/worksheets/sheet1.xml has a second root element <worksheet>: the file is damaged; open it in Excel and save it again`},
 	}
@@ -347,6 +352,18 @@ func hugeColumn() ([]byte, error) {
 
 func badSharedString() ([]byte, error) {
 	return Zip(Parts(Worksheet(InlineRow(1, Header)+`<row r="2"><c r="A2" t="s"><v>7</v></c></row>`, "")))
+}
+
+// manyActions has one action more than a plan may have.
+func manyActions() ([]byte, error) {
+	var b strings.Builder
+	b.WriteString(InlineRow(1, Header))
+	row := append([]string(nil), Row...)
+	for i := 2; i <= 200_002; i++ {
+		row[1] = fmt.Sprint(i)
+		b.WriteString(InlineRow(i, row))
+	}
+	return Zip(Parts(Worksheet(b.String(), "")))
 }
 
 func secondRoot() ([]byte, error) {
