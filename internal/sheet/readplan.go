@@ -45,7 +45,7 @@ func ReadPlanReadings(spec PlanSpec, vocab *plan.Vocabulary, probs *plan.Problem
 	defer files.close()
 
 	reqs := resolvePlan(spec, files, probs)
-	b := &builder{p: p, vocab: vocab, probs: probs, byID: map[string]*plan.Issue{}, byTitle: map[string]*plan.Issue{}, maxRows: maxPlanRows}
+	b := &builder{p: p, vocab: vocab, probs: probs, byID: map[string]*plan.Issue{}, byTitle: map[string]*plan.Issue{}}
 	var readings []*Reading
 	read := map[string]map[string]bool{} // file → sheets the plan reads
 	for _, q := range reqs {
@@ -342,7 +342,7 @@ type builder struct {
 	recs     []numbered
 	actions  []actionRow
 	rows     int // rows taken, all tables together
-	maxRows  int // at most maxPlanRows
+	maxRows  int // 0 for maxPlanRows
 }
 
 // maxPlanRows bounds the rows a plan is read from: issues, outcomes,
@@ -376,9 +376,13 @@ type actionRow struct {
 // row takes one data row of any table of the plan and says what it was
 // read as.
 func (b *builder) row(t *table, r row) string {
-	if b.rows++; b.rows > b.maxRows {
-		if b.rows == b.maxRows+1 {
-			b.probs.Errorf(t.loc(r.num, -1), "the plan has more than %d rows of issues, outcomes, recommendations and actions, agsreport's limit; this row and those below it are not read", b.maxRows)
+	limit := b.maxRows
+	if limit == 0 {
+		limit = maxPlanRows
+	}
+	if b.rows++; b.rows > limit {
+		if b.rows == limit+1 {
+			b.probs.Errorf(t.loc(r.num, -1), "the plan has more than %d rows of issues, outcomes, recommendations and actions, agsreport's limit; this row and those below it are not read", limit)
 		}
 		return ""
 	}
