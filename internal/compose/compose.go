@@ -731,6 +731,16 @@ func (c *composer) group(b BlockT, rows []rowData) (report.Group, error) {
 					cell.Status, cell.Fill = st.Name, st.Colour
 				}
 			}
+			if f := col.sourceField(); f != "" && !b.Flat {
+				// The source's merged area is the key: rows read from one
+				// merged cell span; rows that only happen to share a value
+				// do not.
+				k := ""
+				if r.d.Action != nil {
+					k = r.d.Action.Merged[f]
+				}
+				keys[ci] = append(keys[ci], k)
+			}
 			if col.Merge {
 				k := v
 				if col.MergeKey != "" {

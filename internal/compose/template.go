@@ -121,7 +121,9 @@ type FieldT struct {
 // ColumnT is a table column. Value is the cell's placeholder text. Merge
 // merges a run of cells with the same value (or the same MergeKey, when
 // given) down into one tall cell. Status makes it a status column: cells are
-// filled with the status colour. Type "date" marks a column of dates: a
+// filled with the status colour. Spans says whether a lead, target or
+// resources value that the plan merges over several actions prints once,
+// spanning them: "source" (the default) or "none". Type "date" marks a column of dates: a
 // value that is one date ("31 March 2018", "31/03/2018") is typed as that
 // date for spreadsheets; other values ("As required") stay text.
 type ColumnT struct {
@@ -133,6 +135,26 @@ type ColumnT struct {
 	MergeKey string  `toml:"merge_key"`
 	Status   bool    `toml:"status"`
 	Type     string  `toml:"type"`
+	Spans    string  `toml:"spans"`
+}
+
+// spanFields maps the column values that show one action field to the
+// field's name in plan.Action.Merged.
+var spanFields = map[string]string{
+	"{{.Action.Lead}}":        "lead",
+	"{{.Action.Target.Text}}": "target",
+	"{{.Action.Resources}}":   "resources",
+}
+
+// sourceField returns the action field whose spans in the plan the column
+// follows, or "": with spans = "source", or by default, a column showing
+// exactly one of spanFields prints a value the plan merges over several
+// actions once, spanning them; spans = "none" prints it on every row.
+func (col ColumnT) sourceField() string {
+	if col.Spans == "none" || col.Merge {
+		return ""
+	}
+	return spanFields[strings.TrimSpace(col.Value)]
 }
 
 type templateFile struct {
@@ -398,6 +420,15 @@ func (c *compiler) block(si, bi int, b *BlockT) {
 			case "", "text", "date":
 			default:
 				c.file.Errorf(append(ck, "type"), "%s: column type must be \"text\" or \"date\", not %q", where, col.Type)
+			}
+			switch col.Spans {
+			case "", "none":
+			case "source":
+				if spanFields[strings.TrimSpace(col.Value)] == "" {
+					c.file.Errorf(append(ck, "spans"), "%s: column %q: spans = \"source\" needs the value to be one of {{.Action.Lead}}, {{.Action.Target.Text}} or {{.Action.Resources}}", where, short(col.Title))
+				}
+			default:
+				c.file.Errorf(append(ck, "spans"), "%s: spans must be \"source\" or \"none\", not %q", where, col.Spans)
 			}
 			if b.Flat && col.Merge {
 				c.file.Errorf(append(ck, "merge"), "%s: column %q merges cells, which a flat table never does", where, short(col.Title))

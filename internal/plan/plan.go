@@ -80,6 +80,10 @@ type Recommendation struct {
 	Refs   []string
 }
 
+// SpanFields are the action fields whose merged cells in the plan are
+// recorded in Action.Merged: lead, target and resources.
+var SpanFields = []string{"lead", "target", "resources"}
+
 // Action is one agreed action.
 type Action struct {
 	Ref            string // as written: "1(ii)", "Action 3"
@@ -102,6 +106,11 @@ type Action struct {
 	History      []Update // one per period with an update, in period order
 	Extra        Fields
 	Source       Loc
+	// Merged records, for the fields of SpanFields, the merged area of the
+	// source the value was read from ("Actions!J12:J14") when the plan
+	// merges it down over several actions; nil when none is. Papers print
+	// such a value once, spanning those actions, as the plan does.
+	Merged map[string]string
 
 	// Derived by Derive; not read from any file.
 	Facts Facts

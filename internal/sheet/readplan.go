@@ -470,6 +470,14 @@ func (b *builder) actionRow(t *table, r row) string {
 		_, a.Description = splitRef(a.Description)
 	}
 	a.PlanStatus, a.PlanProgress = a.Status, a.Progress
+	for _, f := range plan.SpanFields {
+		if m := r.mergedDown(f); m != "" {
+			if a.Merged == nil {
+				a.Merged = map[string]string{}
+			}
+			a.Merged[f] = m
+		}
+	}
 	ar := actionRow{
 		a: a, t: t, num: r.num,
 		issue: r.id("issue"), issueTitle: r.text("issue_title"), issueDesc: r.text("issue_description"),

@@ -32,6 +32,10 @@ type cell struct {
 	raw    string
 	date   bool // raw is an ISO date-time (a cell of type "d")
 	filled bool // copied from the top-left cell of a merged range
+	// merged names the range ("J12:J14") when the cell is in a range merged
+	// down over several rows, so that a value the plan merges over several
+	// actions can be printed once, spanning, as the source has it.
+	merged string
 	// formula is the cell's formula as stored, without the leading "="
 	// ("SUM(A1:A3)"); "" when the cell holds no formula.
 	formula string

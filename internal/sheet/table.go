@@ -144,6 +144,16 @@ func (r row) id(field string) string {
 	return shown
 }
 
+// mergedDown returns the sheet and range of the field's cell when the
+// source merges it down over several rows ("Actions!J12:J14"), else "".
+func (r row) mergedDown(field string) string {
+	c, _, ok := r.get(field)
+	if !ok || c.merged == "" {
+		return ""
+	}
+	return r.t.sheet + "!" + c.merged
+}
+
 // at locates the field's cell, or the row when the table has no column
 // for it.
 func (r row) at(field string) plan.Loc {
@@ -772,12 +782,17 @@ func fillMerged(cells []cell, num int, sweep *mergeSweep, anchors map[area]cell,
 		for len(cells) < right {
 			cells = append(cells, cell{})
 		}
+		down := ""
+		if a.bottom > a.top {
+			down = a.String()
+		}
 		for c := a.left; c <= right; c++ {
 			if c == a.left && num == a.top {
+				cells[c-1].merged = down
 				continue
 			}
 			f := v
-			f.filled = true
+			f.filled, f.merged = true, down
 			cells[c-1] = f
 		}
 		if a.right-a.left >= 2 && band == nil && strings.TrimSpace(v.text) != "" {
