@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"syscall"
 	"time"
@@ -17,9 +18,11 @@ import (
 
 // The bounds the README states for reading a workbook within agsreport's
 // limits, which every hostile workbook must also stay within.
+// Time is CPU time (user and system, all cores), which other work on the
+// machine does not inflate as it does wall time.
 const (
-	hostileMaxSeconds = 10.0
-	hostileMaxMB      = 1024.0
+	hostileMaxCPU = 10.0
+	hostileMaxMB  = 1024.0
 )
 
 // hostileWorkbooks runs agsreport check on each workbook of the hostile
@@ -27,10 +30,9 @@ const (
 // and whether check gave the expected message and exit code 1. It returns
 // an error when any case breaks a bound or gives another message.
 func hostileWorkbooks(w io.Writer, bin, dir string) error {
-	fmt.Fprintln(w, "Hostile workbooks (agsreport check on each; bounds: "+fmt.Sprintf("%.0f s, %.0f MB", hostileMaxSeconds, hostileMaxMB)+"):")
-	fmt.Fprintln(w)
-	fmt.Fprintln(w, "| workbook | file KB | wall s | peak RSS MB | message as expected |")
-	fmt.Fprintln(w, "|---|---:|---:|---:|---|")
+	fmt.Fprintf(w, "Hostile workbooks (agsreport check on each; bounds: %.0f s of CPU, %.0f MB):\n\n", hostileMaxCPU, hostileMaxMB)
+	fmt.Fprintln(w, "| workbook | file KB | wall s | CPU s | peak RSS MB | message as expected |")
+	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---|")
 	var failed []string
 	for _, c := range hostile.Cases() {
 		cdir := filepath.Join(dir, "hostile", strings.NewReplacer(" ", "-", ",", "").Replace(c.Name))
@@ -44,10 +46,15 @@ func hostileWorkbooks(w io.Writer, bin, dir string) error {
 		if err := os.WriteFile(filepath.Join(cdir, "plan.xlsx"), data, 0o644); err != nil {
 			return err
 		}
+		size := len(data)
 		job := "title = \"Hostile workbook\"\n\n[plan]\nworkbook = \"plan.xlsx\"\n\n[[output]]\ntemplate = \"appendix-b\"\n"
 		if err := os.WriteFile(filepath.Join(cdir, "report.toml"), []byte(job), 0o644); err != nil {
 			return err
 		}
+		// The child's peak memory counts this process's own until it starts
+		// agsreport, so give back what making the workbook took.
+		data = nil
+		debug.FreeOSMemory()
 		cmd := exec.Command(bin, "check", filepath.Join(cdir, "report.toml"))
 		var out bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &out, &out
@@ -66,17 +73,18 @@ func hostileWorkbooks(w io.Writer, bin, dir string) error {
 			return errors.New("no resource usage on this system")
 		}
 		peak := float64(ru.Maxrss) / 1024
+		cpu := cpuSeconds(ru)
 		asExpected := code == 1 && strings.Contains(out.String(), "error: plan.xlsx: "+c.Want+"\n")
 		mark := "yes"
 		if !asExpected {
 			mark = "NO"
 			failed = append(failed, fmt.Sprintf("%s: exit %d, output:\n%s", c.Name, code, out.String()))
 		}
-		if wall > hostileMaxSeconds || peak > hostileMaxMB {
+		if cpu > hostileMaxCPU || peak > hostileMaxMB {
 			mark += ", OVER BOUND"
-			failed = append(failed, fmt.Sprintf("%s: %.2f s, %.0f MB", c.Name, wall, peak))
+			failed = append(failed, fmt.Sprintf("%s: %.2f s of CPU, %.0f MB", c.Name, cpu, peak))
 		}
-		fmt.Fprintf(w, "| %s | %d | %.3f | %.0f | %s |\n", c.Name, (len(data)+1023)/1024, wall, peak, mark)
+		fmt.Fprintf(w, "| %s | %d | %.3f | %.3f | %.0f | %s |\n", c.Name, (size+1023)/1024, wall, cpu, peak, mark)
 	}
 	fmt.Fprintln(w)
 	if len(failed) > 0 {
