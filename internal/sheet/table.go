@@ -2,6 +2,7 @@ package sheet
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -37,6 +38,9 @@ type table struct {
 	ignored map[int]bool
 	// refInText says the actions' refs are at the start of the action text.
 	refInText bool
+	// orActions says the table was read as issues where it might have been
+	// the plan's actions (the job names no sheet of issues).
+	orActions bool
 	is1904    bool
 	reading   *Reading
 }
@@ -400,7 +404,8 @@ func readTable(src source, req tableRequest, probs *plan.Problems, fn rowFunc) (
 				kind, m, found := pickKind(req.kinds, heads, spec, spec.Header > 0)
 				if found {
 					t = &table{kind: kind, file: spec.Name, sheet: req.sheet, header: num, heads: heads, col: m.col,
-						refInText: m.refInText, is1904: src.date1904(), reading: rd}
+						refInText: m.refInText, is1904: src.date1904(), reading: rd,
+						orActions: kind == Issues && slices.Contains(req.kinds, Actions)}
 					stop = false
 					var active []area
 					sweep.each(len(heads), func(a area) { active = append(active, a) })
@@ -907,7 +912,39 @@ func checkHeader(t *table, m mapping, spec *TableSpec, probs *plan.Problems) boo
 		}
 		t.extraName[i] = name
 	}
+	if t.orActions {
+		actionColumns(t, spec, probs)
+	}
 	return ok
+}
+
+// actionColumns warns when a sheet read as a table of governance issues,
+// because it has no column of action text, has columns headed as an
+// action's progress or status ("Action Update", "RAG"): its rows are
+// probably actions, and read as issues the papers would show every issue
+// with no actions and no progress.
+func actionColumns(t *table, spec *TableSpec, probs *plan.Problems) {
+	am := mapColumns(Actions, t.heads, nil)
+	for _, f := range []string{"progress", "status"} {
+		i, ok := am.col[f]
+		if !ok || t.extraName[i] == "" {
+			continue
+		}
+		probs.Warnf(t.loc(t.header, i), "%q is a heading for an action's %s, but the sheet is read as a table of governance issues, with no actions, "+
+			"because no column holds the action's text (a heading such as %s): every paper will show these issues with no actions and no progress. "+
+			"If each row is an action, say which column is its text with columns.description = [\"…\"] under [plan.actions] in the job (for example [%q])",
+			t.heads[i], f, quoteList(Aliases(Actions, "description")[:3], " or "), titleHeading(t))
+		return
+	}
+}
+
+// titleHeading is the heading of the issue-title column of an issues
+// table, or of its first column.
+func titleHeading(t *table) string {
+	if i, ok := t.col["title"]; ok {
+		return t.heads[i]
+	}
+	return t.heads[0]
 }
 
 // hasKey reports whether the row has a value for the kind's key field.
