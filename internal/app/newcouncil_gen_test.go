@@ -212,7 +212,7 @@ formats = ["pdf", "xlsx"]
 				`row 9: the row is hidden in the workbook; it is read like the others`,
 				`overdue actions              1 (1.1)`,
 			},
-			papers: []string{"2.2", "Hidden row action kept for the record", "Partnerships", "Register 60% complete."},
+			papers: []string{"**2.2** Hidden row action kept for the record", "Register 60% complete."},
 			job: `title = "AGS Significant Issues 2024"
 organisation = "Eastvale District Council"
 period = "June 2024"
