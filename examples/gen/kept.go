@@ -32,8 +32,8 @@ const (
 
 func keptBook() book {
 	t := table{
-		Sheet:    "Appendix 1 (B)",
-		Title:    "Appendix 1 (B) – Annual Governance Statement Action Plan 2017-18: progress to February 2018",
+		Sheet: "Appendix 1 (B)",
+		Title: "Appendix 1 (B) – Annual Governance Statement Action Plan 2017-18: progress to February 2018",
 		Above: []string{
 			"Governance Issue: Amey Lessons Learned",
 			"Lead Manager: " + cumbriaIssues[1].Lead,
