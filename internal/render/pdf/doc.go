@@ -21,6 +21,15 @@
 // writers (compressStreams), which is several times faster than fpdf's own
 // per-page compressor on long papers.
 //
+// Papers are tagged PDF (PDF/UA-1): layout also builds a structure tree
+// (Layout.Elems: sections, headings, paragraphs, lists, tables with header
+// cells and spans, figures with alternative text) and gives every box the
+// element it belongs to, or marks it an artifact (running headers, rules,
+// fills, and text drawn again after a page break). The draw pass wraps the
+// boxes in marked content and appends the tree to fpdf's file as an
+// incremental update (see structure.go); internal/pdfua and the app tests
+// check the result with qpdf, poppler and pdf.js.
+//
 // Known limits: a table header row taller than a quarter of the page is
 // drawn only on the table's first page, and one taller than a whole page
 // runs past its foot; a spanning cell whose text cannot fit on one page is

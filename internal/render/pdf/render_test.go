@@ -311,6 +311,43 @@ func BenchmarkRender(b *testing.B) {
 	b.ReportMetric(float64(pages), "pages")
 }
 
+// BenchmarkStructure measures the tagged-PDF post-pass alone: the
+// structure tree, parent tree, page and catalog updates appended to a
+// drawn 2,000-row paper (BenchmarkRender includes it, and the marked
+// content written while drawing).
+func BenchmarkStructure(b *testing.B) {
+	doc := benchDoc(2000)
+	m, err := fontMetrics()
+	if err != nil {
+		b.Fatal(err)
+	}
+	l, err := LayoutDocument(doc, m)
+	if err != nil {
+		b.Fatal(err)
+	}
+	pdf, mk, err := drawPages(l, doc, false)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var cw compressingWriter
+	if err := pdf.Output(&cw); err != nil {
+		b.Fatal(err)
+	}
+	file, err := cw.result()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		out, err := mk.addStructure(bytes.Clone(file))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(len(out)-len(file))/1024, "KB-added")
+	}
+	b.ReportMetric(float64(len(l.Elems)), "elements")
+}
+
 // BenchmarkLayout measures the layout pass alone.
 func BenchmarkLayout(b *testing.B) {
 	doc := benchDoc(2000)
