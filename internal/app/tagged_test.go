@@ -134,10 +134,7 @@ func docWords(doc *report.Document) string {
 			case *report.StatusKey:
 				parts = append(parts, x.Title)
 				for _, st := range doc.Statuses {
-					parts = append(parts, " ", st.Name)
-					if st.Closed {
-						parts = append(parts, " (closed)")
-					}
+					parts = append(parts, " ", st.Label())
 				}
 			case *report.Chart:
 				parts = append(parts, " ", x.Title, " ")

@@ -408,7 +408,7 @@ func (c *composer) document() *report.Document {
 	}
 	if c.p.Statuses != nil {
 		for _, st := range c.p.Statuses.List() {
-			doc.Statuses = append(doc.Statuses, report.Status{Name: st.Name, Colour: st.Colour, Closed: st.Closed})
+			doc.Statuses = append(doc.Statuses, report.Status{Name: st.Name, Colour: st.Colour, Symbol: st.Symbol, Closed: st.Closed})
 		}
 	}
 	return doc
@@ -729,6 +729,9 @@ func (c *composer) group(b BlockT, rows []rowData) (report.Group, error) {
 			if col.Status && c.p.Statuses != nil {
 				if st, ok := c.p.Statuses.Lookup(strings.TrimSpace(v)); ok {
 					cell.Status, cell.Fill = st.Name, st.Colour
+					if st.Symbol != "" {
+						cell.Symbol, cell.Text = st.Symbol, markup(st.Symbol+" "+strings.TrimSpace(v))
+					}
 				}
 			}
 			if f := col.sourceField(); f != "" && !b.Flat {

@@ -166,3 +166,26 @@ func (m *Metrics) Em(f Face, r rune) (float64, bool) {
 // rounded as PDF font dictionaries record them, indexed by character;
 // characters the face lacks have 0. The table is shared and read-only.
 func (m *Metrics) Milli(f Face) *[planes]uint16 { return &m.face(f).milli }
+
+// StatusSymbols are shapes every face has that tell statuses apart on a
+// paper printed in black and white; job files are pointed to them when a
+// symbol they name cannot be drawn.
+var StatusSymbols = []string{"●", "○", "■", "□", "▲", "▼", "►", "◄", "♦", "×", "!"}
+
+// CanShow reports, as an error naming the first character missing, whether
+// every face of the text font can draw s. A character a face lacks would
+// print as a blank box in the PDF.
+func CanShow(s string) error {
+	m, err := Liberation()
+	if err != nil {
+		return err
+	}
+	for _, r := range s {
+		for f := range NumFaces {
+			if !m.Has(f, r) {
+				return fmt.Errorf("the papers' font (Liberation Sans) has no %q (U+%04X)", r, r)
+			}
+		}
+	}
+	return nil
+}

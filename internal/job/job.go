@@ -25,6 +25,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/agsreport/agsreport/internal/fonts"
 	"github.com/agsreport/agsreport/internal/format"
 	"github.com/agsreport/agsreport/internal/plan"
 	"github.com/agsreport/agsreport/internal/report"
@@ -175,6 +176,7 @@ type ignoreFile struct {
 type statusFile struct {
 	Aliases []string `toml:"aliases"`
 	Colour  string   `toml:"colour"`
+	Symbol  string   `toml:"symbol"`
 	Closed  bool     `toml:"closed"`
 }
 
@@ -617,7 +619,14 @@ func statuses(c *tomlx.File, m map[string]statusFile) []plan.Status {
 		if s.Colour != "" && !report.IsColour(s.Colour) {
 			c.Errorf(toml.Key{"statuses", k[1], "colour"}, "colour %q is not of the form \"#RRGGBB\"", s.Colour)
 		}
-		out = append(out, plan.Status{Name: k[1], Aliases: s.Aliases, Colour: strings.ToUpper(s.Colour), Closed: s.Closed})
+		sym := strings.TrimSpace(s.Symbol)
+		if sym != "" {
+			if err := fonts.CanShow(sym); err != nil {
+				c.Errorf(toml.Key{"statuses", k[1], "symbol"}, "symbol %q: %v; symbols it has include %s", sym, err, strings.Join(fonts.StatusSymbols, " "))
+				sym = ""
+			}
+		}
+		out = append(out, plan.Status{Name: k[1], Aliases: s.Aliases, Colour: strings.ToUpper(s.Colour), Symbol: sym, Closed: s.Closed})
 	}
 	return out
 }

@@ -184,6 +184,8 @@ func TestLoadErrors(t *testing.T) {
 			[]string{`JOB: line 7: [[updates]] number 1: ignore entry 1 needs a ref and a reason, e.g. {ref = "FS9", reason = "not in this year's plan"}`}},
 		{"bad colour", ok + "[statuses.DONE]\ncolour = \"green\"\n", []string{"plan.xlsx"},
 			[]string{`JOB: line 5: colour "green" is not of the form "#RRGGBB"`}},
+		{"symbol the font lacks", ok + "[statuses.DONE]\nsymbol = \"✓\"\n", []string{"plan.xlsx"},
+			[]string{`JOB: line 5: symbol "✓": the papers' font (Liberation Sans) has no '✓' (U+2713); symbols it has include ● ○ ■ □ ▲ ▼ ► ◄ ♦ × !`}},
 		{"duplicate alias", ok + "[statuses.DONE]\naliases = [\"Closed\"]\n[statuses.CLOSED]\n", []string{"plan.xlsx"},
 			[]string{`JOB: line 6: status "CLOSED": "CLOSED" is already a name or alias of "DONE"`}},
 		{"unknown format", ok + "[[output]]\ntemplate = \"appendix-a\"\nformats = [\"odt\"]\n", []string{"plan.xlsx"},

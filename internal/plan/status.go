@@ -7,7 +7,11 @@ type Status struct {
 	Name    string   // as shown on the papers: "COMPLETE", "Green"
 	Aliases []string // other spellings accepted in the workbooks
 	Colour  string   // "#RRGGBB" cell fill
-	Closed  bool     // the action needs no more work
+	// Symbol is shown before the name in status cells and the key, so a
+	// paper printed in black and white still tells statuses apart; "" for
+	// none. It must be a character the papers' font has.
+	Symbol string
+	Closed bool // the action needs no more work
 }
 
 // Vocabulary is a council's ordered list of statuses, best first: an action
@@ -34,17 +38,37 @@ func NewVocabulary(statuses []Status) (*Vocabulary, error) {
 		}
 		v.list = append(v.list, s)
 	}
+	// A status as the papers show it, symbol first ("● COMPLETE"), is that
+	// status: a register or return written by agsreport, or text copied
+	// from a paper, reads back. A symbol before another status's name is
+	// not accepted.
+	for i, s := range statuses {
+		if s.Symbol == "" {
+			continue
+		}
+		for _, n := range append([]string{s.Name}, s.Aliases...) {
+			if k := Key(s.Symbol + " " + n); k != "" {
+				if _, taken := v.index[k]; !taken {
+					v.index[k] = i
+				}
+			}
+		}
+	}
 	return v, nil
 }
 
-// DefaultStatuses is the vocabulary used when a job names none.
+// DefaultStatuses is the vocabulary used when a job names none. Its pastel
+// fills are within a few grey levels of each other once printed in black
+// and white, so each status also has a symbol of a distinct shape: a full
+// circle for done, an arrow for on course, a square for under way, an empty
+// circle for not begun, a downward triangle for behind.
 func DefaultStatuses() []Status {
 	return []Status{
-		{Name: "COMPLETE", Aliases: []string{"Completed", "Complete", "Closed", "Done"}, Colour: "#C6EFCE", Closed: true},
-		{Name: "ON TARGET", Aliases: []string{"On track", "Green"}, Colour: "#DDEBF7"},
-		{Name: "ONGOING", Aliases: []string{"In progress", "On-going"}, Colour: "#FFF2CC"},
-		{Name: "NOT STARTED", Aliases: []string{"Not yet started"}, Colour: "#EDEDED"},
-		{Name: "BEHIND SCHEDULE", Aliases: []string{"Behind", "Delayed", "Off target", "Red"}, Colour: "#FFC7CE"},
+		{Name: "COMPLETE", Aliases: []string{"Completed", "Complete", "Closed", "Done"}, Colour: "#C6EFCE", Symbol: "●", Closed: true},
+		{Name: "ON TARGET", Aliases: []string{"On track", "Green"}, Colour: "#DDEBF7", Symbol: "►"},
+		{Name: "ONGOING", Aliases: []string{"In progress", "On-going"}, Colour: "#FFF2CC", Symbol: "■"},
+		{Name: "NOT STARTED", Aliases: []string{"Not yet started"}, Colour: "#EDEDED", Symbol: "○"},
+		{Name: "BEHIND SCHEDULE", Aliases: []string{"Behind", "Delayed", "Off target", "Red"}, Colour: "#FFC7CE", Symbol: "▼"},
 	}
 }
 

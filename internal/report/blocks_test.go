@@ -89,3 +89,23 @@ func TestDumpEveryBlock(t *testing.T) {
 		t.Errorf("Texts of a nil block = %q", got)
 	}
 }
+
+func TestStatusValue(t *testing.T) {
+	tests := []struct {
+		name string
+		cell Cell
+		want string
+	}{
+		{"symbol before the name", Cell{Text: Plain("● COMPLETE"), Status: "COMPLETE", Symbol: "●"}, "COMPLETE"},
+		{"no symbol", Cell{Text: Plain("COMPLETE"), Status: "COMPLETE"}, "COMPLETE"},
+		{"symbol not at the start", Cell{Text: Plain("COMPLETE ●"), Status: "COMPLETE", Symbol: "●"}, "COMPLETE ●"},
+		{"second line kept", Cell{Text: Plain("■ ONGOING\nsince March"), Status: "ONGOING", Symbol: "■"}, "ONGOING\nsince March"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tc.cell.StatusValue().String(); got != tc.want {
+				t.Errorf("StatusValue() = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

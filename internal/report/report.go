@@ -69,7 +69,21 @@ func (r Running) Empty() bool { return r.Left == "" && r.Centre == "" && r.Right
 type Status struct {
 	Name   string
 	Colour string
+	Symbol string // shown before the name in the key; "" for none
 	Closed bool
+}
+
+// Label is the status as the key shows it: symbol, name, and "(closed)"
+// for a closed status, so neither colour nor shape is the only signal.
+func (s Status) Label() string {
+	l := s.Name
+	if s.Symbol != "" {
+		l = s.Symbol + " " + l
+	}
+	if s.Closed {
+		l += " (closed)"
+	}
+	return l
 }
 
 // Section is a run of blocks that starts on a new page (PDF) or a new
@@ -192,6 +206,9 @@ type Cell struct {
 	Covered bool
 	Fill    string // background "#RRGGBB", e.g. a status colour
 	Status  string // the status name when this is a status cell
+	// Symbol is the status's symbol when Text starts with it and a space
+	// (see StatusValue); "" otherwise.
+	Symbol string
 	// Date is the cell's value as a calendar date (midnight UTC) when it is
 	// one; zero otherwise. Text is what the cell shows; renderers that type
 	// their cells write the date instead.
@@ -245,4 +262,27 @@ func (m Meta) Lang() string {
 		}
 	}
 	return tag
+}
+
+// StatusValue is the text of a status cell without its symbol: what a
+// renderer that keeps the status name as the cell's value (the Excel
+// drop-down) writes, showing the symbol through the cell's format instead.
+// For other cells it is Text.
+func (c Cell) StatusValue() Text {
+	if c.Symbol == "" || len(c.Text.Lines) == 0 || len(c.Text.Lines[0].Runs) == 0 {
+		return c.Text
+	}
+	first := c.Text.Lines[0].Runs[0]
+	rest, ok := strings.CutPrefix(first.Text, c.Symbol+" ")
+	if !ok {
+		return c.Text
+	}
+	lines := append([]Line(nil), c.Text.Lines...)
+	runs := append([]Run(nil), lines[0].Runs...)
+	runs[0].Text = rest
+	if rest == "" {
+		runs = runs[1:]
+	}
+	lines[0].Runs = runs
+	return Text{Lines: lines}
 }

@@ -271,11 +271,7 @@ func (d *docWriter) statusKey(b *strings.Builder, k *report.StatusKey) {
 			b.WriteString(`<w:shd w:val="clear" w:color="auto" w:fill="` + c + `"/>`)
 		}
 		b.WriteString("</w:rPr><w:t xml:space=\"preserve\">\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0</w:t></w:r>")
-		name := s.Name
-		if s.Closed {
-			name += " (closed)"
-		}
-		b.WriteString(`<w:r><w:t xml:space="preserve"> ` + esc(name) + `</w:t></w:r>`)
+		b.WriteString(`<w:r><w:t xml:space="preserve"> ` + esc(s.Label()) + `</w:t></w:r>`)
 	}
 	b.WriteString(`</w:p>`)
 }

@@ -301,10 +301,7 @@ func (p *page) statusKey(b *strings.Builder, k *report.StatusKey) {
 	for _, s := range p.doc.Statuses {
 		b.WriteString("<li>")
 		swatch(b, s.Colour)
-		escape(b, s.Name)
-		if s.Closed {
-			b.WriteString(" (closed)")
-		}
+		escape(b, s.Label())
 		b.WriteString("</li>")
 	}
 	b.WriteString("</ul></div>\n")

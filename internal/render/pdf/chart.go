@@ -88,10 +88,7 @@ func (f *flow) statusKey(k *report.StatusKey) {
 	labels := make([]string, len(f.doc.Statuses))
 	colours := make([]RGB, len(f.doc.Statuses))
 	for i, s := range f.doc.Statuses {
-		labels[i] = s.Name
-		if s.Closed {
-			labels[i] += " (closed)"
-		}
+		labels[i] = s.Label()
 		c, ok := parseColour(s.Colour)
 		if !ok {
 			c = RGB{R: 0xFF, G: 0xFF, B: 0xFF}

@@ -341,6 +341,9 @@ func (r *renderer) group(s *sheet, t *report.Table, sp []span, g report.Group) e
 				text = report.Text{}
 			}
 			key := styleKey{size: ts, align: t.Columns[ci].Align, fill: c.Fill, border: true, wrap: true}
+			if c.Symbol != "" && !c.Covered {
+				text, key.prefix = c.StatusValue(), c.Symbol
+			}
 			if ci < len(pieces[ri]) && len(pieces[ri][ci]) > 1 {
 				ps := pieces[ri][ci]
 				for i, p := range ps {
@@ -409,7 +412,11 @@ func (r *renderer) flatGroup(s *sheet, t *report.Table, sp []span, g report.Grou
 				s.put(sp[ci].first, sp[ci].first, rn, rn, nil, id)
 				continue
 			}
-			if err := r.place(s, sp[ci].first, sp[ci].first, rn, rn, c.Text, key); err != nil {
+			text := c.Text
+			if c.Symbol != "" {
+				text, key.prefix = c.StatusValue(), c.Symbol
+			}
+			if err := r.place(s, sp[ci].first, sp[ci].first, rn, rn, text, key); err != nil {
 				return err
 			}
 		}
@@ -622,6 +629,9 @@ func (r *renderer) statusKey(s *sheet, k *report.StatusKey) error {
 	}
 	for _, st := range r.doc.Statuses {
 		name := report.Plain(st.Name)
+		if st.Symbol != "" {
+			name = report.Plain(st.Symbol + " " + st.Name)
+		}
 		nk := styleKey{size: r.table, bold: true, fill: st.Colour, border: true, wrap: true, align: report.Centre}
 		note := report.Plain("")
 		if st.Closed {

@@ -29,6 +29,9 @@ type styleKey struct {
 	quote bool
 	// date gives the cell a date format.
 	date bool
+	// prefix is a status symbol the cell's format shows before its text,
+	// so the value stays the status name the drop-down offers.
+	prefix string
 }
 
 // styles caches excelize style IDs by key.
@@ -77,6 +80,9 @@ func (s *styles) id(k styleKey) (int, error) {
 	}
 	if k.date {
 		st.CustomNumFmt = &dateFormat
+	} else if k.prefix != "" {
+		f := prefixFormat(k.prefix)
+		st.CustomNumFmt = &f
 	}
 	if k.quote {
 		// excelize merges styles that differ only in the quote prefix, which
@@ -140,18 +146,35 @@ func needsQuote(v any) bool {
 }
 
 // fillFormat returns the conditional-format ID that fills a cell with colour.
-func (s *styles) fillFormat(colour string) (int, error) {
-	if id, ok := s.dxfIDs[colour]; ok {
+func (s *styles) fillFormat(colour, symbol string) (int, error) {
+	k := colour + "\x00" + symbol
+	if id, ok := s.dxfIDs[k]; ok {
 		return id, nil
 	}
-	id, err := s.f.NewConditionalStyle(&excelize.Style{
-		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colour}},
-	})
+	st := &excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colour}}}
+	if symbol != "" {
+		f := prefixFormat(symbol)
+		st.CustomNumFmt = &f
+	}
+	id, err := s.f.NewConditionalStyle(st)
 	if err != nil {
 		return 0, fmt.Errorf("xlsx: create conditional format for %s: %w", colour, err)
 	}
-	s.dxfIDs[colour] = id
+	s.dxfIDs[k] = id
 	return id, nil
+}
+
+// prefixFormat is the text number format that shows symbol and a space
+// before a cell's text ("@" is the text): every character is escaped with
+// a backslash, so none is read as a format code.
+func prefixFormat(symbol string) string {
+	var b strings.Builder
+	for _, r := range symbol + " " {
+		b.WriteByte('\\')
+		b.WriteRune(r)
+	}
+	b.WriteByte('@')
+	return b.String()
 }
 
 // validColour reports whether c is a document colour (see report.ParseColour).

@@ -334,7 +334,7 @@ func (r *renderer) statusRules(s *sheet) error {
 		if strings.TrimSpace(name) == "" || !validColour(st.Colour) || len(name) > 250 {
 			continue
 		}
-		id, err := r.st.fillFormat(st.Colour)
+		id, err := r.st.fillFormat(st.Colour, st.Symbol)
 		if err != nil {
 			return err
 		}
