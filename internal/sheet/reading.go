@@ -26,6 +26,10 @@ type Reading struct {
 	// Notes are things agsreport did that a person may want to check (a
 	// number in a date column read as a date, for instance).
 	Notes []Note
+	// Unread lists the workbook's other sheets that no table of the job
+	// reads, each with why ("hidden"); only on the first reading of a
+	// file.
+	Unread []string
 }
 
 // Column is one column of a table and the field it maps to.
@@ -187,6 +191,9 @@ func (rd *Reading) Text() string {
 	}
 	for _, n := range rd.Notes {
 		w("  note: %s", n)
+	}
+	for _, u := range rd.Unread {
+		w("  not read: sheet %s", u)
 	}
 	return b.String()
 }

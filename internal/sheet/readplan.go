@@ -75,7 +75,39 @@ func ReadPlanReadings(spec PlanSpec, vocab *plan.Vocabulary, probs *plan.Problem
 		}
 	}
 	b.assemble()
+	unreadSheets(files, readings)
 	return p, readings
+}
+
+// unreadSheets tells, on the first reading of each workbook, which of its
+// sheets the plan does not read and why.
+func unreadSheets(files *fileSet, readings []*Reading) {
+	first := map[string]*Reading{}
+	read := map[string]map[string]bool{}
+	for _, rd := range readings {
+		if first[rd.File] == nil {
+			first[rd.File] = rd
+			read[rd.File] = map[string]bool{}
+		}
+		read[rd.File][rd.Sheet] = true
+	}
+	for path, src := range files.srcs {
+		name := files.names[path]
+		rd := first[name]
+		if rd == nil {
+			continue
+		}
+		for _, n := range src.sheets() {
+			if read[name][n] {
+				continue
+			}
+			why := "not named in the job"
+			if st := src.state(n); st != sheetVisible {
+				why = "hidden; a hidden sheet is read only when the job names it"
+			}
+			rd.Unread = append(rd.Unread, fmt.Sprintf("%q (%s)", n, why))
+		}
+	}
 }
 
 // resolvePlan decides which sheet holds each table of the plan. Optional
@@ -280,11 +312,12 @@ func findHeader(src source, sheet string, spec *TableSpec, kinds []Kind) (Kind, 
 type fileSet struct {
 	probs  *plan.Problems
 	srcs   map[string]source
+	names  map[string]string // path → the name messages give it
 	failed map[string]bool
 }
 
 func newFileSet(probs *plan.Problems) *fileSet {
-	return &fileSet{probs: probs, srcs: map[string]source{}, failed: map[string]bool{}}
+	return &fileSet{probs: probs, srcs: map[string]source{}, names: map[string]string{}, failed: map[string]bool{}}
 }
 
 func (fs *fileSet) open(spec *TableSpec) source {
@@ -301,6 +334,7 @@ func (fs *fileSet) open(spec *TableSpec) source {
 		return nil
 	}
 	fs.srcs[spec.Path] = src
+	fs.names[spec.Path] = nameOf(spec)
 	return src
 }
 

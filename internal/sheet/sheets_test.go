@@ -102,3 +102,18 @@ func TestWhichSheets(t *testing.T) {
 		})
 	}
 }
+
+// TestUnreadSheetsAreListed: the reading names every sheet of the workbook
+// that was not read, and why, so that check -v shows a hidden archive.
+func TestUnreadSheetsAreListed(t *testing.T) {
+	path := writeBook(t, t.TempDir(), "plan.xlsx", bookOpts{},
+		sheetDef{name: "Plan", rows: [][]any{{"Ref", "Action"}, {"1", "New."}}},
+		sheetDef{name: "Lists", rows: [][]any{{"Green"}}},
+		sheetDef{name: "Archive", hidden: true, rows: [][]any{{"Ref", "Action"}, {"0", "Old."}}})
+	var probs plan.Problems
+	_, rds := ReadPlanReadings(PlanSpec{Actions: spec(path, "Plan")}, mustVocab(t), &probs)
+	want := []string{`"Lists" (not named in the job)`, `"Archive" (hidden; a hidden sheet is read only when the job names it)`}
+	if len(rds) != 1 || !reflect.DeepEqual(rds[0].Unread, want) {
+		t.Errorf("unread sheets %q, want %q", rds[0].Unread, want)
+	}
+}
