@@ -249,7 +249,7 @@ formats = ["pdf", "xlsx"]
 				`G   "RAG"                                        → status`,
 				`rows read as actions: 5 (rows 4-8)`,
 				`A10 "RAG key: Green – on track; Amber – some slippage; Red – significant r…"`,
-				`error: ags.xlsx: sheet "AGS Action Plan", cell G6 ("RAG"): unknown status "A/R" (did you mean one of "Amber", "Red"?`,
+				`error: ags.xlsx: sheet "AGS Action Plan", cell G6 ("RAG"): unknown status "A/R" (did you mean one of "Amber", "Red"? a cell holds one status; the statuses are`,
 				`Amber                      2`,
 			},
 			job: `title = "AGS 2023/24 Action Plan"
@@ -418,54 +418,24 @@ template = "appendix-a"
 formats = ["pdf"]
 `,
 		},
-		{
-			// A plan and a return from an officer who typed the refs and
-			// statuses by hand.
-			name: "officer-return",
-			files: func(t testing.TB, dir string) {
-				x := newXL(t, "Actions")
-				s := "Actions"
-				x.row(s, 1, "Ref", "Action", "Lead Officer", "Target Date", "Status", "Progress")
-				x.row(s, 2, "FS1", "Budget setting timetable", "Chief Accountant", "31/01/2025", "Amber", "Timetable drafted.")
-				x.row(s, 3, "FS2", "Capital programme review", "Chief Accountant", "31/03/2025", "Green", "Review started.")
-				x.row(s, 4, "CY1", "Cyber incident exercise", "Head of ICT", "30/09/2024", "Green", "Booked.")
-				x.save(filepath.Join(dir, "plan.xlsx"))
-				r := newXL(t, "Return")
-				rs := "Return"
-				r.row(rs, 1, "Quarterly progress return – Chief Accountant")
-				r.row(rs, 3, "Ref", "Status", "Progress")
-				r.row(rs, 4, "FS 1", "amber/red", "Timetable slipped two weeks.")
-				r.row(rs, 5, "fs2", "on track", "Review half done.")
-				r.row(rs, 6, "FS9", "Compete", "Stray row from last year.")
-				if err := os.MkdirAll(filepath.Join(dir, "returns", "q2"), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				r.save(filepath.Join(dir, "returns", "q2", "chief accountant.xlsx"))
-			},
-			errors: true,
-			see: []string{
-				`error: returns/q2/chief accountant.xlsx: sheet "Return", cell B4 ("Status"): unknown status "amber/red" (did you mean one of "Amber", "Red"?`,
-				`error: returns/q2/chief accountant.xlsx: sheet "Return", cell B6 ("Status"): unknown status "Compete" (did you mean "Complete"?`,
-				`1 of 2   Chief Accountant: no update for (FS1)`,
-			},
-			job: `title = "AGS actions"
-organisation = "Fenland Borough Council"
-period = "September 2024"
-as_at = 2024-09-30
-
-[plan]
-workbook = "plan.xlsx"
-period = "June 2024"
-
-[[updates]]
-period = "September 2024"
-workbooks = ["returns/q2/*.xlsx"]
-` + ragStatuses + `
-[[output]]
-template = "briefing"
-formats = ["pdf"]
-`,
-		},
+		// A return from an officer who typed the refs and statuses by hand;
+		// then the same return with the statuses put right; then the stray
+		// row set aside by the job.
+		officerReturn("officer-return", "amber/red", "Compete", "", true, []string{
+			`error: returns/q2/chief accountant.xlsx: sheet "Return", cell B4 ("Status"): unknown status "amber/red" (did you mean one of "Amber", "Red"? a cell holds one status; the statuses are`,
+			`error: returns/q2/chief accountant.xlsx: sheet "Return", cell B6 ("Status"): unknown status "Compete" (did you mean "Complete"?`,
+			`1 of 2   Chief Accountant: no update for (FS1)`,
+		}),
+		officerReturn("officer-return-statuses-corrected", "Red", "Complete", "", true, []string{
+			`2 of 2   Chief Accountant`,
+			`0 of 1   Head of ICT: no update for (CY1)`,
+			`error: returns/q2/chief accountant.xlsx: sheet "Return", cell A6 ("Ref"): action "FS9" is not in the plan: correct the ref in the return, or set the row aside with ignore = [{ref = "FS9", reason = "…"}] in the job's [[updates]] block for September 2024`,
+		}),
+		officerReturn("officer-return-row-set-aside", "Red", "Complete", `ignore = [{ref = "FS9", reason = "not in this year's plan"}]`, false, []string{
+			`2 of 2   Chief Accountant`,
+			`rows of returns set aside by the job:`,
+			`not in this year's plan`,
+		}),
 	}
 }
 
@@ -539,5 +509,54 @@ func TestNewCouncilLayouts(t *testing.T) {
 				t.Errorf("the inputs changed:\n%s", testutil.FirstDiff(before, after))
 			}
 		})
+	}
+}
+
+// officerReturn is a plan and one officer's return with refs typed by hand
+// ("FS 1", "fs2") and a stray row FS9, with the two statuses given.
+func officerReturn(name, fs1Status, fs9Status, ignore string, errors bool, see []string) councilLayout {
+	return councilLayout{
+		name: name,
+		files: func(t testing.TB, dir string) {
+			x := newXL(t, "Actions")
+			s := "Actions"
+			x.row(s, 1, "Ref", "Action", "Lead Officer", "Target Date", "Status", "Progress")
+			x.row(s, 2, "FS1", "Budget setting timetable", "Chief Accountant", "31/01/2025", "Amber", "Timetable drafted.")
+			x.row(s, 3, "FS2", "Capital programme review", "Chief Accountant", "31/03/2025", "Green", "Review started.")
+			x.row(s, 4, "CY1", "Cyber incident exercise", "Head of ICT", "30/09/2024", "Green", "Booked.")
+			x.save(filepath.Join(dir, "plan.xlsx"))
+			r := newXL(t, "Return")
+			rs := "Return"
+			r.row(rs, 1, "Quarterly progress return – Chief Accountant")
+			r.row(rs, 3, "Ref", "Status", "Progress")
+			r.row(rs, 4, "FS 1", fs1Status, "Timetable slipped two weeks.")
+			r.row(rs, 5, "fs2", "on track", "Review half done.")
+			r.row(rs, 6, "FS9", fs9Status, "Stray row from last year.")
+			if err := os.MkdirAll(filepath.Join(dir, "returns", "q2"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			r.save(filepath.Join(dir, "returns", "q2", "chief accountant.xlsx"))
+		},
+		errors: errors,
+		see:    see,
+		papers: []string{"Timetable slipped two weeks.", "Review half done."},
+		job: `title = "AGS actions"
+organisation = "Fenland Borough Council"
+period = "September 2024"
+as_at = 2024-09-30
+
+[plan]
+workbook = "plan.xlsx"
+period = "June 2024"
+
+[[updates]]
+period = "September 2024"
+workbooks = ["returns/q2/*.xlsx"]
+` + ignore + `
+` + ragStatuses + `
+[[output]]
+template = "briefing"
+formats = ["pdf"]
+`,
 	}
 }

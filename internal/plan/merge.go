@@ -45,7 +45,7 @@ func Merge(p *Plan, updates []Update, probs *Problems) {
 		}
 		a := byRef[RefKey(u.Ref)]
 		if a == nil {
-			probs.Errorf(u.Source, "action %q is not in the plan", u.Ref)
+			probs.Errorf(u.Source, "action %q is not in the plan: correct the ref in the return, or set the row aside with ignore = [{ref = %q, reason = \"…\"}] in the job's [[updates]] block for %s", u.Ref, u.Ref, u.Period)
 			continue
 		}
 		key := u.Period + "\x00" + RefKey(u.Ref)

@@ -42,7 +42,7 @@ func TestMergeProblems(t *testing.T) {
 		got = append(got, pr.Severity.String()+": "+pr.String())
 	}
 	want := []string{
-		`error: q2.xlsx: sheet "Return", row 6: action "FS9" is not in the plan`,
+		`error: q2.xlsx: sheet "Return", row 6: action "FS9" is not in the plan: correct the ref in the return, or set the row aside with ignore = [{ref = "FS9", reason = "…"}] in the job's [[updates]] block for Q2`,
 		`error: q2.xlsx: sheet "Return", row 7: a second update for action "A1" in Q2 (the first is at q2.xlsx: sheet "Return", row 5)`,
 		`warning: q2.xlsx: sheet "Return", row 8: the update for action "A2" has progress text but no status: the action keeps its last status, shown as at its period`,
 		`warning: q2.xlsx: sheet "Return", row 9: the update for action "A3" has a status but no progress text: the papers show the earlier text with its period`,

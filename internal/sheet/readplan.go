@@ -589,7 +589,7 @@ func unknownStatus(s string, vocab *plan.Vocabulary) string {
 	case 1:
 		hint = fmt.Sprintf("did you mean %q? ", sug[0])
 	default:
-		hint = fmt.Sprintf("did you mean one of %s? Give one status. ", quoteList(sug, ", "))
+		hint = fmt.Sprintf("did you mean one of %s? a cell holds one status; ", quoteList(sug, ", "))
 	}
 	return fmt.Sprintf("unknown status %q (%sthe statuses are %s; add it as an alias under [statuses] in the job to accept it)", s, hint, quoteList(vocab.Names(), ", "))
 }
