@@ -371,8 +371,9 @@ formats = ["pdf"]
 				`directorates.xlsx: sheet "Children", read as actions`,
 				`error: directorates.xlsx: sheet "Place", cell A4: the cell holds a formula, ="P"&(ROW()-2), with no value saved in the file`,
 				`row 4 not read: the row has no action ref`,
+				`not read: sheet "Archive 2022-23" (hidden; a hidden sheet is read only when the job names it)`,
 			},
-			notSee: []string{"Archive", "OLD1"},
+			notSee: []string{"OLD1", "Old action", "Archive 2022-23\", read"},
 			job: `title = "Directorate Assurance Actions"
 organisation = "Highmoor City Council"
 period = "June 2024"
