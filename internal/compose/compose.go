@@ -37,7 +37,10 @@ type Data struct {
 	Issues       []*Issue // the selected issues
 	// SetAside are the rows of the paper's period's returns that the job
 	// set aside, with its reasons.
-	SetAside       []plan.SetAside
+	SetAside []plan.SetAside
+	// Counts counts the selected issues' actions by status as at the
+	// paper's period: {{.Counts.Closed}} prints "12 of 26 complete (46%)".
+	Counts         Counts
 	Issue          *Issue
 	Theme          string
 	Outcome        *plan.Outcome
@@ -63,6 +66,8 @@ type Issue struct {
 	// period.
 	Stale   bool
 	Actions []*Action
+	// Counts counts the issue's actions by status (see Data.Counts).
+	Counts Counts
 }
 
 // Action is an action as placeholders see it: the plan's action, with status
@@ -172,6 +177,11 @@ func compose(t *Template, p *plan.Plan, opts Options, slow bool) (*report.Docume
 		Vars: opts.Vars, Plan: p, Issues: issues,
 		Outcome: &plan.Outcome{}, Recommendation: &plan.Recommendation{},
 	}
+	var all []*Action
+	for _, is := range issues {
+		all = append(all, is.Actions...)
+	}
+	c.base.Counts = countActions(p.Statuses, all)
 	for _, x := range p.SetAside {
 		if x.Period == opts.Period {
 			c.base.SetAside = append(c.base.SetAside, x)
@@ -258,6 +268,7 @@ func selectIssues(p *plan.Plan, opts Options) ([]*Issue, error) {
 		for _, a := range is.Actions {
 			v.Actions = append(v.Actions, actionView(p, a, opts.Period))
 		}
+		v.Counts = countActions(p.Statuses, v.Actions)
 		out[i] = v
 	}
 	return out, nil
@@ -798,7 +809,13 @@ var onlyFigures = regexp.MustCompile(`^\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}$`)
 // "No status" when some action has none).
 func (c *composer) counts(d *Data) (names []string, colours []string, perIssue [][]int) {
 	for _, st := range c.p.Statuses.List() {
-		names = append(names, st.Name)
+		// The symbol names the column and the chart's series too, so the
+		// summary and the chart's legend read in greyscale.
+		n := st.Name
+		if st.Symbol != "" {
+			n = st.Symbol + " " + n
+		}
+		names = append(names, n)
 		colours = append(colours, st.Colour)
 	}
 	none := false
