@@ -286,6 +286,16 @@ func TestMeasuredCases(t *testing.T) {
 			},
 		},
 		{
+			name: "a status at the start of the progress text, with no status column",
+			rows: [][]any{
+				{"Ref", "Action", "Progress to date"},
+				{"1", "Review.", "Ongoing – the review has started."},
+				{"2", "Report.", "Report drafted - due in June."},
+			},
+			plan:  []string{`issue "" title=""`, `  action "1" status=ONGOING "Review."`, `  action "2" "Report."`},
+			notes: []string{`plan.xlsx: sheet "Actions", cell C2 ("Progress to date"): the table has no status column; the status ONGOING is read from the start of the progress text`},
+		},
+		{
 			name: "text in a column with no heading is kept as an extra",
 			rows: [][]any{
 				{"Ref", "Action"},

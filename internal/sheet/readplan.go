@@ -498,6 +498,12 @@ func (b *builder) actionRow(t *table, r row) string {
 		Source:         r.at("ref"),
 	}
 	a.Status = r.status("status", b.vocab, b.probs)
+	if !t.has("status") && a.Progress != "" {
+		if st, ok := statusPrefix(a.Progress, b.vocab); ok {
+			a.Status = st
+			t.note(r.at("progress"), "the table has no status column; the status %s is read from the start of the progress text", st)
+		}
+	}
 	if t.refInText {
 		// The ref is the action's Ref; templates print it in front of the
 		// text, as the council's paper does.
@@ -822,4 +828,22 @@ func tableName(t *table) string {
 		return fmt.Sprintf("sheet %q", t.sheet)
 	}
 	return t.file
+}
+
+// statusPrefix reads a status written at the start of a progress text, as
+// trackers with no status column keep it: "Ongoing – the review has
+// started", "Complete: report agreed". The word or words before the dash or
+// colon must be one of the vocabulary's statuses or aliases.
+func statusPrefix(progress string, vocab *plan.Vocabulary) (string, bool) {
+	first, _, _ := strings.Cut(progress, "\n")
+	for _, sep := range []string{" – ", " — ", " - ", ": ", " -- "} {
+		head, _, ok := strings.Cut(first, sep)
+		if !ok || len(head) > 30 {
+			continue
+		}
+		if st, ok := vocab.Lookup(strings.TrimSpace(head)); ok {
+			return st.Name, true
+		}
+	}
+	return "", false
 }
