@@ -239,3 +239,30 @@ two _x005F_x0041_</t></si>
 		t.Error("row 4, absent from the part, has cells")
 	}
 }
+
+// TestShown1904Dates checks that dates in a workbook that counts from 1904
+// (older Excel for Mac) are shown as the dates they are, and that numbers
+// in other formats are not moved.
+func TestShown1904Dates(t *testing.T) {
+	styles := `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
+<numFmts count="2"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/><numFmt numFmtId="165" formatCode="[h]:mm"/></numFmts>
+<cellXfs count="5"><xf numFmtId="0"/><xf numFmtId="164"/><xf numFmtId="15"/><xf numFmtId="10"/><xf numFmtId="165"/></cellXfs></styleSheet>`
+	rows := `<row r="1"><c r="A1" s="1"><v>41728</v></c><c r="B1" s="1"><v>0</v></c><c r="C1" s="2"><v>41728</v></c>` +
+		`<c r="D1" s="3"><v>0.25</v></c><c r="E1" s="4"><v>1.5</v></c><c r="F1"><v>41728</v></c></row>`
+	parts := hostile.Parts(hostile.Worksheet(rows, ""))
+	parts["xl/styles.xml"] = styles
+	parts["xl/workbook.xml"] = strings.Replace(parts["xl/workbook.xml"], "<sheets>", `<workbookPr date1904="1"/><sheets>`, 1)
+	parts["xl/_rels/workbook.xml.rels"] = strings.Replace(parts["xl/_rels/workbook.xml.rels"], "</Relationships>",
+		`<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`, 1)
+	data, err := hostile.Zip(parts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := readCells(t, writeFile(t, t.TempDir(), "mac.xlsx", data), "Actions")[1]
+	want := []string{"31/03/2018", "01/01/1904", "31-Mar-18", "25.00%", "36:00", "41728"}
+	for i, w := range want {
+		if i >= len(got) || got[i].text != w {
+			t.Errorf("%s: got %+v, want shown %q", cellName(i+1, 1), got, w)
+		}
+	}
+}

@@ -78,7 +78,50 @@ func (s *shower) number(xf int, v string) string {
 	if s.general(xf, false) {
 		return v
 	}
+	if s.is1904 && s.isDate(xf) {
+		// excelize's formatter counts serials from 1900 whatever the
+		// workbook says; move the serial to that system (1,462 days on).
+		if f, err := strconv.ParseFloat(v, 64); err == nil {
+			return s.format(xf, false, strconv.FormatFloat(f+1462, 'f', -1, 64))
+		}
+	}
 	return s.format(xf, false, v)
+}
+
+// isDate reports whether a cell format shows dates or times of day: a
+// built-in date format, or a code with date or time letters outside quoted
+// text, escapes and brackets. Elapsed times ([h]:mm) are no dates.
+func (s *shower) isDate(xf int) bool {
+	id := s.numFmt(xf)
+	code, custom := s.st.numFmts[id]
+	if !custom {
+		return id >= 14 && id <= 22 || id == 45 || id == 47
+	}
+	code = strings.ToLower(code)
+	if strings.Contains(code, "[h") || strings.Contains(code, "[m") || strings.Contains(code, "[s") {
+		return false
+	}
+	for i := 0; i < len(code); i++ {
+		switch c := code[i]; c {
+		case '"':
+			if j := strings.IndexByte(code[i+1:], '"'); j >= 0 {
+				i += j + 1
+			} else {
+				return false
+			}
+		case '\\', '_', '*':
+			i++
+		case '[':
+			if j := strings.IndexByte(code[i:], ']'); j >= 0 {
+				i += j
+			}
+		case 'd', 'm', 'y', 'h', 's':
+			return true
+		case ';':
+			return false // only the first section decides
+		}
+	}
+	return false
 }
 
 // text shows a text cell's value.
@@ -157,12 +200,6 @@ func (s *shower) formatNow(xf int, text bool, v string) string {
 	const sheet, ref = "Sheet1", "A1"
 	if s.scratch == nil {
 		s.scratch = excelize.NewFile()
-		if s.is1904 {
-			yes := true
-			if err := s.scratch.SetWorkbookProps(&excelize.WorkbookPropsOptions{Date1904: &yes}); err != nil {
-				return v
-			}
-		}
 	}
 	id, ok := s.ids[xf]
 	if !ok {
