@@ -297,7 +297,7 @@ func Summary(l *Loaded) string {
 		notRead += rd.NotRead()
 	}
 	if notRead > 0 {
-		w("%-28s %d (titles, bands, keys, notes; agsreport check -v shows each with the reason)", "rows not read as actions", notRead)
+		w("%-28s %d (titles, keys, notes, rows left out; agsreport check -v shows each with the reason)", "rows not read", notRead)
 	}
 	for _, rd := range l.Readings {
 		for _, n := range rd.Notes {

@@ -157,6 +157,7 @@ func councilLayouts() []councilLayout {
 			},
 			see: []string{
 				`read as issues`,
+				"rows not read" + strings.Repeat(" ", 16) + "4 (titles, keys, notes, rows left out;",
 				`C   "Action Update"                              → kept as an extra column`,
 				`warning: tracker.xlsx: sheet "AGS Actions 2024-25", cell C4 ("Action Update"): "Action Update" is a heading for an action's progress, but the sheet is read as a table of governance issues, with no actions`,
 				`(for example ["Governance Issue"])`,
