@@ -6,12 +6,13 @@
 #   make fuzz    run each fuzz target for a short while
 #   make lint    formatting and vet
 #   make golden  refresh golden files after an intended change
+#   make pictures  redraw the README's pictures from make demo's papers
 
 GO      ?= go
 BIN     := bin/agsreport
 FUZZTIME ?= 15s
 
-.PHONY: all build demo test bench fuzz lint golden examples clean
+.PHONY: all build demo test bench fuzz lint golden examples pictures clean
 
 all: build
 
@@ -54,6 +55,14 @@ golden:
 
 examples:
 	$(GO) run ./examples/gen
+
+# The README's pictures: the first page of four example papers as make demo
+# writes them, drawn by pdftoppm (poppler-utils) at 60 dpi.
+pictures: demo
+	pdftoppm -r 60 -png -f 1 -l 1 -singlefile "out/cumbria-2017-18/Appendix 1A - Childrens Services Leadership and Governance.pdf" docs/images/appendix-1a
+	pdftoppm -r 60 -png -f 1 -l 1 -singlefile "out/cumbria-2017-18/Appendix 1B - Amey Lessons Learned.pdf" docs/images/appendix-1b
+	pdftoppm -r 60 -png -f 1 -l 1 -singlefile "out/cmt-2014/CMT Draft AGS Action Plan 2014-15.pdf" docs/images/cmt-action-plan
+	pdftoppm -r 60 -png -f 1 -l 1 -singlefile "out/cumbria-quarterly/CMT briefing - March 2018.pdf" docs/images/cmt-briefing
 
 clean:
 	rm -rf bin out
