@@ -313,6 +313,7 @@ for path in sys.argv[1:]:
             "validations": [{"type": dv.type or "", "sqref": str(dv.sqref), "formula": dv.formula1 or ""}
                             for dv in ws.data_validations.dataValidation],
             "formulas": [c.coordinate for row in ws.iter_rows() for c in row if c.data_type == "f"],
+            "breaks": [b.id for b in ws.row_breaks.brk],
             "dates": [[c.row, c.column, c.value.strftime("%Y-%m-%d"), c.number_format] for row in ws.iter_rows() for c in row
                       if isinstance(c.value, datetime.datetime)],
             "unquoted": [c.coordinate for row in ws.iter_rows() for c in row
@@ -336,6 +337,7 @@ type sheetFacts struct {
 		Formula string `json:"formula"`
 	} `json:"validations"`
 	Formulas []string   `json:"formulas"`
+	Breaks   []int      `json:"breaks"` // the last row of each printed page but the last
 	Dates    [][4]any   `json:"dates"`    // row, column, date, number format
 	Unquoted []string   `json:"unquoted"` // text cells that start like a formula without the quote prefix
 	Rows     [][]string `json:"rows"`
@@ -520,8 +522,8 @@ func headerRow(f sheetFacts, tb *report.Table) (int, [][2]int) {
 // columnRuns returns the cells of one table column that are merged down,
 // as "N rows: first words". A span that a page break cuts is written as
 // one merged area (or cell) per page, each with the span's text; with
-// joinPieces set, pieces that follow each other with the same text are
-// counted as one span again.
+// joinPieces set, pieces on either side of a page break with the same text
+// are counted as one span again.
 func columnRuns(f sheetFacts, span [2]int, header, end int, joinPieces bool) []string {
 	text := func(r int) string {
 		if r-1 < len(f.Rows) && span[0]-1 < len(f.Rows[r-1]) {
@@ -540,6 +542,10 @@ func columnRuns(f sheetFacts, span [2]int, header, end int, joinPieces bool) []s
 		text        string
 		merged      bool
 	}
+	pageEnd := map[int]bool{}
+	for _, b := range f.Breaks {
+		pageEnd[b] = true
+	}
 	var runs []run
 	for r := header + 1; r <= end; {
 		last, merged := r, false
@@ -547,7 +553,7 @@ func columnRuns(f sheetFacts, span [2]int, header, end int, joinPieces bool) []s
 			last, merged = to, true
 		}
 		tx := text(r)
-		if n := len(runs); joinPieces && n > 0 && tx != "" && runs[n-1].text == tx && runs[n-1].last == r-1 {
+		if n := len(runs); joinPieces && n > 0 && tx != "" && runs[n-1].text == tx && runs[n-1].last == r-1 && pageEnd[r-1] {
 			runs[n-1].last, runs[n-1].merged = last, runs[n-1].merged || merged
 		} else {
 			runs = append(runs, run{first: r, last: last, text: tx, merged: merged})
