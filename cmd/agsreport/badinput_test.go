@@ -77,7 +77,7 @@ func TestBadInputs(t *testing.T) {
 			[]string{`error: plan.xlsx: sheet "Actions": the sheet is empty`}},
 		{"update for an unknown ref", good,
 			writeBook(t, map[string][][]any{"Return": {{"Action Ref", "Status", "Progress Update"}, {"1(i)", "ONGOING", "Fine"}, {"FS9", "ONGOING", "Lost?"}}}, "Return"), "Actions",
-			[]string{`error: q1.xlsx: sheet "Return", cell A3 ("Action Ref"): action "FS9" is not in the plan`}},
+			[]string{`error: q1.xlsx: sheet "Return", cell A3 ("Action Ref"): action "FS9" is not in the plan: correct the ref in the return, or set the row aside with ignore = [{ref = "FS9", reason = "…"}] in the job's [[updates]] block for Q1`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
