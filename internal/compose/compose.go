@@ -2,7 +2,9 @@ package compose
 
 import (
 	"fmt"
+	"math"
 	"regexp"
+	"sort"
 	"strings"
 	"text/template"
 	"time"
@@ -643,7 +645,22 @@ func (c *composer) rows(b BlockT, d *Data) []rowData {
 			out = append(out, rowData{d: rd, group: groupKey(b.GroupBy, &rd)})
 		}
 	}
+	if b.Order == "priority" {
+		// Highest priority first; actions with none after those with one;
+		// otherwise the plan's order.
+		sort.SliceStable(out, func(i, j int) bool {
+			return priorityRank(out[i].d.Action) < priorityRank(out[j].d.Action)
+		})
+	}
 	return out
+}
+
+// priorityRank orders actions by priority, those with none last.
+func priorityRank(a *Action) int {
+	if a == nil || a.Priority.Rank == 0 {
+		return math.MaxInt
+	}
+	return a.Priority.Rank
 }
 
 func groupKey(by string, d *Data) string {

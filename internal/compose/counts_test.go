@@ -1,10 +1,12 @@
 package compose
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/agsreport/agsreport/internal/plan"
+	"github.com/agsreport/agsreport/internal/report"
 )
 
 func TestCounts(t *testing.T) {
@@ -74,5 +76,65 @@ func TestCounts(t *testing.T) {
 	}
 	if _, err := c.Of("finished"); err == nil || !strings.Contains(err.Error(), "COMPLETE, ON TARGET") {
 		t.Errorf(`Of("finished") = %v; want an error naming the statuses`, err)
+	}
+}
+
+// TestOrderByPriority lists open actions highest priority first, worked by
+// hand: 1(ii) High, then 2(i) 2 (medium), then 1(i) with no priority.
+func TestOrderByPriority(t *testing.T) {
+	p := testPlan(t)
+	acts := p.Issues[0].Actions
+	acts[0].Priority = plan.Priority{}                      // 1(i): none
+	acts[1].Priority = plan.Priority{Text: "High", Rank: 1} // 1(ii)
+	acts[2].Priority = plan.Priority{Text: "2", Rank: 2}    // 2(i)
+	src := `
+description = "test"
+[[section]]
+name = "Exceptions"
+  [[section.block]]
+  type = "table"
+  rows = "actions"
+  filter = "open"
+  %s
+    [[section.block.column]]
+    title = "Ref"
+    value = "{{.Action.Ref}} {{.Action.Priority}}"
+`
+	tests := []struct {
+		name, order, want string
+		reopen            bool // 1(i), first in the plan, is open
+	}{
+		{"plan order", "", "1(ii) High|2(i) 2", false},
+		{"plan order, 1(i) open", "", "1(i)|1(ii) High|2(i) 2", true},
+		{"by priority, 1(i) open and without one", `order = "priority"`, "1(ii) High|2(i) 2|1(i)", true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			q := testPlan(t)
+			for j, a := range q.Issues[0].Actions {
+				a.Priority = acts[j].Priority
+			}
+			if tc.reopen {
+				q.Issues[0].Actions[0].Status = "ONGOING"
+				q.Issues[0].Actions[0].History = nil
+			}
+			doc, err := Compose(mustParse(t, fmt.Sprintf(src, tc.order)), q, Options{Name: "output 1", Period: "Q3"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, b := range doc.Sections[0].Blocks {
+				if tb, ok := b.(*report.Table); ok {
+					for _, g := range tb.Groups {
+						for _, r := range g.Rows {
+							got = append(got, strings.TrimSpace(r.Cells[0].Text.String()))
+						}
+					}
+				}
+			}
+			if g := strings.Join(got, "|"); g != tc.want {
+				t.Errorf("rows %q, want %q", g, tc.want)
+			}
+		})
 	}
 }

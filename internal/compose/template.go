@@ -101,6 +101,7 @@ type BlockT struct {
 	Name     string    `toml:"name"`
 	Rows     string    `toml:"rows"`
 	Filter   string    `toml:"filter"`
+	Order    string    `toml:"order"`
 	GroupBy  string    `toml:"group_by"`
 	Band     string    `toml:"band"`
 	Columns  []ColumnT `toml:"column"`
@@ -389,6 +390,9 @@ func (c *compiler) block(si, bi int, b *BlockT) {
 		case "actions", "issues":
 		default:
 			c.file.Errorf(append(key, "rows"), "%s: rows must be \"actions\" or \"issues\", not %q", where, b.Rows)
+		}
+		if b.Order != "" && b.Order != "priority" {
+			c.file.Errorf(append(key, "order"), "%s: order must be \"priority\" (highest first) or left out (the plan's order), not %q", where, b.Order)
 		}
 		if b.Filter != "" && !contains(Filters, b.Filter) {
 			c.file.Errorf(append(key, "filter"), "%s: unknown filter %q (known: %s)", where, b.Filter, strings.Join(Filters, ", "))

@@ -89,6 +89,8 @@ func (p *Plan) Dump() string {
 			text("    ", "lead", a.Lead)
 			target("    ", a.Target)
 			text("    ", "resources", a.Resources)
+			text("    ", "priority", a.Priority.Text)
+			text("    ", "percent complete", a.Percent.String())
 			text("    ", "status", a.Status)
 			text("    ", "progress", a.Progress)
 			for _, f := range a.Extra {

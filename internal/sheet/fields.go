@@ -59,6 +59,10 @@ var fieldsOf = map[Kind][]field{
 		{"target", []string{"Target Date", "Target", "Deadline", "Due Date", "Timescale", "By When", "To be delivered by", "Completion Date", "Due"}},
 		{"target_text", []string{"Target (as written)", "Written Target"}},
 		{"resources", []string{"Resources", "Resource"}},
+		{"priority", []string{"Priority", "Priority Rating", "Action Priority"}},
+		// "% Complete" folds to "complete": a column so headed is read as
+		// percentages, and a value that is not one is a located error.
+		{"percent", []string{"% Complete", "Percent Complete", "Percentage Complete", "Percent Completed"}},
 		{"status", []string{"Status", "RAG", "RAG Status", "Current Status", "Status Icon", "RAG Rating"}},
 		{"progress", []string{"Progress", "Progress Update", "Update", "Progress to Date", "Commentary", "Action Update", "Latest Update", "Comments"}},
 	},

@@ -504,6 +504,13 @@ func (b *builder) actionRow(t *table, r row) string {
 			t.note(r.at("progress"), "the table has no status column; the status %s is read from the start of the progress text", st)
 		}
 	}
+	var err error
+	if a.Priority, err = plan.ParsePriority(r.text("priority")); err != nil {
+		b.probs.Errorf(r.at("priority"), "%v", err)
+	}
+	if a.Percent, err = plan.ParsePercent(r.text("percent")); err != nil {
+		b.probs.Errorf(r.at("percent"), "%v", err)
+	}
 	if t.refInText {
 		// The ref is the action's Ref; templates print it in front of the
 		// text, as the council's paper does.
