@@ -396,7 +396,8 @@ formats = ["xlsx"]
 			files: func(t testing.TB, dir string) {
 				text := "Action Code\tAction description\tStatus Icon\tUpdate date\tDue Date\tAction update\tResponsible for\r\n" +
 					"GOV-01\tReview of the Council’s Code of Corporate Governance\tGreen\t01/06/2024\t31/03/2025\tWorking group formed – first meeting 12 June.\tHead of Governance\r\n" +
-					"GOV-02\tAudit committee self-assessment\tAmber\t01/06/2024\t30/09/2024\tCIPFA toolkit obtained; £0 cost.\tChair of Audit Committee\r\n"
+					"GOV-02\tAudit committee self-assessment\tAmber\t01/06/2024\t30/09/2024\tCIPFA toolkit obtained; £0 cost.\tChair of Audit Committee\r\n" +
+					"GOV-03\tMember training needs analysis\tAmber\t01/06/2024\tQ4 2023/24\tSurvey closed; report not yet written.\tHead of Democratic Services\r\n"
 				writeFile(t, filepath.Join(dir, "export.csv"), utf16LE(text))
 			},
 			see: []string{
@@ -405,6 +406,7 @@ formats = ["xlsx"]
 				`D   "Update date"                                → kept as an extra column`,
 				`G   "Responsible for"                            → lead`,
 				`every row with text was read`,
+				"overdue actions              1 (GOV-03)",
 			},
 			papers: []string{"Review of the Council’s Code of Corporate Governance", "CIPFA toolkit obtained; £0 cost."},
 			job: `title = "Governance improvement actions"

@@ -104,6 +104,9 @@ var (
 	wordDate = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)\.?(?:,?\s+(\d{4}))?`)
 	// month year: "March 2018" (the last day of the month is meant).
 	monthYear = regexp.MustCompile(`(?i)\b([a-z]+)\s+(\d{4})\b`)
+	// quarterYear is a quarter of a council's financial year, which runs
+	// from April to March: "Q3 2024/25", "Quarter 4 2024-2025".
+	quarterYear = regexp.MustCompile(`(?i)\b(?:q|qtr|quarter)\s*([1-4])\s+(?:of\s+)?(?:fy\s*)?(\d{4})\s*[/\-]\s*(\d{2}|\d{4})\b`)
 	startWord = regexp.MustCompile(`(?i)\b(from|commenc\w*|starting|start\w*|beginning)\b`)
 )
 
@@ -118,7 +121,9 @@ type found struct {
 // ParseTarget reads a target date as officers write it: "31/03/2024",
 // "2024-03-31", "31st March 2018", "By 31st October 2017", "From 1st October
 // 2017", "Commencing 1st November 2017 to 31st March 2018", "From 31st
-// October to 31st March 2018", "March 2018", or words such as "As required"
+// October to 31st March 2018", "March 2018", a quarter of the financial
+// year that runs from April ("Q3 2024/25" is due 31 December 2024,
+// "Quarter 4 2024-25" 31 March 2025), or words such as "As required"
 // and "Ongoing", which have no date. The text is always kept as written.
 //
 // It returns an error only when the text holds something that is plainly
@@ -185,6 +190,20 @@ func ParseTarget(s string) (Target, error) {
 			f.noYear = true
 		}
 		dates = append(dates, f)
+		mark(m[0], m[1])
+	}
+	for _, m := range quarterYear.FindAllStringSubmatchIndex(s, -1) {
+		if taken[m[0]] {
+			continue
+		}
+		q, y, next := atoi(s[m[2]:m[3]]), atoi(s[m[4]:m[5]]), atoi(s[m[6]:m[7]])
+		if next != y+1 && next != (y+1)%100 {
+			return t, fmt.Errorf("%q is not a financial year: %s does not follow %d", s[m[0]:m[1]], s[m[6]:m[7]], y)
+		}
+		// The quarter ends in June, September, December or (the next
+		// year's) March.
+		end := time.Date(y, time.Month(3*q+4), 0, 0, 0, 0, 0, time.UTC)
+		dates = append(dates, found{at: m[0], end: m[1], date: DateOf(end)})
 		mark(m[0], m[1])
 	}
 	for _, m := range monthYear.FindAllStringSubmatchIndex(s, -1) {
