@@ -107,7 +107,7 @@ var (
 	// quarterYear is a quarter of a council's financial year, which runs
 	// from April to March: "Q3 2024/25", "Quarter 4 2024-2025".
 	quarterYear = regexp.MustCompile(`(?i)\b(?:q|qtr|quarter)\s*([1-4])\s+(?:of\s+)?(?:fy\s*)?(\d{4})\s*[/\-]\s*(\d{2}|\d{4})\b`)
-	startWord = regexp.MustCompile(`(?i)\b(from|commenc\w*|starting|start\w*|beginning)\b`)
+	startWord   = regexp.MustCompile(`(?i)\b(from|commenc\w*|starting|start\w*|beginning)\b`)
 )
 
 type found struct {
