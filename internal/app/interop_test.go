@@ -337,7 +337,7 @@ type sheetFacts struct {
 		Formula string `json:"formula"`
 	} `json:"validations"`
 	Formulas []string   `json:"formulas"`
-	Breaks   []int      `json:"breaks"` // the last row of each printed page but the last
+	Breaks   []int      `json:"breaks"`   // the last row of each printed page but the last
 	Dates    [][4]any   `json:"dates"`    // row, column, date, number format
 	Unquoted []string   `json:"unquoted"` // text cells that start like a formula without the quote prefix
 	Rows     [][]string `json:"rows"`
