@@ -334,7 +334,7 @@ as_at = 2024-12-31
 [plan]
 workbook = "tracker.xlsx"
   [plan.actions]
-  columns.progress = ["Progress update Q3"]
+  columns.progress = ["Q3"]
 ` + ragStatuses + `
 [[output]]
 template = "appendix-a"

@@ -273,6 +273,17 @@ func TestMeasuredCases(t *testing.T) {
 			plan:  []string{`issue "" title=""`, `  action "1" "Review." [Progress update Q1="Started."] [Progress update Q2="Half done."]`},
 		},
 		{
+			name: "two-row headings: the job names the quarter by its sub-heading alone",
+			rows: [][]any{
+				{"Ref", "Action", "Lead", "Progress update", nil, nil},
+				{nil, nil, nil, "Q1", "Q2", "Q3"},
+				{"1", "Review.", "CD", "Started.", "Half done.", "Done."},
+			},
+			merge: []string{"D1:F1", "A1:A2", "B1:B2", "C1:C2"},
+			set:   func(s *TableSpec) { s.Columns = map[string][]string{"progress": {"Q3"}} },
+			plan:  []string{`issue "" title=""`, `  action "1" "Review." [Progress update Q1="Started."] [Progress update Q2="Half done."]`},
+		},
+		{
 			name: "two-row headings: which quarter is the progress must be said",
 			rows: [][]any{
 				{"Ref", "Action", "Lead", "Progress update", nil, nil},

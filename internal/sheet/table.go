@@ -721,7 +721,7 @@ func twoRowHeadings(t *table, quoted []CellText, kinds []Kind, spec *TableSpec, 
 		}
 		groups = append(groups, g)
 	}
-	kind, m, _ := pickKind(kinds, heads, spec, true)
+	kind, m, _ := pickKind(kinds, heads, subHeadingAliases(spec, heads, sub, groupCols(t.span)), true)
 	t.kind, t.heads, t.col, t.refInText = kind, heads, m.col, m.refInText
 	t.span, t.spanned = map[int][]int{}, map[int]bool{}
 	sort.Slice(groups, func(a, b int) bool { return groups[a].cols[0] < groups[b].cols[0] })
@@ -743,6 +743,60 @@ func twoRowHeadings(t *table, quoted []CellText, kinds []Kind, spec *TableSpec, 
 		}
 	}
 	return m
+}
+
+// groupCols lists the columns under a group heading.
+func groupCols(span map[int][]int) []int {
+	var out []int
+	for anchor, more := range span {
+		out = append(out, anchor)
+		out = append(out, more...)
+	}
+	return out
+}
+
+// subHeadingAliases lets a heading the job gives name a sub-heading alone
+// ("Q3" for the column "Progress update Q3"): when it is the sub-heading of
+// exactly one column under a group heading and no heading of the row, the
+// column's whole heading is added to the job's headings for that field.
+// It returns spec, or a copy with the added headings.
+func subHeadingAliases(spec *TableSpec, heads []string, sub map[int]string, under []int) *TableSpec {
+	var added map[string][]string
+	for f, aliases := range spec.Columns {
+		for _, a := range aliases {
+			k := headerKey(a)
+			if k == "" || slices.ContainsFunc(heads, func(h string) bool { return headerKey(h) == k }) {
+				continue
+			}
+			match := -1
+			for _, i := range under {
+				if headerKey(sub[i]) != k {
+					continue
+				}
+				if match >= 0 {
+					match = -2
+					break
+				}
+				match = i
+			}
+			if match < 0 {
+				continue
+			}
+			if added == nil {
+				added = map[string][]string{}
+				for g, as := range spec.Columns {
+					added[g] = append([]string(nil), as...)
+				}
+			}
+			added[f] = append(added[f], heads[match])
+		}
+	}
+	if added == nil {
+		return spec
+	}
+	cp := *spec
+	cp.Columns = added
+	return &cp
 }
 
 // finishColumns writes the table's columns into its reading: each column
