@@ -3,6 +3,8 @@ package app
 import (
 	"strings"
 	"testing"
+
+	"github.com/agsreport/agsreport/internal/report"
 )
 
 // TestQuarterlyBriefingCounts checks the briefing's counts against the
@@ -32,6 +34,55 @@ func TestQuarterlyBriefingCounts(t *testing.T) {
 			}
 		}
 		t.Fatal("the briefing has no counts by status")
+	}
+	t.Fatal("the quarterly example has no briefing")
+}
+
+// TestQuarterlyWhatChanged checks the briefing's "What changed since last
+// time" against the quarterly example's facts worked by hand (see
+// TestQuarterlyFacts): 1(v), 3(iii) and 4(ii) completed from ON TARGET,
+// 4(iii) and 5(ii) fell from ON TARGET, 7(iii) rose from ONGOING; each
+// marked with a symbol and words, not colour alone.
+func TestQuarterlyWhatChanged(t *testing.T) {
+	l, err := Load(examples["cumbria-quarterly"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	papers, err := Compose(l)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"1(v) ● Completed (was ON TARGET)",
+		"3(iii) ● Completed (was ON TARGET)",
+		"4(ii) ● Completed (was ON TARGET)",
+		"4(iii) ▼ Worse (was ON TARGET)",
+		"5(ii) ▼ Worse (was ON TARGET)",
+		"7(iii) ▲ Better (was ONGOING)",
+	}
+	for _, p := range papers {
+		if p.Output.Template != "briefing" {
+			continue
+		}
+		for _, s := range p.Doc.Sections {
+			for _, b := range s.Blocks {
+				tb, ok := b.(*report.Table)
+				if !ok || tb.Name != "Changed" {
+					continue
+				}
+				var got []string
+				for _, g := range tb.Groups {
+					for _, r := range g.Rows {
+						got = append(got, r.Cells[0].Text.String()+" "+r.Cells[3].Text.String())
+					}
+				}
+				if strings.Join(got, "\n") != strings.Join(want, "\n") {
+					t.Errorf("what changed:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+				}
+				return
+			}
+		}
+		t.Fatal("the briefing has no table of what changed")
 	}
 	t.Fatal("the quarterly example has no briefing")
 }

@@ -98,6 +98,11 @@ type Action struct {
 	PrevStatus   string
 	PrevPeriod   string
 	Closed       bool
+	// ChangeMark says what changed since the previous reported period
+	// with a symbol and words, so it reads without colour: "+ New",
+	// "▲ Better (was ONGOING)", "▼ Worse (was ON TARGET)", "● Completed
+	// (was ONGOING)"; "" when nothing changed.
+	ChangeMark string
 }
 
 // Filters are the names a table's filter may take.
@@ -287,7 +292,23 @@ func actionView(p *plan.Plan, a *plan.Action, period string) *Action {
 	}
 	v.Note = progressNote(p, st, period)
 	v.Progress = withNote(v.Note, st.Progress)
+	v.ChangeMark = changeMark(v.Change, v.PrevStatus)
 	return v
+}
+
+// changeMarks are the symbol and word of each change; every symbol is in
+// the papers' font.
+var changeMarks = map[string]string{
+	"new": "+ New", "better": "▲ Better", "worse": "▼ Worse", "completed": "● Completed",
+}
+
+// changeMark is an action's change as a mark that survives greyscale.
+func changeMark(change, prev string) string {
+	m := changeMarks[change]
+	if m != "" && prev != "" && change != "new" {
+		m += " (was " + prev + ")"
+	}
+	return m
 }
 
 // progressNote is the line that opens an action's progress on a paper for
