@@ -212,6 +212,7 @@ formats = ["pdf", "xlsx"]
 				`cell C5 ("DUE DATE"): 45382 is a number in a date column; read as the date it stands for, 31 March 2024`,
 				`row 9: the row is hidden in the workbook; it is read like the others`,
 				`overdue actions              1 (1.1)`,
+				`warning: plan.xlsx: sheet "Action Plan", row 8: action "2.1" is under the theme "Partnerships", but its governance issue already has the theme "Financial Resilience"`,
 			},
 			papers: []string{"**2.2** Hidden row action kept for the record", "Register 60% complete."},
 			job: `title = "AGS Significant Issues 2024"
@@ -443,6 +444,12 @@ formats = ["pdf"]
 	}
 }
 
+// withJob is a layout with the same workbooks and another job.
+func withJob(l councilLayout, name string, edit func(job string) string, see []string, papers []string) councilLayout {
+	l.name, l.job, l.see, l.notSee, l.papers = name, edit(l.job), see, nil, papers
+	return l
+}
+
 // writeCouncil writes a layout's workbooks and job into dir and returns the
 // job file's path.
 func writeCouncil(t testing.TB, l councilLayout, dir string) string {
@@ -473,7 +480,12 @@ func TestWriteCouncilLayouts(t *testing.T) {
 // not read and located message a governance officer relies on, the papers
 // must hold the text, and no input file may change.
 func TestNewCouncilLayouts(t *testing.T) {
-	for _, l := range councilLayouts() {
+	layouts := councilLayouts()
+	layouts = append(layouts, withJob(layouts[1], "action-responsibility-bands-as-issues", func(j string) string {
+		return strings.Replace(j, "workbook = \"plan.xlsx\"\n", "workbook = \"plan.xlsx\"\n  [plan.actions]\n  bands = \"issue\"\n", 1)
+	}, []string{`row 4: band, issue "Financial Resilience"`, `row 7: band, issue "Partnerships"`, `issues                       2`},
+		[]string{"Governance Issue – Partnerships", "**2.1** Partnership register completed"}))
+	for _, l := range layouts {
 		t.Run(l.name, func(t *testing.T) {
 			dir := t.TempDir()
 			job := writeCouncil(t, l, dir)

@@ -615,6 +615,7 @@ func (b *builder) assemble() {
 	// recommendation tables can refer to them too.
 	var prev *plan.Issue
 	var implicit *plan.Issue
+	themeWarned := map[string]bool{}
 	for i := range b.actions {
 		ar := &b.actions[i]
 		key, keyField := ar.issue, "issue"
@@ -654,6 +655,12 @@ func (b *builder) assemble() {
 		prev = is
 		ar.is = is
 		fillIssue(is, ar)
+		if ar.theme != "" && plan.Key(ar.theme) != plan.Key(is.Theme) && !themeWarned[is.Theme+"\x00"+ar.theme] {
+			themeWarned[is.Theme+"\x00"+ar.theme] = true
+			b.probs.Warnf(ar.t.loc(ar.num, colOf(ar.t, "theme")), "action %q is under the theme %q, but its governance issue already has the theme %q: "+
+				"a theme belongs to an issue, so no paper shows %q for this action; give each theme's actions their own issue "+
+				"(an issue column, or bands = \"issue\" in the job to read each band as an issue)", ar.a.Ref, ar.theme, is.Theme, ar.theme)
+		}
 	}
 
 	for _, n := range b.outcomes {
