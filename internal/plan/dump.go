@@ -88,6 +88,9 @@ func (p *Plan) Dump() string {
 			text("    ", "description", a.Description)
 			text("    ", "lead", a.Lead)
 			target("    ", a.Target)
+			if a.Revised() {
+				w("    ", "%s", a.RevisedNote())
+			}
 			text("    ", "resources", a.Resources)
 			text("    ", "priority", a.Priority.Text)
 			text("    ", "percent complete", a.Percent.String())

@@ -92,8 +92,12 @@ type Action struct {
 	Recommendation string // the recommendation's Number, or ""
 	Description    string
 	Lead           string
-	Target         Target
-	Resources      string
+	Target         Target // the current target: the last revised one, if any
+	// Original is the target first set when it has since been revised
+	// (Revisions lists each revision, oldest first); zero otherwise.
+	Original  Target
+	Revisions []Revision
+	Resources string
 	Priority       Priority // as the plan gives it; the zero value when none
 	Percent        Percent  // percent complete as the plan gives it
 	// Status and Progress are the action's current state: from the update

@@ -58,6 +58,9 @@ var fieldsOf = map[Kind][]field{
 			"Responsible for", "Responsible", "Who"}},
 		{"target", []string{"Target Date", "Target", "Deadline", "Due Date", "Timescale", "By When", "To be delivered by", "Completion Date", "Due"}},
 		{"target_text", []string{"Target (as written)", "Written Target"}},
+		{"revised_target", []string{"Revised Target Date", "Revised Target", "Revised Date", "New Target Date", "Revised Deadline", "Revised Due Date"}},
+		{"revision_agreed", []string{"Extension Agreed", "Date Agreed", "Revision Agreed", "Revised Date Agreed", "Extension Agreed On"}},
+		{"revision_by", []string{"Agreed By", "Extension Agreed By", "Revision Agreed By"}},
 		{"resources", []string{"Resources", "Resource"}},
 		{"priority", []string{"Priority", "Priority Rating", "Action Priority"}},
 		// "% Complete" folds to "complete": a column so headed is read as

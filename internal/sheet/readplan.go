@@ -504,6 +504,7 @@ func (b *builder) actionRow(t *table, r row) string {
 			t.note(r.at("progress"), "the table has no status column; the status %s is read from the start of the progress text", st)
 		}
 	}
+	b.revision(a, r)
 	var err error
 	if a.Priority, err = plan.ParsePriority(r.text("priority")); err != nil {
 		b.probs.Errorf(r.at("priority"), "%v", err)
@@ -860,4 +861,28 @@ func statusPrefix(progress string, vocab *plan.Vocabulary) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// revision reads a revised target beside the original one: the action's
+// Target becomes the revised target, Original keeps the first, and the
+// date agreed and who agreed it are kept with the revision. A date agreed
+// or an agreer with no revised target is a located error, never dropped.
+func (b *builder) revision(a *plan.Action, r row) {
+	revised := r.target("revised_target", b.probs)
+	agreed, by := r.target("revision_agreed", b.probs), r.text("revision_by")
+	if revised.IsZero() {
+		if !agreed.IsZero() {
+			b.probs.Errorf(r.at("revision_agreed"), "an extension agreed (%s) with no revised target beside it: give the revised target, or clear the cell", agreed.Text)
+		}
+		if by != "" {
+			b.probs.Errorf(r.at("revision_by"), "an extension agreed by %q with no revised target beside it: give the revised target, or clear the cell", by)
+		}
+		return
+	}
+	if !agreed.IsZero() && agreed.Due.IsZero() {
+		b.probs.Errorf(r.at("revision_agreed"), "the date the extension was agreed, %q, is not a date", agreed.Text)
+	}
+	a.Original = a.Target
+	a.Target = revised
+	a.Revisions = append(a.Revisions, plan.Revision{Target: revised, Agreed: agreed.Due, By: by})
 }
