@@ -98,8 +98,8 @@ type Action struct {
 	Original  Target
 	Revisions []Revision
 	Resources string
-	Priority       Priority // as the plan gives it; the zero value when none
-	Percent        Percent  // percent complete as the plan gives it
+	Priority  Priority // as the plan gives it; the zero value when none
+	Percent   Percent  // percent complete as the plan gives it
 	// Status and Progress are the action's current state: from the update
 	// for the current period when there is one, otherwise as the plan has
 	// them. Status is a name from the vocabulary, or "".
