@@ -27,7 +27,7 @@ const journalName = "journal.json"
 
 // legacyTemp matches the temporary files earlier versions of agsreport
 // wrote beside each paper (".NAME.pdf.tmp-123"); a killed run left them.
-var legacyTemp = regexp.MustCompile(`^\..+\.(pdf|xlsx|html)\.tmp-[0-9]+$`)
+var legacyTemp = regexp.MustCompile(`^\..+\.(pdf|xlsx|html|docx)\.tmp-[0-9]+$`)
 
 // Options change how a Batch treats the files it replaces.
 type Options struct {

@@ -186,6 +186,7 @@ func TestBatchTidiesKilledRuns(t *testing.T) {
 		"a.pdf":                               "paper",
 		".a.pdf.tmp-123456":                   "half a paper",
 		".Appendix 1B.xlsx.tmp-99":            "half a workbook",
+		".Briefing.docx.tmp-7":                "half a document",
 		".notes.txt.tmp-1":                    "not agsreport's",
 		stagePrefix + "999999999-1/new/a.pdf": "staged",
 		stagePrefix + "999999998-2/new/b.pdf": "staged",
@@ -205,8 +206,8 @@ func TestBatchTidiesKilledRuns(t *testing.T) {
 	if got, w := testutil.Snapshot(t, dir), testutil.Snapshot(t, want); got != w {
 		t.Errorf("after tidying:\n%s\nwant:\n%s", got, w)
 	}
-	if len(b.Cleaned) != 4 {
-		t.Errorf("cleaned %d things, want 4: %q", len(b.Cleaned), b.Cleaned)
+	if len(b.Cleaned) != 5 {
+		t.Errorf("cleaned %d things, want 5: %q", len(b.Cleaned), b.Cleaned)
 	}
 }
 
