@@ -39,3 +39,26 @@ func Scale(peak float64) (top, step float64) {
 
 // FormatValue formats a chart value for labels and tables.
 func FormatValue(v float64) string { return strconv.FormatFloat(v, 'g', 6, 64) }
+
+// Axis returns the value axis's maximum and tick step for the chart's
+// stacked bars, the same in every renderer: Scale of the largest bar, with
+// whole-number steps when every value is a whole number, since half an
+// action means nothing on a count axis.
+func (c *Chart) Axis() (top, step float64) {
+	peak, whole := 0.0, true
+	for i := range c.Categories {
+		sum := 0.0
+		for _, s := range c.Series {
+			v := s.Value(i)
+			sum += v
+			whole = whole && v == math.Trunc(v)
+		}
+		peak = max(peak, sum)
+	}
+	top, step = Scale(peak)
+	if whole && step != math.Trunc(step) {
+		step = math.Ceil(step)
+		top = max(step, math.Ceil(peak/step-1e-9)*step)
+	}
+	return top, step
+}

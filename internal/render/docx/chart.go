@@ -109,18 +109,10 @@ func chartTable(ch *report.Chart, name string) *report.Table {
 // chartPart writes the chart's DrawingML part. The values are held in the
 // part itself, as Word and LibreOffice draw them, and in the embedded
 // workbook (relationship rId1) that Word's Edit Data opens; the axis runs
-// from 0 to the scale every renderer uses (report.Scale), and zero
+// from 0 to the scale every renderer uses (report.Chart.Axis), and zero
 // segments carry no label.
 func (d *docWriter) chartPart(ch *report.Chart) string {
-	peak := 0.0
-	for i := range ch.Categories {
-		t := 0.0
-		for _, s := range ch.Series {
-			t += s.Value(i)
-		}
-		peak = max(peak, t)
-	}
-	top, step := report.Scale(peak)
+	top, step := ch.Axis()
 	size := d.st.table * 50 // hundredths of a point
 	var b strings.Builder
 	b.WriteString(xmlHdr + `<c:chartSpace xmlns:c="` + nsC + `" xmlns:a="` + nsA + `" xmlns:r="` + nsR + `">`)

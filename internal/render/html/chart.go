@@ -85,14 +85,12 @@ func (p *page) chart(b *strings.Builder, ch *report.Chart) {
 
 	cats := ch.Categories
 	totals := make([]float64, len(cats))
-	peak := 0.0
 	for c := range cats {
 		for _, s := range ch.Series {
 			totals[c] += s.Value(c)
 		}
-		peak = max(peak, totals[c])
 	}
-	top, step := report.Scale(peak)
+	top, step := ch.Axis()
 
 	// Rows: one per category, tall enough for its wrapped label.
 	labels := make([][]string, len(cats))

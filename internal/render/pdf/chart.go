@@ -157,11 +157,7 @@ func (f *flow) measureChart(ch *report.Chart) *chartGeom {
 			cg.totals[i] += s.Value(i)
 		}
 	}
-	peak := 0.0
-	for _, t := range cg.totals {
-		peak = max(peak, t)
-	}
-	cg.top, cg.step = report.Scale(peak)
+	cg.top, cg.step = ch.Axis()
 	names := make([]string, len(ch.Series))
 	cg.colours = make([]RGB, len(ch.Series))
 	for i, s := range ch.Series {

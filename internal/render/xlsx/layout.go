@@ -569,21 +569,7 @@ func (r *renderer) chart(s *sheet, c *report.Chart) error {
 	// Labels in black, not the programs' faint grey, and the value axis in
 	// whole steps when the values are counts.
 	dark := excelize.Font{Color: "#000000", Size: 9, Family: fontFamily}
-	peak, whole := 0.0, true
-	for ci := range c.Categories {
-		sum := 0.0
-		for _, se := range c.Series {
-			v := se.Value(ci)
-			sum += v
-			whole = whole && v == math.Trunc(v)
-		}
-		peak = math.Max(peak, sum)
-	}
-	top, step := report.Scale(peak)
-	if whole && step != math.Trunc(step) {
-		step = math.Ceil(step)
-		top = math.Ceil(peak/step) * step
-	}
+	top, step := c.Axis()
 	zero := 0.0
 	ch := &excelize.Chart{
 		Type:      excelize.BarStacked,
