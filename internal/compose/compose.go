@@ -546,6 +546,14 @@ func (c *composer) section(si int, s SectionT, d *Data) (report.Section, error) 
 				continue
 			}
 		}
+		if b.Type == "table" && b.Split {
+			blks, err := c.splitTable(b, d)
+			if err != nil {
+				return sec, err
+			}
+			sec.Blocks = append(sec.Blocks, blks...)
+			continue
+		}
 		blk, err := c.block(b, d)
 		if err != nil {
 			return sec, err
@@ -747,6 +755,35 @@ func (c *composer) table(b BlockT, d *Data) (report.Block, error) {
 		t.Groups = append(t.Groups, g)
 	}
 	return t, nil
+}
+
+// splitTable composes a grouped table as one table per group: each group's
+// band becomes a heading above a table of the group's rows with its own
+// header row. With no rows it is the one table, saying it is empty.
+func (c *composer) splitTable(b BlockT, d *Data) ([]report.Block, error) {
+	blk, err := c.table(b, d)
+	if err != nil {
+		return nil, err
+	}
+	t := blk.(*report.Table)
+	if len(t.Groups) == 0 {
+		return []report.Block{t}, nil
+	}
+	level := b.Level
+	if level == 0 {
+		level = 2
+	}
+	var out []report.Block
+	for _, g := range t.Groups {
+		if strings.TrimSpace(g.Band.String()) != "" {
+			out = append(out, &report.Heading{Level: level, Text: g.Band, Bookmark: g.Bookmark})
+		}
+		one := *t
+		g.Band, g.Bookmark = report.Text{}, ""
+		one.Groups = []report.Group{g}
+		out = append(out, &one)
+	}
+	return out, nil
 }
 
 func (c *composer) group(b BlockT, rows []rowData) (report.Group, error) {

@@ -108,6 +108,11 @@ type BlockT struct {
 	Empty    string    `toml:"empty"`
 	Title    string    `toml:"title"`
 	Flat     bool      `toml:"flat"`
+	// Split prints each group of a grouped table as a table of its own:
+	// the group's band becomes a heading (at Level, default 2) above a
+	// table with its own header row, as a plan kept as one table per theme
+	// is printed.
+	Split bool `toml:"split"`
 }
 
 // FieldT is a label–value line. An optional field is left out when its
@@ -404,6 +409,9 @@ func (c *compiler) block(si, bi int, b *BlockT) {
 		}
 		if len(b.Columns) == 0 {
 			c.file.Errorf(append(key, "column"), "%s: table has no [[…column]]", where)
+		}
+		if b.Split && b.GroupBy == "" {
+			c.file.Errorf(append(key, "split"), "%s: split prints one table per group and needs group_by", where)
 		}
 		if b.Flat && b.GroupBy != "" {
 			c.file.Errorf(append(key, "group_by"), "%s: a flat table has one record per row and cannot be grouped", where)
