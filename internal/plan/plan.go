@@ -130,6 +130,11 @@ type Update struct {
 	Progress string
 	Officer  string
 	Source   Loc
+	// Requested is the new target date the officer asks for, zero when
+	// none; Reason is why. A request is not a revision until the job
+	// accepts it.
+	Requested Target
+	Reason    string
 	// Baseline marks the plan's own values, recorded as the update for the
 	// plan's period (Plan.Baseline); Source is then the action's row.
 	Baseline bool

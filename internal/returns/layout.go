@@ -25,7 +25,9 @@ const (
 	MarkerRows = 3
 )
 
-// Column headings, in order. The last two are the ones officers fill in.
+// Column headings, in order. The last four, from ColNewStatus, are the
+// ones officers fill in; the last two are optional (an officer asks for a
+// new target date, and says why, only when an action needs one).
 const (
 	ColRef        = "Action Ref"
 	ColIssue      = "Governance Issue"
@@ -35,7 +37,16 @@ const (
 	ColLastUpdate = "Last Update"
 	ColNewStatus  = "New Status"
 	ColNewUpdate  = "New Progress Update"
+	ColRequested  = "Requested new target"
+	ColReason     = "Reason for extension"
 )
+
+// Inputs is how many of the last columns officers fill in.
+const Inputs = 4
+
+// StatusColumn is the 1-based column of ColNewStatus, which offers the
+// status vocabulary as a drop-down.
+const StatusColumn = 7
 
 // Columns lists a return's column headings for a period.
 func Columns(period string) []string {
@@ -43,8 +54,12 @@ func Columns(period string) []string {
 	if period != "" {
 		last += " (" + period + ")"
 	}
-	return []string{ColRef, ColIssue, ColAction, ColTarget, ColLastStatus, ColLastUpdate, ColNewStatus, last}
+	return []string{ColRef, ColIssue, ColAction, ColTarget, ColLastStatus, ColLastUpdate, ColNewStatus, last, ColRequested, ColReason}
 }
+
+// Widths are the columns' widths in Excel's character units, in the order
+// of Columns.
+var Widths = [...]float64{9, 16, 32, 13, 12, 34, 13, 40, 14, 30}
 
 // Info is what a return's marker sheet says.
 type Info struct {
@@ -61,12 +76,16 @@ func ReadMarker(values map[string]string) (info Info, ok bool) {
 }
 
 // ReadColumns is the column mapping that reads a return for period back:
-// plan field name to the headings that hold it.
+// plan field name to the headings that hold it. The optional columns
+// ColRequested and ColReason are not in it: they are read by their
+// headings (package sheet's aliases for "requested" and "reason"), so that
+// returns written before they existed still read.
 func ReadColumns(period string) map[string][]string {
 	cols := Columns(period)
+	progress := cols[StatusColumn] // 0-based: the column after ColNewStatus
 	return map[string][]string{
 		"ref":      {ColRef},
 		"status":   {ColNewStatus},
-		"progress": {cols[len(cols)-1], ColNewUpdate},
+		"progress": {progress, ColNewUpdate},
 	}
 }

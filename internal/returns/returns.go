@@ -176,7 +176,7 @@ func workbook(r Return, p *plan.Plan, opts Options) ([]byte, error) {
 		return nil, err
 	}
 	cols := Columns(opts.Period)
-	widths := []float64{9, 16, 32, 13, 12, 34, 13, 40}
+	widths := Widths[:]
 	for i, w := range widths {
 		name, _ := excelize.ColumnNumberToName(i + 1)
 		if err := f.SetColWidth(sh, name, name, w); err != nil {
@@ -200,8 +200,9 @@ func workbook(r Return, p *plan.Plan, opts Options) ([]byte, error) {
 	}{
 		{title, st.title},
 		{"Progress return from " + r.Officer + " for " + opts.Period, st.subtitle},
-		{"For each action, choose the new status from the list in the “New Status” column and write your progress update in the last column. " +
-			"Blank lines start new paragraphs; a line starting with “• ” or “- ” is a bullet.", st.note},
+		{"For each action, choose the new status from the list in the “" + ColNewStatus + "” column and write your progress update beside it. " +
+			"Blank lines start new paragraphs; a line starting with “• ” or “- ” is a bullet. " +
+			"If an action needs more time, give the date you ask for under “" + ColRequested + "” and say why under “" + ColReason + "”.", st.note},
 		{"Please do not change the grey columns, the action references or the sheet's layout: the governance team reads this workbook back as it is." + due(opts.Due), st.note},
 	}
 	for i, l := range lines {
@@ -222,7 +223,7 @@ func workbook(r Return, p *plan.Plan, opts Options) ([]byte, error) {
 	for i, c := range cols {
 		cell, _ := excelize.CoordinatesToCellName(i+1, hr)
 		style := st.header
-		if i >= len(cols)-2 {
+		if i >= len(cols)-Inputs {
 			style = st.headerInput
 		}
 		if err := set(cell, c, style); err != nil {
@@ -237,11 +238,11 @@ func workbook(r Return, p *plan.Plan, opts Options) ([]byte, error) {
 		if is := p.Issue(a.Issue); is != nil && is.Title != "" {
 			issue = is.Title
 		}
-		values := []string{a.Ref, issue, a.Description, a.Target.Text, status, progress, "", ""}
+		values := []string{a.Ref, issue, a.Description, a.Target.Text, status, progress, "", "", "", ""}
 		for c, v := range values {
 			cell, _ := excelize.CoordinatesToCellName(c+1, row)
 			style := st.locked
-			if c >= len(values)-2 {
+			if c >= len(values)-Inputs {
 				style = st.input
 			}
 			if err := set(cell, v, style); err != nil {
@@ -257,7 +258,7 @@ func workbook(r Return, p *plan.Plan, opts Options) ([]byte, error) {
 	}
 	n := len(r.Actions)
 	if n > 0 {
-		if err := statusList(f, p, hr+1, hr+n, len(cols)-1); err != nil {
+		if err := statusList(f, p, hr+1, hr+n, StatusColumn); err != nil {
 			return nil, err
 		}
 	}

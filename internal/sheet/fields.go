@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+
+	"github.com/agsreport/agsreport/internal/returns"
 )
 
 // field is one field a column of a table can be mapped to, with the header
@@ -75,6 +77,8 @@ var fieldsOf = map[Kind][]field{
 		{"progress", []string{"Progress", "Progress Update", "Update", "Progress to Date", "Commentary", "Comments"}},
 		{"officer", []string{"Officer", "Lead Officer", "Returned By", "Completed By", "Responsible Officer"}},
 		{"period", []string{"Period", "Update Period", "Quarter"}},
+		{"requested", []string{returns.ColRequested, "Requested Target Date", "Requested Target", "New Target Requested", "Proposed Target Date"}},
+		{"reason", []string{returns.ColReason, "Reason for Extension Request", "Extension Reason", "Reason for Revised Target"}},
 	},
 }
 

@@ -62,8 +62,11 @@ func ReadReturn(spec TableSpec, period string, vocab *plan.Vocabulary, probs *pl
 		if u.Officer == "" {
 			u.Officer = ret.Officer
 		}
+		if !requestedTarget(&u, r, probs) {
+			return ""
+		}
 		status := r.text("status")
-		if status == "" && u.Progress == "" {
+		if status == "" && u.Progress == "" && u.Requested.IsZero() {
 			return "an update with no status or progress (no return for " + u.Ref + ")"
 		}
 		if status != "" {
@@ -92,4 +95,26 @@ func ReadReturn(spec TableSpec, period string, vocab *plan.Vocabulary, probs *pl
 		result.Readings = append(result.Readings, nrd)
 	}
 	return result
+}
+
+// requestedTarget reads the new target an officer asks for, and the reason,
+// into u. A request must be a date ("31 March 2025", or a date cell); one
+// that is not, or a reason with no date, is a located error, and it
+// returns false so that the row is left out rather than half read.
+func requestedTarget(u *plan.Update, r row, probs *plan.Problems) bool {
+	u.Reason = r.text("reason")
+	before := len(probs.List)
+	req := r.target("requested", probs)
+	switch {
+	case len(probs.List) > before:
+		return false // r.target has reported it
+	case req.IsZero() && u.Reason != "":
+		probs.Errorf(r.at("reason"), "a reason for extension with no requested new target beside it: give the date asked for, or clear the cell")
+		return false
+	case !req.IsZero() && req.Due.IsZero():
+		probs.Errorf(r.at("requested"), "the requested new target %q is not a date: give the date asked for, such as 30 September 2025", req.Text)
+		return false
+	}
+	u.Requested = req
+	return true
 }
