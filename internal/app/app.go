@@ -127,7 +127,47 @@ func LoadJob(j *job.Job) (*Loaded, error) {
 	p.Derive()
 	l.Plan = p
 	staleNarrative(l)
+	untitledIssues(l)
 	return l, nil
+}
+
+// outputsShowing are the job's outputs whose template mentions field (see
+// compose.Template.Mentions). A template that cannot be loaded is left out:
+// it is reported when composing.
+func outputsShowing(l *Loaded, field string) []job.Output {
+	j := l.Job
+	lib := compose.Library{UserDir: j.Templates, BaseDir: j.Dir}
+	var out []job.Output
+	for _, o := range j.Outputs {
+		if t, err := lib.Load(o.Template); err == nil && t.Mentions(field) {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// untitledIssues warns, for each output whose template prints an issue's
+// title, about each of its issues that has none (a plan with no issue
+// column and no issue title row): the paper's heading for it would name no
+// issue. One warning per output and issue, naming the output and the fix.
+func untitledIssues(l *Loaded) {
+	j, p := l.Job, l.Plan
+	for _, o := range outputsShowing(l, "Issue.Title") {
+		for _, is := range p.Issues {
+			if !selected(is, o.Issues) || strings.TrimSpace(is.Title) != "" {
+				continue
+			}
+			loc := is.Source
+			if loc.File == "" {
+				loc = plan.Loc{File: j.File}
+			}
+			which := "its actions have no governance issue"
+			if is.ID != "" {
+				which = fmt.Sprintf("issue %q has no title", is.ID)
+			}
+			l.Problems.Warnf(loc, "%s prints each governance issue's title, but %s, so the paper's heading names no issue. Map a column to the issue's title (columns.issue_title = [\"…\"] under [plan.actions] in the job), or put the issue in a title row above the table (\"Governance Issue: …\"); see docs/reading.md", o.Name(), which)
+		}
+	}
 }
 
 // staleNarrative warns, for each output whose template shows an issue's
@@ -135,13 +175,8 @@ func LoadJob(j *job.Job) (*Loaded, error) {
 // the output's own period: the paper says so, but the governance officer
 // will usually want the issue's lead to update it.
 func staleNarrative(l *Loaded) {
-	j, p := l.Job, l.Plan
-	lib := compose.Library{UserDir: j.Templates, BaseDir: j.Dir}
-	for _, o := range j.Outputs {
-		t, err := lib.Load(o.Template)
-		if err != nil || !t.Mentions("Prospect") {
-			continue // a template that cannot be loaded is reported when composing
-		}
+	p := l.Plan
+	for _, o := range outputsShowing(l, "Prospect") {
 		period := o.Period
 		if period == "" {
 			period = p.Current
