@@ -162,6 +162,35 @@ command before anything is written, unless -replace is given.`,
 			},
 		},
 		{
+			name: "rollover", args: "JOB.toml",
+			summary: "start next year's plan from this year's open actions",
+			about: `Writes next year's plan workbook (plan.xlsx) and job file (report.toml) into
+DIR. Every action still open is carried forward with its last status and
+its last update (the period it was given for in front of the text), and is
+marked in the plan's "Carried Forward" column with the year it comes from,
+which papers can show. Closed actions are left behind and listed. The new
+plan keeps the issues that still have open actions, under the same headings,
+so that new issues and actions are added as rows. The new job keeps the
+statuses, templates and outputs, and has no [[updates]] yet.
+
+The year rolled over from is read from the job's title ("... 2023-24") or
+period; give it with -from when they do not name one year. Nothing is
+written over: when DIR already holds plan.xlsx or report.toml the command
+stops and writes nothing.`,
+			examples: []string{
+				`agsreport rollover report.toml -year "2024/25" -o ../2024-25/`,
+				`agsreport rollover report.toml -year "2024/25" -from "2023/24" -o ../2024-25/`,
+			},
+			define: func(fs *flags, e env) func([]string) error {
+				out := fs.String("o", "", "the folder `DIR` to write the new plan and job into (required)")
+				year := fs.String("year", "", "the new plan `YEAR`, e.g. \"2024/25\" (required)")
+				from := fs.String("from", "", "the plan `YEAR` rolled over from (default: read from the job's title or period)")
+				return func(args []string) error {
+					return app.Rollover(e.stdout, args[0], app.RolloverOptions{OutputDir: *out, Year: *year, From: *from})
+				}
+			},
+		},
+		{
 			name:    "templates",
 			summary: "list the built-in templates",
 			about: `Lists the built-in paper templates by name, as an [[output]]'s template

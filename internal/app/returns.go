@@ -41,13 +41,9 @@ type ReturnsOptions struct {
 // the folder that differs from the one that would be written. A return
 // already there with the same content is left as it is.
 func Returns(w io.Writer, jobPath string, opts ReturnsOptions) error {
-	l, err := Load(jobPath)
+	l, err := loadClean(w, jobPath)
 	if err != nil {
 		return err
-	}
-	if l.Problems.Errors() > 0 {
-		fmt.Fprint(w, Summary(l))
-		return fmt.Errorf("%s: %d error(s), nothing written: %w", jobPath, l.Problems.Errors(), ErrProblems)
 	}
 	period := opts.Period
 	if period == "" {
@@ -141,6 +137,21 @@ func Returns(w io.Writer, jobPath string, opts ReturnsOptions) error {
 		}
 	}
 	return nil
+}
+
+// loadClean loads the job for a command that writes files from it: when
+// the job or its workbooks have errors it prints the summary on w and
+// returns an error wrapping ErrProblems, so that nothing is written.
+func loadClean(w io.Writer, jobPath string) (*Loaded, error) {
+	l, err := Load(jobPath)
+	if err != nil {
+		return nil, err
+	}
+	if l.Problems.Errors() > 0 {
+		fmt.Fprint(w, Summary(l))
+		return nil, fmt.Errorf("%s: %d error(s), nothing written: %w", jobPath, l.Problems.Errors(), ErrProblems)
+	}
+	return l, nil
 }
 
 // sameContent reports whether the file at path holds exactly data. A file

@@ -94,6 +94,7 @@ func (p *Plan) Dump() string {
 			text("    ", "resources", a.Resources)
 			text("    ", "priority", a.Priority.Text)
 			text("    ", "percent complete", a.Percent.String())
+			text("    ", "carried forward from", a.CarriedFrom)
 			text("    ", "status", a.Status)
 			text("    ", "progress", a.Progress)
 			for _, f := range a.Extra {

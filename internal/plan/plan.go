@@ -100,6 +100,10 @@ type Action struct {
 	Resources string
 	Priority  Priority // as the plan gives it; the zero value when none
 	Percent   Percent  // percent complete as the plan gives it
+	// CarriedFrom is the plan year the action was carried forward from
+	// ("2023/24"), as the plan's Carried Forward column gives it; "" for an
+	// action new to this year's plan. `agsreport rollover` writes it.
+	CarriedFrom string
 	// Status and Progress are the action's current state: from the update
 	// for the current period when there is one, otherwise as the plan has
 	// them. Status is a name from the vocabulary, or "".

@@ -149,7 +149,7 @@ func TestReadPlanBad(t *testing.T) {
 				s.Columns = map[string][]string{"owner": {"Owner"}}
 				return PlanSpec{Actions: s}
 			},
-			want: []string{`error: plan.xlsx: columns.owner: "owner" is not a field of the actions table (the fields are ref, issue, issue_title, issue_description, issue_lead, issue_prospect, theme, outcome, outcome_text, recommendation, recommendation_text, refs, description, lead, target, target_text, revised_target, revision_agreed, revision_by, resources, priority, percent, status, progress)`},
+			want: []string{`error: plan.xlsx: columns.owner: "owner" is not a field of the actions table (the fields are ref, issue, issue_title, issue_description, issue_lead, issue_prospect, theme, outcome, outcome_text, recommendation, recommendation_text, refs, description, lead, target, target_text, revised_target, revision_agreed, revision_by, resources, priority, percent, status, progress, carried_from)`},
 		},
 		{
 			name: "two files wrong, each reported once",

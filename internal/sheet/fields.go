@@ -70,6 +70,7 @@ var fieldsOf = map[Kind][]field{
 		{"percent", []string{"% Complete", "Percent Complete", "Percentage Complete", "Percent Completed"}},
 		{"status", []string{"Status", "RAG", "RAG Status", "Current Status", "Status Icon", "RAG Rating"}},
 		{"progress", []string{"Progress", "Progress Update", "Update", "Progress to Date", "Commentary", "Action Update", "Latest Update", "Comments"}},
+		{"carried_from", []string{"Carried Forward", "Carried Forward From", "Carried Over From", "Brought Forward From"}},
 	},
 	Updates: {
 		{"ref", []string{"Action Ref", "Ref", "Action No", "Action Number", "Action ID", "Action Reference", "Reference"}},

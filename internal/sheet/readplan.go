@@ -493,6 +493,7 @@ func (b *builder) actionRow(t *table, r row) string {
 		Lead:           r.text("lead"),
 		Target:         r.target("target", b.probs),
 		Resources:      r.text("resources"),
+		CarriedFrom:    r.text("carried_from"),
 		Progress:       r.text("progress"),
 		Extra:          r.extras(),
 		Source:         r.at("ref"),

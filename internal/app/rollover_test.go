@@ -1,0 +1,213 @@
+package app
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/agsreport/agsreport/internal/plan"
+	"github.com/agsreport/agsreport/internal/testutil"
+)
+
+const quarterlyJob = "../../examples/cumbria-quarterly/report.toml"
+
+// rollQuarterly rolls the quarterly example over into a new folder and
+// returns the folder and what the command printed.
+func rollQuarterly(t *testing.T, opts RolloverOptions) (string, string) {
+	t.Helper()
+	if opts.OutputDir == "" {
+		opts.OutputDir = filepath.Join(t.TempDir(), "2018-19")
+	}
+	if opts.Year == "" {
+		opts.Year = "2018/19"
+	}
+	var out bytes.Buffer
+	if err := Rollover(&out, quarterlyJob, opts); err != nil {
+		t.Fatalf("rollover: %v\n%s", err, out.String())
+	}
+	return opts.OutputDir, out.String()
+}
+
+func TestRolloverCarriesOpenActions(t *testing.T) {
+	old, err := Load(quarterlyJob)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir, printed := rollQuarterly(t, RolloverOptions{})
+	l, err := Load(filepath.Join(dir, "report.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.Problems.Errors() != 0 || l.Problems.Warnings() != 0 {
+		t.Fatalf("the new plan reads with problems:\n%v", l.Problems.List)
+	}
+	var check bytes.Buffer
+	if err := Check(&check, filepath.Join(dir, "report.toml")); err != nil || !strings.Contains(check.String(), "no problems found") {
+		t.Fatalf("check of the new job: %v\n%s", err, check.String())
+	}
+
+	// Worked by hand from the example's March 2018 returns: these twelve
+	// actions are COMPLETE, the other seventeen are still open.
+	closed := []string{"1(i)", "1(ii)", "1(v)", "2(i)", "3(i)", "3(ii)", "3(iii)", "4(i)", "4(ii)", "6(i)", "6(ii)", "8(i)"}
+	carried := map[string]*plan.Action{}
+	var order []string
+	for _, is := range l.Plan.Issues {
+		for _, a := range is.Actions {
+			carried[a.Ref] = a
+			order = append(order, a.Ref)
+		}
+	}
+	if len(carried) != 17 {
+		t.Errorf("carried %d actions %v, want the 17 open ones", len(carried), order)
+	}
+	var wantOrder []string
+	for _, is := range old.Plan.Issues {
+		for _, a := range is.Actions {
+			isClosed := slices.Contains(closed, a.Ref)
+			if isClosed != old.Plan.Statuses.Closed(a.Status) {
+				t.Errorf("%s: the hand-worked list says closed=%v, the example's status is %q", a.Ref, isClosed, a.Status)
+			}
+			got, ok := carried[a.Ref]
+			switch {
+			case isClosed && ok:
+				t.Errorf("%s is closed (%s) but was carried forward", a.Ref, a.Status)
+			case isClosed:
+				if !strings.Contains(printed, "  "+a.Ref+"  COMPLETE") {
+					t.Errorf("%s is left behind but not listed in the output:\n%s", a.Ref, printed)
+				}
+			case !ok:
+				t.Errorf("%s is open (%q) but was not carried forward", a.Ref, a.Status)
+			default:
+				wantOrder = append(wantOrder, a.Ref)
+				if got.Status != a.Status {
+					t.Errorf("%s: status %q, want the last one, %q", a.Ref, got.Status, a.Status)
+				}
+				if got.CarriedFrom != "2017/18" {
+					t.Errorf("%s: carried from %q, want 2017/18", a.Ref, got.CarriedFrom)
+				}
+				if got.Description != a.Description || got.Lead != a.Lead || got.Target.Text != a.Target.Text || got.Issue != a.Issue {
+					t.Errorf("%s: carried as %+v, want the description, lead, target and issue of %+v", a.Ref, got, a)
+				}
+				if len(got.History) != 0 {
+					t.Errorf("%s: the new plan has updates %v, want none", a.Ref, got.History)
+				}
+			}
+		}
+	}
+	if !slices.Equal(order, wantOrder) {
+		t.Errorf("carried in order %v, want the plan's order %v", order, wantOrder)
+	}
+	// The short history: the last update's period in front of its text.
+	for ref, want := range map[string]string{
+		"1(iii)": "Last update (March 2018): Illustrative update: No change since the February update.",
+	} {
+		if a := carried[ref]; a == nil || a.Progress != want {
+			t.Errorf("%s: progress %q, want %q", ref, a.Progress, want)
+		}
+	}
+	for _, a := range carried {
+		if a.Progress != "" && !strings.HasPrefix(a.Progress, "Last update (") {
+			t.Errorf("%s: progress %q does not say which period it is from", a.Ref, a.Progress)
+		}
+	}
+	if !strings.Contains(printed, "17 open actions carried forward from 2017/18") || !strings.Contains(printed, "left behind, closed in 2017/18 (12)") {
+		t.Errorf("output does not give the counts:\n%s", printed)
+	}
+	job, err := os.ReadFile(filepath.Join(dir, "report.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`title        = "Annual Governance Statement Action Plan 2018/19"`, `workbook = "plan.xlsx"`, "# [[updates]]", `template = "appendix-b"`, `[statuses."BEHIND TARGET"]`} {
+		if !bytes.Contains(job, []byte(want)) {
+			t.Errorf("new job lacks %q:\n%s", want, job)
+		}
+	}
+	if l.Job.Updates != nil {
+		t.Errorf("new job has updates: %v", l.Job.Updates)
+	}
+}
+
+func TestRolloverSameBytes(t *testing.T) {
+	a, _ := rollQuarterly(t, RolloverOptions{})
+	b, _ := rollQuarterly(t, RolloverOptions{})
+	for _, f := range RolloverFiles {
+		x, _ := os.ReadFile(filepath.Join(a, f))
+		y, _ := os.ReadFile(filepath.Join(b, f))
+		if len(x) == 0 || !bytes.Equal(x, y) {
+			t.Errorf("%s differs between two runs (%d and %d bytes)", f, len(x), len(y))
+		}
+	}
+}
+
+func TestRolloverNeverOverwrites(t *testing.T) {
+	for _, there := range RolloverFiles {
+		t.Run(there, func(t *testing.T) {
+			dir := t.TempDir()
+			if err := os.WriteFile(filepath.Join(dir, there), []byte("mine"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			before := testutil.Snapshot(t, dir)
+			var out bytes.Buffer
+			err := Rollover(&out, quarterlyJob, RolloverOptions{OutputDir: dir, Year: "2018/19"})
+			if err == nil || !strings.Contains(err.Error(), "already holds "+there) || !strings.Contains(err.Error(), "nothing was written") {
+				t.Fatalf("err = %v, want a refusal naming %s", err, there)
+			}
+			if after := testutil.Snapshot(t, dir); after != before {
+				t.Errorf("the folder changed:\n%s\nwant\n%s", after, before)
+			}
+		})
+	}
+	t.Run("second run", func(t *testing.T) {
+		dir, _ := rollQuarterly(t, RolloverOptions{})
+		before := testutil.Snapshot(t, dir)
+		err := Rollover(&bytes.Buffer{}, quarterlyJob, RolloverOptions{OutputDir: dir, Year: "2018/19"})
+		if err == nil {
+			t.Fatal("a second rollover into the same folder succeeded")
+		}
+		if after := testutil.Snapshot(t, dir); after != before {
+			t.Errorf("the folder changed")
+		}
+	})
+}
+
+func TestRolloverUsage(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		opts RolloverOptions
+		want string
+	}{
+		{"no folder", RolloverOptions{Year: "2018/19"}, "needs -o DIR"},
+		{"no year", RolloverOptions{OutputDir: "x"}, "needs -year"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			err := Rollover(&bytes.Buffer{}, quarterlyJob, tc.opts)
+			if _, ok := err.(*UsageError); !ok || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("err = %v, want a usage error saying %q", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestYearOf(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		texts []string
+		want  string
+	}{
+		{"short dash", []string{"Annual Governance Statement Action Plan 2017-18"}, "2017/18"},
+		{"slash", []string{"AGS 2023/24 action plan"}, "2023/24"},
+		{"long", []string{"Plan 2023-2024"}, "2023/24"},
+		{"none", []string{"Annual Governance Statement"}, ""},
+		{"two years", []string{"Plan 2022/23 and 2023/24"}, ""},
+		{"same year twice", []string{"Plan 2023/24", "2023-24"}, "2023/24"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := yearOf(tc.texts...); got != tc.want {
+				t.Errorf("yearOf(%q) = %q, want %q", tc.texts, got, tc.want)
+			}
+		})
+	}
+}
