@@ -18,6 +18,7 @@ import (
 	"github.com/agsreport/agsreport/internal/plan"
 	"github.com/agsreport/agsreport/internal/returns"
 	"github.com/agsreport/agsreport/internal/sheet"
+	"github.com/agsreport/agsreport/internal/suggest"
 )
 
 // UsageError is a mistake in how the command was called (exit code 2).
@@ -124,6 +125,7 @@ func LoadJob(j *job.Job) (*Loaded, error) {
 	}
 	plan.Merge(p, updates, &l.Problems)
 	plan.MergeNarrative(p, narrative, &l.Problems)
+	extend(p, j, &l.Problems)
 	p.Derive()
 	l.Plan = p
 	staleNarrative(l)
@@ -167,6 +169,35 @@ func untitledIssues(l *Loaded) {
 			}
 			l.Problems.Warnf(loc, "%s prints each governance issue's title, but %s, so the paper's heading names no issue. Map a column to the issue's title (columns.issue_title = [\"…\"] under [plan.actions] in the job), or put the issue in a title row above the table (\"Governance Issue: …\"); see docs/reading.md", o.Name(), which)
 		}
+	}
+}
+
+// extend applies the job's [[extensions]]: each agreed new target becomes
+// a revision of its action, as a revised target in the plan does. An
+// extension for an action not in the plan is an error naming the nearest
+// ref.
+func extend(p *plan.Plan, j *job.Job, probs *plan.Problems) {
+	if len(j.Extensions) == 0 {
+		return
+	}
+	var refs []string
+	for _, a := range p.Actions() {
+		refs = append(refs, a.Ref)
+	}
+	for _, e := range j.Extensions {
+		if e.Ref == "" || e.Target.IsZero() {
+			continue // the job has reported it
+		}
+		a := p.Action(e.Ref)
+		if a == nil {
+			msg := fmt.Sprintf("[[extensions]] number %d: action %q is not in the plan", e.Index, e.Ref)
+			if m := suggest.Message(e.Ref, refs, ""); m != "" {
+				msg += ": " + m
+			}
+			probs.Errorf(plan.Loc{File: j.File}, "%s", msg)
+			continue
+		}
+		a.Revise(plan.Revision{Target: e.Target, Agreed: e.Agreed, By: e.By, Period: e.Period})
 	}
 }
 
@@ -342,6 +373,7 @@ func Summary(l *Loaded) string {
 	for _, per := range l.Job.Periods() {
 		if per != l.Job.PlanPeriod { // the plan's own period has no returns
 			b.WriteString(quarterReturns(p, per))
+			b.WriteString(extensionRequests(p, per))
 		}
 	}
 	if len(p.SetAside) > 0 {
@@ -411,6 +443,36 @@ func quarterReturns(p *plan.Plan, period string) string {
 		line := fmt.Sprintf("  %3d of %-3d %s", got, o.n, o.name)
 		if len(o.missing) > 0 {
 			line += ": no update for" + list(o.missing)
+		}
+		b.WriteString(line + "\n")
+	}
+	return b.String()
+}
+
+// extensionRequests lists the new target dates officers ask for in the
+// returns for period: ref, lead, current target → requested date, reason,
+// and whether the job (or the plan) has agreed it. It is "" when there are
+// none.
+func extensionRequests(p *plan.Plan, period string) string {
+	rqs := p.Requests(period)
+	if len(rqs) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "  extensions requested in %s: %d\n", period, len(rqs))
+	for _, rq := range rqs {
+		lead := rq.Action.Lead
+		if lead == "" {
+			lead = rq.Officer
+		}
+		line := fmt.Sprintf("    %s (%s): %s → %s", rq.Action.Ref, lead, rq.From.DueText(), rq.Requested.DueText())
+		if rq.Reason != "" {
+			line += fmt.Sprintf(" — %q", rq.Reason)
+		}
+		if rq.Agreed != nil {
+			line += "; " + rq.Agreed.AgreedNote()
+		} else {
+			line += "; not agreed yet (agree it with an [[extensions]] block in the job)"
 		}
 		b.WriteString(line + "\n")
 	}

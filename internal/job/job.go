@@ -63,6 +63,9 @@ type Job struct {
 	// before every period of Updates.
 	PlanPeriod string
 	Updates    []Updates
+	// Extensions are the new target dates the job agrees
+	// ([[extensions]]), in the job's order.
+	Extensions []Extension
 	Statuses   []plan.Status // best first
 	Outputs    []Output
 }
@@ -96,6 +99,18 @@ type Updates struct {
 type Ignore struct {
 	Ref    string
 	Reason string
+}
+
+// Extension is a new target date for an action, agreed (by a committee,
+// say) and recorded in the job: it becomes a revision of the action's
+// target, as a revised target in the plan does.
+type Extension struct {
+	Index  int    // 1-based position in the job, for messages
+	Ref    string // the action's ref, as written
+	Target plan.Target
+	Agreed plan.Date // when it was agreed; zero when not given
+	By     string    // who agreed it; "" when not given
+	Period string    // the period it was agreed in; "" when not given
 }
 
 // Dangling is a link to a file that does not exist.
@@ -133,6 +148,7 @@ type file struct {
 	Vars         map[string]string     `toml:"vars"`
 	Plan         *planFile             `toml:"plan"`
 	Updates      []updatesFile         `toml:"updates"`
+	Extensions   []extensionFile       `toml:"extensions"`
 	Statuses     map[string]statusFile `toml:"statuses"`
 	Outputs      []outputFile          `toml:"output"`
 }
@@ -166,6 +182,14 @@ type updatesFile struct {
 	Columns   map[string]any `toml:"columns"`
 	Optional  bool           `toml:"optional"`
 	Ignore    []ignoreFile   `toml:"ignore"`
+}
+
+type extensionFile struct {
+	Ref    string `toml:"ref"`
+	Target any    `toml:"target"`
+	Agreed any    `toml:"agreed"`
+	By     string `toml:"by"`
+	Period string `toml:"period"`
 }
 
 type ignoreFile struct {
@@ -263,6 +287,9 @@ func Parse(path string, data []byte) (*Job, error) {
 		j.Updates = append(j.Updates, updates(c, j, i, u))
 	}
 	checkPeriods(c, j)
+	for i, e := range f.Extensions {
+		j.Extensions = append(j.Extensions, extension(c, j, i, e))
+	}
 	j.Statuses = statuses(c, f.Statuses)
 	if len(j.Statuses) == 0 {
 		j.Statuses = plan.DefaultStatuses()
@@ -316,6 +343,35 @@ func date(c *tomlx.File, key toml.Key, v any) plan.Date {
 		c.Errorf(key, "must be a date such as 2018-02-28, not %T", v)
 		return plan.Date{}
 	}
+}
+
+// extension checks one [[extensions]] block: a ref, a target date, and a
+// period (when given) that is one of the job's.
+func extension(c *tomlx.File, j *Job, i int, e extensionFile) Extension {
+	at := func(k string) toml.Key { return toml.Key{"extensions", k} }
+	out := Extension{Index: i + 1, Ref: strings.TrimSpace(e.Ref), By: strings.TrimSpace(e.By), Period: strings.TrimSpace(e.Period)}
+	if out.Ref == "" {
+		c.Errorf(at("ref"), "[[extensions]] number %d names no action: give ref = \"…\"", i+1)
+	}
+	if e.Target == nil {
+		c.Errorf(at("target"), "[[extensions]] number %d gives no target: give the new target date, such as target = 2024-09-30", i+1)
+	} else if d := date(c, at("target"), e.Target); !d.IsZero() {
+		out.Target = plan.Target{Text: d.Long(), Due: d}
+	}
+	out.Agreed = date(c, at("agreed"), e.Agreed)
+	if out.Period != "" && !containsFold(j.Periods(), out.Period) {
+		c.Errorf(at("period"), "[[extensions]] number %d: period %q is not a period of this job (%s)", i+1, out.Period, j.periodList())
+	}
+	return out
+}
+
+func containsFold(list []string, s string) bool {
+	for _, x := range list {
+		if plan.Key(x) == plan.Key(s) {
+			return true
+		}
+	}
+	return false
 }
 
 func header(c *tomlx.File, key toml.Key, v any) int {

@@ -7,6 +7,20 @@ type Revision struct {
 	Target Target // the revised target
 	Agreed Date   // when the revision was agreed; zero when not given
 	By     string // who agreed it; "" when not given
+	// Period is the period it was agreed in, when the job says so; ""
+	// otherwise (and for revisions read from the plan).
+	Period string
+}
+
+// Revise makes r.Target the action's current target, keeping the first
+// target as Original and r in Revisions. Overdue is judged on the new
+// target once facts are derived.
+func (a *Action) Revise(r Revision) {
+	if !a.Revised() {
+		a.Original = a.Target
+	}
+	a.Target = r.Target
+	a.Revisions = append(a.Revisions, r)
 }
 
 // Revised reports whether the action's target has been revised.
@@ -21,15 +35,64 @@ func (a *Action) RevisedNote() string {
 	}
 	s := "Revised: " + a.Target.DueText() + " (was " + a.Original.DueText()
 	if len(a.Revisions) > 0 {
-		r := a.Revisions[len(a.Revisions)-1]
-		switch {
-		case !r.Agreed.IsZero() && r.By != "":
-			s += "; extension agreed " + r.Agreed.Long() + " by " + r.By
-		case !r.Agreed.IsZero():
-			s += "; extension agreed " + r.Agreed.Long()
-		case r.By != "":
-			s += "; extension agreed by " + r.By
+		if r := a.Revisions[len(a.Revisions)-1]; !r.Agreed.IsZero() || r.By != "" {
+			s += "; extension " + r.AgreedNote()
 		}
 	}
 	return s + ")"
+}
+
+// Request is an officer's request, in a return, for a new target date.
+type Request struct {
+	Action    *Action
+	Period    string // the period of the return that asks
+	From      Target // the target the officer asked to move
+	Requested Target
+	Reason    string
+	Officer   string
+	Source    Loc // the row of the return
+	// Agreed is the revision that accepted the request: the first of the
+	// action's revisions to the requested date. It is nil while none has.
+	Agreed *Revision
+}
+
+// Requests lists the requests for a new target made in the returns for
+// period, in plan order.
+func (p *Plan) Requests(period string) []Request {
+	var out []Request
+	for _, a := range p.Actions() {
+		for _, u := range a.History {
+			if u.Period != period || u.Requested.IsZero() {
+				continue
+			}
+			rq := Request{Action: a, Period: period, From: a.Target, Requested: u.Requested,
+				Reason: u.Reason, Officer: u.Officer, Source: u.Source}
+			for i := range a.Revisions {
+				if a.Revisions[i].Target.Due == u.Requested.Due {
+					rq.Agreed = &a.Revisions[i]
+					rq.From = a.Original
+					if i > 0 {
+						rq.From = a.Revisions[i-1].Target
+					}
+					break
+				}
+			}
+			out = append(out, rq)
+		}
+	}
+	return out
+}
+
+// AgreedNote says when and by whom a revision was agreed: "agreed 12 June
+// 2024 by Audit Committee", "agreed 12 June 2024", "agreed by Audit
+// Committee" or "agreed".
+func (r Revision) AgreedNote() string {
+	s := "agreed"
+	if !r.Agreed.IsZero() {
+		s += " " + r.Agreed.Long()
+	}
+	if r.By != "" {
+		s += " by " + r.By
+	}
+	return s
 }

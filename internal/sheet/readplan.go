@@ -883,7 +883,5 @@ func (b *builder) revision(a *plan.Action, r row) {
 	if !agreed.IsZero() && agreed.Due.IsZero() {
 		b.probs.Errorf(r.at("revision_agreed"), "the date the extension was agreed, %q, is not a date", agreed.Text)
 	}
-	a.Original = a.Target
-	a.Target = revised
-	a.Revisions = append(a.Revisions, plan.Revision{Target: revised, Agreed: agreed.Due, By: by})
+	a.Revise(plan.Revision{Target: revised, Agreed: agreed.Due, By: by})
 }

@@ -1,0 +1,202 @@
+package app
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/agsreport/agsreport/internal/returns"
+)
+
+// requestExtensions fills in, in the returns in dir, the new target and
+// the reason an officer asks for, by action ref, under the return's own
+// headings.
+func requestExtensions(t *testing.T, dir string, ask map[string][2]string) {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(dir, "*.xlsx"))
+	asked := 0
+	for _, f := range files {
+		wb, err := excelize.OpenFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := wb.GetRows(returns.Sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		col := map[string]int{}
+		for i, h := range rows[returns.HeaderRow-1] {
+			col[h] = i + 1
+		}
+		if col[returns.ColRequested] == 0 || col[returns.ColReason] == 0 {
+			t.Fatalf("%s has no %q or %q column: %q", f, returns.ColRequested, returns.ColReason, rows[returns.HeaderRow-1])
+		}
+		for i := returns.HeaderRow; i < len(rows); i++ {
+			v, ok := ask[rows[i][0]]
+			if len(rows[i]) == 0 || !ok {
+				continue
+			}
+			asked++
+			for _, c := range []struct {
+				col int
+				s   string
+			}{{col[returns.ColRequested], v[0]}, {col[returns.ColReason], v[1]}} {
+				cell, _ := excelize.CoordinatesToCellName(c.col, i+1)
+				if err := wb.SetCellStr(returns.Sheet, cell, c.s); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		if err := wb.Save(); err != nil {
+			t.Fatal(err)
+		}
+		wb.Close()
+	}
+	if asked != len(ask) {
+		t.Fatalf("%d of the %d actions to ask for were in the returns in %s", asked, len(ask), dir)
+	}
+}
+
+// TestExtensionsRequestedAndAgreed runs Quarter 3 of the two-quarter
+// cycle (see quarters_test.go) with two requests for a new target: the
+// Director of Finance asks to move FS1 from 31 March 2024 to 30 September
+// 2024, which is not agreed; the Head of Capital asks to move FS3 from 30
+// September 2023 (overdue at 31 December 2023) to 31 January 2024, which
+// the job agrees. FS3 is then no longer overdue, and its revised target
+// is noted as the plan's revised columns would note it.
+func TestExtensionsRequestedAndAgreed(t *testing.T) {
+	dir := t.TempDir()
+	wb := excelize.NewFile()
+	if err := wb.SetSheetName("Sheet1", "Actions"); err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range quarterPlan {
+		if err := wb.SetSheetRow("Actions", fmt.Sprintf("A%d", i+1), &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := wb.SaveAs(filepath.Join(dir, "plan.xlsx")); err != nil {
+		t.Fatal(err)
+	}
+	job := filepath.Join(dir, "report.toml")
+	write := func(body string) {
+		if err := os.WriteFile(job, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(quarterJob(q3, "2023-12-31", true, true))
+	var out bytes.Buffer
+	if err := Returns(&out, job, ReturnsOptions{OutputDir: filepath.Join(dir, "returns", "q3"), Period: q3}); err != nil {
+		t.Fatalf("returns: %v\n%s", err, out.String())
+	}
+	fillReturns(t, filepath.Join(dir, "returns", "q3"), map[string][2]string{
+		"FS1": {"Amber", "Savings plan rephased."},
+		"FS3": {"Green", "Consultation extended."},
+	}, nil, nil)
+	requestExtensions(t, filepath.Join(dir, "returns", "q3"), map[string][2]string{
+		"FS1": {"30 September 2024", "Savings plan rephased"},
+		"FS3": {"31 January 2024", "Consultation extended to January"},
+	})
+	agreeFS3 := `
+[[extensions]]
+ref = "FS3"
+target = 2024-01-31
+agreed = 2023-12-12
+by = "Audit Committee"
+period = "` + q3 + `"
+`
+
+	tests := []struct {
+		name       string
+		extensions string
+		overdue    string // the refs check lists as overdue
+		notes      map[string]string
+		requests   []string // check's lines of requests, in order
+		wantErr    string
+	}{
+		{
+			name:    "requested, none agreed",
+			overdue: "FS3",
+			notes:   map[string]string{"FS1": "", "FS3": ""},
+			requests: []string{
+				"  extensions requested in " + q3 + ": 2\n",
+				`    FS1 (Director of Finance): 31 March 2024 → 30 September 2024 — "Savings plan rephased"; not agreed yet`,
+				`    FS3 (Head of Capital): 30 September 2023 → 31 January 2024 — "Consultation extended to January"; not agreed yet`,
+			},
+		},
+		{
+			name:       "FS3 agreed in the job",
+			extensions: agreeFS3,
+			overdue:    "",
+			notes: map[string]string{
+				"FS1": "",
+				"FS3": "Revised: 31 January 2024 (was 30 September 2023; extension agreed 12 December 2023 by Audit Committee)",
+			},
+			requests: []string{
+				`    FS1 (Director of Finance): 31 March 2024 → 30 September 2024 — "Savings plan rephased"; not agreed yet`,
+				`    FS3 (Head of Capital): 30 September 2023 → 31 January 2024 — "Consultation extended to January"; agreed 12 December 2023 by Audit Committee` + "\n",
+			},
+		},
+		{
+			name:       "an extension for an action not in the plan",
+			extensions: "\n[[extensions]]\nref = \"FX3\"\ntarget = 2024-01-31\n",
+			wantErr:    `[[extensions]] number 1: action "FX3" is not in the plan: did you mean "FS3"?`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			write(quarterJob(q3, "2023-12-31", false, true) + tt.extensions)
+			l, err := Load(job)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sum := Summary(l)
+			if tt.wantErr != "" {
+				if l.Problems.Errors() != 1 || !strings.Contains(sum, tt.wantErr) {
+					t.Fatalf("want one error saying %q:\n%s", tt.wantErr, sum)
+				}
+				return
+			}
+			if l.Problems.Errors() != 0 {
+				t.Fatalf("problems: %v", l.Problems.List)
+			}
+			var overdue []string
+			for _, a := range l.Plan.Actions() {
+				if a.Facts.Overdue {
+					overdue = append(overdue, a.Ref)
+				}
+				if want, ok := tt.notes[a.Ref]; ok && a.RevisedNote() != want {
+					t.Errorf("%s: RevisedNote %q, want %q", a.Ref, a.RevisedNote(), want)
+				}
+			}
+			if got := strings.Join(overdue, " "); got != tt.overdue {
+				t.Errorf("overdue %q, want %q", got, tt.overdue)
+			}
+			for _, want := range tt.requests {
+				if !strings.Contains(sum, want) {
+					t.Errorf("check does not say %q:\n%s", want, sum)
+				}
+			}
+		})
+	}
+}
+
+// TestExtensionsKeyIsKnown: a misspelt [[extensions]] table is refused with
+// the job's own key list suggesting the right one.
+func TestExtensionsKeyIsKnown(t *testing.T) {
+	dir := t.TempDir()
+	job := filepath.Join(dir, "report.toml")
+	body := quarterJob(q3, "2023-12-31", true, true) + "\n[[extension]]\nref = \"FS3\"\ntarget = 2024-01-31\n"
+	if err := os.WriteFile(job, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Load(job)
+	if err == nil || !strings.Contains(err.Error(), `did you mean "extensions"`) {
+		t.Fatalf("Load: %v; want an unknown key with did you mean \"extensions\"", err)
+	}
+}
