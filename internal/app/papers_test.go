@@ -172,10 +172,12 @@ func expect(t *testing.T, l *Loaded, pp Paper) want {
 				switch {
 				case progress != "":
 					u.follow = append(u.follow, firstWords(progress, 5), lastWords(progress, 5))
-				case pp.Output.Template == "briefing":
+				case pp.Output.Template == "briefing" || p.HasPeriod(period) && p.StateOf(a, period).Update == nil:
 					u.follow = append(u.follow, "No update received for this period.")
 				default:
-					u.follow = append(u.follow, "No update received.")
+					// Only what the plan says: no returns were asked for, or
+					// this period's values are the plan's own.
+					u.follow = append(u.follow, "No progress recorded in the plan.")
 				}
 				if o := is.Outcome(a.Outcome); o != nil && pp.Output.Template != "appendix-a" {
 					u.group = is.ID + "/" + o.Number

@@ -1,6 +1,7 @@
 package compose
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/agsreport/agsreport/internal/plan"
@@ -82,6 +83,59 @@ func TestNarrativeCarriesItsPeriod(t *testing.T) {
 		v := issueView(p, is, tt.period)
 		if v.Prospect != tt.prospect || v.Description != tt.description {
 			t.Errorf("%s: prospect %q, description %q\nwant %q, %q", tt.period, v.Prospect, v.Description, tt.prospect, tt.description)
+		}
+	}
+}
+
+// TestBlankProgressOnAppendices: an action whose progress is blank must
+// never be said to have had "No update received" when no returns were asked
+// for (the job has no [[updates]], or the period is the plan's own); with
+// returns, the line names the period, as the quarter's papers do.
+func TestBlankProgressOnAppendices(t *testing.T) {
+	vocab, err := plan.NewVocabulary(plan.DefaultStatuses())
+	if err != nil {
+		t.Fatal(err)
+	}
+	const plain = "*No progress recorded in the plan.*"
+	tests := []struct {
+		name     string
+		baseline string   // the plan's own period
+		periods  []string // periods of the job's [[updates]]
+		updates  []plan.Update
+		period   string // the paper's period
+		want     string
+	}{
+		{"no returns, no period", "", nil, nil, "", plain},
+		{"no returns, the job names a period", "", nil, nil, "Q3", plain},
+		{"the plan's own period, no returns", "Q1", nil, nil, "Q1", plain},
+		{"returns, none for the action", "", []string{"Q2"}, nil, "Q2", "*No update received for this period.*"},
+		{"returns, status with no text", "", []string{"Q2"},
+			[]plan.Update{{Period: "Q2", Ref: "A1", Status: "COMPLETE"}}, "Q2", "*Status updated this period, with no progress text.*"},
+	}
+	for _, name := range []string{"appendix-a", "appendix-b"} {
+		tm, err := Library{}.Load(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tt := range tests {
+			t.Run(name+"/"+tt.name, func(t *testing.T) {
+				a := &plan.Action{Ref: "A1", Issue: "I", Description: "Do it.", Status: "ONGOING"}
+				p := &plan.Plan{Statuses: vocab, Baseline: tt.baseline, Periods: tt.periods, Current: tt.period,
+					Issues: []*plan.Issue{{ID: "I", Title: "An issue", Actions: []*plan.Action{a}}}}
+				var probs plan.Problems
+				plan.Merge(p, tt.updates, &probs)
+				doc, err := Compose(tm, p, Options{Title: "AGS", Name: name})
+				if err != nil {
+					t.Fatal(err)
+				}
+				got := doc.Dump()
+				if !strings.Contains(got, tt.want) {
+					t.Errorf("the paper does not show %q:\n%s", tt.want, got)
+				}
+				if tt.want == plain && strings.Contains(got, "No update") {
+					t.Errorf("the paper says there was no update, with no returns asked for:\n%s", got)
+				}
+			})
 		}
 	}
 }
