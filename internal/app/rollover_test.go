@@ -211,3 +211,88 @@ func TestYearOf(t *testing.T) {
 		})
 	}
 }
+
+// TestRolloverPaperMarksCarried builds the new job's Appendix 1 (B) and
+// checks that each carried action of the issue it covers is marked.
+func TestRolloverPaperMarksCarried(t *testing.T) {
+	dir, _ := rollQuarterly(t, RolloverOptions{})
+	jobPath := filepath.Join(dir, "report.toml")
+	l, err := Load(jobPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want int
+	for _, is := range l.Plan.Issues {
+		if is.ID == "AMEY" {
+			want = len(is.Actions)
+		}
+	}
+	if want == 0 {
+		t.Fatal("no AMEY actions were carried forward")
+	}
+	out := filepath.Join(dir, "papers")
+	if err := Build(&bytes.Buffer{}, jobPath, BuildOptions{OutputDir: out}); err != nil {
+		t.Fatal(err)
+	}
+	html, err := os.ReadFile(filepath.Join(out, "Appendix 1B - Amey Lessons Learned - March 2018.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := bytes.Count(html, []byte("<em>Carried forward from 2017/18</em>")); got != want {
+		t.Errorf("the appendix marks %d actions as carried forward, want the %d carried", got, want)
+	}
+}
+
+// TestRolloverFrom checks where the year rolled over from comes from: the
+// -from option over the title, and a usage error when the title and period
+// name none.
+func TestRolloverFrom(t *testing.T) {
+	src, err := os.ReadFile(quarterlyJob)
+	if err != nil {
+		t.Fatal(err)
+	}
+	abs, err := filepath.Abs(filepath.Dir(quarterlyJob))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.ReplaceAll(string(src), `"../`, `"`+filepath.ToSlash(filepath.Dir(abs))+`/`)
+	text = strings.ReplaceAll(text, `"updates/`, `"`+filepath.ToSlash(abs)+`/updates/`)
+	text = strings.Replace(text, `title        = "Annual Governance Statement Action Plan 2017-18"`, `title = "Annual Governance Statement Action Plan"`, 1)
+	noYear := filepath.Join(t.TempDir(), "report.toml")
+	if err := os.WriteFile(noYear, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, job, from string
+		want            string // in the new plan's Carried Forward column, or the error
+	}{
+		{"from the title", quarterlyJob, "", "2017/18"},
+		{"given", quarterlyJob, "2017-2018 plan", "2017-2018 plan"},
+		{"given, no year in the title", noYear, "2017/18", "2017/18"},
+		{"needed", noYear, "", "give it with -from"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "next")
+			err := Rollover(&bytes.Buffer{}, tc.job, RolloverOptions{OutputDir: dir, Year: "2018/19", From: tc.from})
+			if strings.HasPrefix(tc.want, "give") {
+				if _, ok := err.(*UsageError); !ok || !strings.Contains(err.Error(), tc.want) {
+					t.Fatalf("err = %v, want a usage error saying %q", err, tc.want)
+				}
+				if _, serr := os.Stat(dir); serr == nil {
+					t.Errorf("%s was created", dir)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			l, err := Load(filepath.Join(dir, "report.toml"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a := l.Plan.Issues[0].Actions[0]; a.CarriedFrom != tc.want {
+				t.Errorf("%s carried from %q, want %q", a.Ref, a.CarriedFrom, tc.want)
+			}
+		})
+	}
+}
