@@ -10,6 +10,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/agsreport/agsreport/internal/report"
 	"github.com/agsreport/agsreport/internal/returns"
 )
 
@@ -116,22 +117,28 @@ period = "` + q3 + `"
 		extensions string
 		overdue    string // the refs check lists as overdue
 		notes      map[string]string
-		requests   []string // check's lines of requests, in order
+		requests   []string          // check's lines of requests, in order
+		briefing   map[string]string // ref → the Extension cell of the briefing's list, for every row
 		wantErr    string
 	}{
 		{
-			name:    "requested, none agreed",
-			overdue: "FS3",
-			notes:   map[string]string{"FS1": "", "FS3": ""},
+			name:       "requested, none agreed; CY2 agreed for the next quarter",
+			extensions: "\n[[extensions]]\nref = \"CY2\"\ntarget = 2024-06-30\nperiod = \"" + q4 + "\"\n",
+			overdue:    "FS3",
+			notes:      map[string]string{"FS1": "", "FS3": ""},
 			requests: []string{
 				"  extensions requested in " + q3 + ": 2\n",
 				`    FS1 (Director of Finance): 31 March 2024 → 30 September 2024 — "Savings plan rephased"; not agreed yet`,
 				`    FS3 (Head of Capital): 30 September 2023 → 31 January 2024 — "Consultation extended to January"; not agreed yet`,
 			},
+			briefing: map[string]string{
+				"FS1": "Asked for 30 September 2024: Savings plan rephased. Not agreed yet.",
+				"FS3": "Asked for 31 January 2024: Consultation extended to January. Not agreed yet.",
+			},
 		},
 		{
 			name:       "FS3 agreed in the job",
-			extensions: agreeFS3,
+			extensions: agreeFS3 + "\n[[extensions]]\nref = \"CY2\"\ntarget = 2024-06-30\nby = \"Audit Committee\"\nperiod = \"" + q3 + "\"\n",
 			overdue:    "",
 			notes: map[string]string{
 				"FS1": "",
@@ -140,6 +147,11 @@ period = "` + q3 + `"
 			requests: []string{
 				`    FS1 (Director of Finance): 31 March 2024 → 30 September 2024 — "Savings plan rephased"; not agreed yet`,
 				`    FS3 (Head of Capital): 30 September 2023 → 31 January 2024 — "Consultation extended to January"; agreed 12 December 2023 by Audit Committee` + "\n",
+			},
+			briefing: map[string]string{
+				"FS1": "Asked for 30 September 2024: Savings plan rephased. Not agreed yet.",
+				"FS3": "Asked for 31 January 2024: Consultation extended to January. Agreed 12 December 2023 by Audit Committee.",
+				"CY2": "Agreed by Audit Committee: 30 June 2024 (was 31 March 2024).",
 			},
 		},
 		{
@@ -182,6 +194,14 @@ period = "` + q3 + `"
 					t.Errorf("check does not say %q:\n%s", want, sum)
 				}
 			}
+			papers, err := Compose(l)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := briefingExtensions(t, papers[0].Doc)
+			if fmt.Sprint(got) != fmt.Sprint(tt.briefing) {
+				t.Errorf("the briefing's extensions list is\n%v\nwant\n%v", got, tt.briefing)
+			}
 		})
 	}
 }
@@ -199,4 +219,35 @@ func TestExtensionsKeyIsKnown(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), `did you mean "extensions"`) {
 		t.Fatalf("Load: %v; want an unknown key with did you mean \"extensions\"", err)
 	}
+}
+
+// briefingExtensions reads the briefing's list of extensions requested and
+// agreed this period: ref → its Extension cell.
+func briefingExtensions(t *testing.T, doc *report.Document) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	found := false
+	for _, sec := range doc.Sections {
+		for _, b := range sec.Blocks {
+			x, ok := b.(*report.Table)
+			if !ok || x.Name != "Extensions" {
+				continue
+			}
+			found = true
+			for _, g := range x.Groups {
+				for _, r := range g.Rows {
+					ref := strings.Fields(r.Cells[0].Text.String())[0]
+					for i, c := range r.Cells {
+						if x.Columns[i].Title == "Extension" {
+							out[ref] = c.Text.String()
+						}
+					}
+				}
+			}
+		}
+	}
+	if !found {
+		t.Fatal("the briefing has no Extensions list")
+	}
+	return out
 }

@@ -103,10 +103,16 @@ type Action struct {
 	// "▲ Better (was ONGOING)", "▼ Worse (was ON TARGET)", "● Completed
 	// (was ONGOING)"; "" when nothing changed.
 	ChangeMark string
+	// ExtensionNote says what happened to the target in the paper's
+	// period: the new date the officer asked for in the period's return,
+	// with the reason and whether it was agreed, and any extension the
+	// job records as agreed in the period (see plan.Action.ExtensionNote);
+	// "" when neither.
+	ExtensionNote string
 }
 
 // Filters are the names a table's filter may take.
-var Filters = []string{"open", "closed", "overdue", "no-return", "better", "worse", "completed", "new", "changed"}
+var Filters = []string{"open", "closed", "overdue", "no-return", "better", "worse", "completed", "new", "changed", "extension"}
 
 func (a *Action) passes(filter string) bool {
 	switch filter {
@@ -122,6 +128,8 @@ func (a *Action) passes(filter string) bool {
 		return a.NoReturn
 	case "changed":
 		return a.Change != plan.Unchanged.String()
+	case "extension":
+		return a.ExtensionNote != ""
 	}
 	return a.Change == filter
 }
@@ -293,6 +301,7 @@ func actionView(p *plan.Plan, a *plan.Action, period string) *Action {
 	v.Note = progressNote(p, st, period)
 	v.Progress = withNote(v.Note, st.Progress)
 	v.ChangeMark = changeMark(v.Change, v.PrevStatus)
+	v.ExtensionNote = a.ExtensionNote(period)
 	return v
 }
 

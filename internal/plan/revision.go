@@ -1,5 +1,7 @@
 package plan
 
+import "strings"
+
 // Revision is an agreed change to an action's target: the new target, when
 // it was agreed and by whom (a committee, a director). An action's Target
 // is always its current target; Original keeps the one first set.
@@ -61,26 +63,78 @@ type Request struct {
 func (p *Plan) Requests(period string) []Request {
 	var out []Request
 	for _, a := range p.Actions() {
-		for _, u := range a.History {
-			if u.Period != period || u.Requested.IsZero() {
-				continue
-			}
-			rq := Request{Action: a, Period: period, From: a.Target, Requested: u.Requested,
-				Reason: u.Reason, Officer: u.Officer, Source: u.Source}
-			for i := range a.Revisions {
-				if a.Revisions[i].Target.Due == u.Requested.Due {
-					rq.Agreed = &a.Revisions[i]
-					rq.From = a.Original
-					if i > 0 {
-						rq.From = a.Revisions[i-1].Target
-					}
-					break
-				}
-			}
+		if rq, ok := a.Request(period); ok {
 			out = append(out, rq)
 		}
 	}
 	return out
+}
+
+// Request returns the new target asked for in the action's return for
+// period, and whether there is one.
+func (a *Action) Request(period string) (Request, bool) {
+	for _, u := range a.History {
+		if u.Period != period || u.Requested.IsZero() {
+			continue
+		}
+		rq := Request{Action: a, Period: period, From: a.Target, Requested: u.Requested,
+			Reason: u.Reason, Officer: u.Officer, Source: u.Source}
+		for i := range a.Revisions {
+			if a.Revisions[i].Target.Due == u.Requested.Due {
+				rq.Agreed = &a.Revisions[i]
+				rq.From = a.Original
+				if i > 0 {
+					rq.From = a.Revisions[i-1].Target
+				}
+				break
+			}
+		}
+		return rq, true
+	}
+	return Request{}, false
+}
+
+// ExtensionNote says what happened this period to the action's target, as
+// the briefing lists it: the new target asked for in the period's return
+// and whether it was agreed ("Asked for 30 September 2024: supplier
+// delay. Not agreed yet."), and any extension the job records as agreed
+// in the period that answers no request of the period ("Agreed 12 June
+// 2024 by Audit Committee: 30 September 2024 (was 31 March 2024)."). It
+// is "" when neither.
+func (a *Action) ExtensionNote(period string) string {
+	var parts []string
+	rq, asked := a.Request(period)
+	if asked {
+		s := "Asked for " + rq.Requested.DueText()
+		if rq.Reason != "" {
+			s += ": " + strings.TrimRight(rq.Reason, ".")
+		}
+		s += "."
+		if rq.Agreed != nil {
+			s += " " + upperFirst(rq.Agreed.AgreedNote()) + "."
+		} else {
+			s += " Not agreed yet."
+		}
+		parts = append(parts, s)
+	}
+	for i, r := range a.Revisions {
+		if r.Period == "" || Key(r.Period) != Key(period) || (asked && rq.Agreed == &a.Revisions[i]) {
+			continue
+		}
+		was := a.Original
+		if i > 0 {
+			was = a.Revisions[i-1].Target
+		}
+		parts = append(parts, upperFirst(r.AgreedNote())+": "+r.Target.DueText()+" (was "+was.DueText()+").")
+	}
+	return strings.Join(parts, " ")
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // AgreedNote says when and by whom a revision was agreed: "agreed 12 June
