@@ -300,9 +300,12 @@ func check(w io.Writer, jobPath string, verbose bool) error {
 		return err
 	}
 	if verbose {
+		// The readings already show each sheet's notes, under the sheet.
 		fmt.Fprint(w, ReadingsText(l))
+		fmt.Fprint(w, summary(l, false))
+	} else {
+		fmt.Fprint(w, Summary(l))
 	}
-	fmt.Fprint(w, Summary(l))
 	if l.Problems.Errors() > 0 {
 		return fmt.Errorf("%s: %d error(s): %w", jobPath, l.Problems.Errors(), ErrProblems)
 	}
@@ -315,6 +318,12 @@ func check(w io.Writer, jobPath string, verbose bool) error {
 // have no update; rows the job set aside; then every problem with where it
 // is.
 func Summary(l *Loaded) string {
+	return summary(l, true)
+}
+
+// summary is Summary; readingNotes says whether to list the notes of the
+// sheets read (check -v shows them under each sheet instead, once).
+func summary(l *Loaded, readingNotes bool) string {
 	var b strings.Builder
 	p := l.Plan
 	w := func(format string, a ...any) { fmt.Fprintf(&b, format+"\n", a...) }
@@ -366,6 +375,9 @@ func Summary(l *Loaded) string {
 		w("%-28s %d (titles, keys, notes, rows left out; agsreport check -v shows each with the reason)", "rows not read", notRead)
 	}
 	for _, rd := range l.Readings {
+		if !readingNotes {
+			break
+		}
 		for _, n := range rd.Notes {
 			w("note: %s", n)
 		}

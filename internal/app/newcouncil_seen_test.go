@@ -88,3 +88,33 @@ func TestUntitledIssues(t *testing.T) {
 		})
 	}
 }
+
+// TestCheckPrintsEachNoteOnce: a reading note (a status read from a cell's
+// fill colour) is printed once by check, and once by check -v, under its
+// sheet, not again in the summary.
+func TestCheckPrintsEachNoteOnce(t *testing.T) {
+	const note = `note: plan.xlsx: sheet "Actions", cell F2 ("RAG"): the status cell has no words, only a fill colour, #92D050: read as Green`
+	cases := []struct {
+		name    string
+		verbose bool
+		want    string // the line holding the note, as printed
+	}{
+		{"check", false, "\n" + note},
+		{"check -v, under the sheet", true, "\n  " + note},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			job := writeCouncil(t, councilLayoutNamed(t, "rag-fill-only"), dir)
+			var out bytes.Buffer
+			_ = check(&out, job, tc.verbose) // the layout's purple cell is an error; the notes are printed all the same
+			got := strings.ReplaceAll(out.String(), dir+string(filepath.Separator), "")
+			if n := strings.Count(got, note); n != 1 {
+				t.Errorf("the note is printed %d times, want once:\n%s", n, got)
+			}
+			if !strings.Contains(got, tc.want) {
+				t.Errorf("the note is not printed as %q:\n%s", tc.want, got)
+			}
+		})
+	}
+}
