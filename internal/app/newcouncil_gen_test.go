@@ -372,10 +372,10 @@ formats = ["pdf"]
 			see: []string{
 				`directorates.xlsx: sheet "Children", read as actions`,
 				`error: directorates.xlsx: sheet "Place", cell A4: the cell holds a formula, ="P"&(ROW()-2), with no value saved in the file`,
-				`row 4 not read: the row has no action ref`,
+				`row 4 not read: its action ref is a formula with no value saved in the file`,
 				`not read: sheet "Archive 2022-23" (hidden; a hidden sheet is read only when the job names it)`,
 			},
-			notSee: []string{"OLD1", "Old action", "Archive 2022-23\", read"},
+			notSee: []string{"OLD1", "Old action", "Archive 2022-23\", read", "the row has no action ref"},
 			job: `title = "Directorate Assurance Actions"
 organisation = "Highmoor City Council"
 period = "June 2024"

@@ -359,11 +359,13 @@ func readTable(src source, req tableRequest, probs *plan.Problems, fn rowFunc) (
 			break
 		}
 		own := 0
+		unsaved := map[int]bool{} // 1-based columns of formulas with no saved value
 		for i, c := range cells {
 			if strings.TrimSpace(c.text) != "" {
 				own++
 			}
 			if c.formula != "" && !c.cached {
+				unsaved[i+1] = true
 				probs.Errorf(plan.Loc{File: spec.Name, Sheet: req.sheet, Row: num, Col: i + 1}, "the cell holds a formula, =%s, with no value saved in the file, so agsreport cannot read what it shows: open the workbook in Excel and save it (with Formulas > Calculation Options set to Automatic), then run again",
 					trunc(c.formula, 60))
 			}
@@ -504,6 +506,12 @@ func readTable(src source, req tableRequest, probs *plan.Problems, fn rowFunc) (
 		case spec.End != "" && strings.HasPrefix(headerKey(first), headerKey(spec.End)):
 			ended = fmt.Sprintf("below the table, which ends at row %d (end = %q in the job)", num, spec.End)
 			notRead(fmt.Sprintf("the end of the table (end = %q in the job)", spec.End))
+			continue
+		}
+		if col := colOf(t, keyFieldOf(t)); col >= 0 && unsaved[col+1] {
+			// The formula's error, above, says how to fix it: another
+			// message about the same cell would only repeat it.
+			notRead(fmt.Sprintf("its %s is a formula with no value saved in the file", keyNoun(t.kind)))
 			continue
 		}
 		single := len(quoted) == 1 || across != nil

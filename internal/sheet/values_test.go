@@ -76,7 +76,17 @@ func TestCellFacts(t *testing.T) {
 			plan: []string{`issue "" title=""`, `  action "1" "Review."`, `  action "3" "Report."`},
 			probs: []string{
 				`error: plan.xlsx: sheet "Actions", cell A3: the cell holds a formula, ="A"&ROW(), with no value saved in the file, so agsreport cannot read what it shows: open the workbook in Excel and save it (with Formulas > Calculation Options set to Automatic), then run again`,
-				`error: plan.xlsx: sheet "Actions", cell A3 ("Ref"): the row has no action ref; it is not read: "Train.", "Complete"`,
+			},
+		},
+		{
+			name: "a ref that is a formula with no saved value gives one error",
+			rows: [][]cell{head,
+				{{formula: `"A"&ROW()`}, {text: "Train."}},
+				{{text: "3"}, {text: "Report."}},
+			},
+			plan: []string{`issue "" title=""`, `  action "3" "Report."`},
+			probs: []string{
+				`error: plan.xlsx: sheet "Actions", cell A2: the cell holds a formula, ="A"&ROW(), with no value saved in the file, so agsreport cannot read what it shows: open the workbook in Excel and save it (with Formulas > Calculation Options set to Automatic), then run again`,
 			},
 		},
 	}
