@@ -151,7 +151,8 @@ func outputsShowing(l *Loaded, field string) []job.Output {
 // untitledIssues warns, for each output whose template prints an issue's
 // title, about each of its issues that has none (a plan with no issue
 // column and no issue title row): the paper's heading for it would name no
-// issue. One warning per output and issue, naming the output and the fix.
+// issue, and a table column of issue titles would be blank. One warning
+// per output and issue, naming the output and the fix.
 func untitledIssues(l *Loaded) {
 	j, p := l.Job, l.Plan
 	for _, o := range outputsShowing(l, "Issue.Title") {
@@ -167,7 +168,7 @@ func untitledIssues(l *Loaded) {
 			if is.ID != "" {
 				which = fmt.Sprintf("issue %q has no title", is.ID)
 			}
-			l.Problems.Warnf(loc, "%s prints each governance issue's title, but %s, so the paper's heading names no issue. Map a column to the issue's title (columns.issue_title = [\"…\"] under [plan.actions] in the job), or put the issue in a title row above the table (\"Governance Issue: …\"); see docs/reading.md", o.Name(), which)
+			l.Problems.Warnf(loc, "%s prints each governance issue's title, but %s, so the paper leaves the issue's title blank (or prints its heading with no title). Map a column to the issue's title (columns.issue_title = [\"…\"] under [plan.actions] in the job), or put the issue in a title row above the table (\"Governance Issue: …\"); see docs/reading.md", o.Name(), which)
 		}
 	}
 }

@@ -27,7 +27,7 @@ func TestUntitledIssues(t *testing.T) {
 	twoOutputs := func(j string) string {
 		return j + "\n[[output]]\ntemplate = \"appendix-b\"\nformats = [\"pdf\"]\n"
 	}
-	const fix = `prints each governance issue's title, but its actions have no governance issue, so the paper's heading names no issue. Map a column to the issue's title (columns.issue_title = ["…"] under [plan.actions] in the job), or put the issue in a title row above the table ("Governance Issue: …"); see docs/reading.md`
+	const fix = `prints each governance issue's title, but its actions have no governance issue, so the paper leaves the issue's title blank (or prints its heading with no title). Map a column to the issue's title (columns.issue_title = ["…"] under [plan.actions] in the job), or put the issue in a title row above the table ("Governance Issue: …"); see docs/reading.md`
 	cases := []struct {
 		name, layout string
 		job          func(string) string
