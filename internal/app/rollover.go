@@ -62,8 +62,9 @@ func yearOf(texts ...string) string {
 // job's vocabulary, or that has none) with its last status and progress,
 // the last update's period in front of the progress text, and the year it
 // is carried forward from in the plan's Carried Forward column; the issues
-// that still have open actions, with their outcomes and recommendations;
-// and a job file that reads the new plan with the same statuses, templates
+// that still have open actions (or have no actions of their own, as a plan
+// that keeps the proposed action on the issue), with their outcomes and
+// recommendations; and a job file that reads the new plan with the same statuses, templates
 // and outputs and no [[updates]] yet. Closed actions are left behind and
 // listed on w. Errors in the input stop it before anything is written; so
 // does any of RolloverFiles already being in the folder: it never writes
@@ -185,7 +186,9 @@ func carry(p *plan.Plan, from string) *rolled {
 				}
 			}
 		}
-		if open > 0 {
+		// An issue with no actions of its own (a plan that keeps the
+		// proposed action on the issue) is carried: nothing says it is done.
+		if open > 0 || len(is.Actions) == 0 {
 			r.issues = append(r.issues, is)
 		} else {
 			r.empty = append(r.empty, is.ID)
@@ -212,7 +215,7 @@ func (r *rolled) progress(a *plan.Action) string {
 // (internal/sheet/fields.go), so that the new plan reads with no column
 // left over and a governance officer can add rows under the same headings.
 var (
-	rollIssueCols   = []string{"Issue Ref", "Theme", "Governance Issue", "Description", "Lead Manager", "Target Date", "Overall Prospect"}
+	rollIssueCols   = []string{"Issue Ref", "Theme", "Governance Issue", "Description", "Rationale", "Proposed Action", "Lead Manager", "Target Date", "Overall Prospect"}
 	rollOutcomeCols = []string{"Issue Ref", "Outcome No", "Strategic Outcome"}
 	rollRecCols     = []string{"Issue Ref", "Rec No", "Recommendation", "Report Refs"}
 	rollActionCols  = []string{"Issue Ref", "Outcome No", "Rec No", "Action Ref", "Action", "Lead", "Target Date", "Resources",
@@ -226,7 +229,7 @@ func (r *rolled) workbook(p *plan.Plan, year string) ([]byte, error) {
 	defer f.Close()
 	var issueRows, outcomeRows, recRows, actionRows [][]string
 	for _, is := range r.issues {
-		issueRows = append(issueRows, []string{is.ID, is.Theme, is.Title, is.Description, is.Lead, is.Target.Text, is.Prospect})
+		issueRows = append(issueRows, []string{is.ID, is.Theme, is.Title, is.Description, is.Rationale, is.Action, is.Lead, is.Target.Text, is.Prospect})
 		used := map[string]bool{}
 		usedRec := map[string]bool{}
 		for _, a := range r.actions {
@@ -256,7 +259,7 @@ func (r *rolled) workbook(p *plan.Plan, year string) ([]byte, error) {
 		rows        [][]string
 		widths      []float64
 	}{
-		{"Issues", "Governance issues " + year, rollIssueCols, issueRows, []float64{10, 16, 30, 60, 24, 18, 60}},
+		{"Issues", "Governance issues " + year, rollIssueCols, issueRows, []float64{10, 16, 30, 60, 40, 40, 24, 18, 60}},
 		{"Outcomes", "Strategic outcomes " + year, rollOutcomeCols, outcomeRows, []float64{10, 12, 80}},
 		{"Recommendations", "Recommendations " + year, rollRecCols, recRows, []float64{10, 8, 60, 16}},
 		{"Actions", title, rollActionCols, actionRows, []float64{10, 10, 8, 10, 50, 20, 18, 16, 10, 10, 14, 60, 16}},

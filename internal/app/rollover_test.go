@@ -296,3 +296,34 @@ func TestRolloverFrom(t *testing.T) {
 		})
 	}
 }
+
+// TestRolloverIssuesWithoutActions rolls over the CMT 2014 plan, which
+// keeps each proposed action on its issue: every issue is carried, with
+// its text, since none is marked done.
+func TestRolloverIssuesWithoutActions(t *testing.T) {
+	const src = "../../examples/cmt-2014/report.toml"
+	old, err := Load(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "next")
+	if err := Rollover(&bytes.Buffer{}, src, RolloverOptions{OutputDir: dir, Year: "2015/16", From: "2014/15"}); err != nil {
+		t.Fatal(err)
+	}
+	l, err := Load(filepath.Join(dir, "report.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.Problems.Errors() != 0 || l.Problems.Warnings() != 0 {
+		t.Fatalf("the new plan reads with problems:\n%v", l.Problems.List)
+	}
+	if len(l.Plan.Issues) != len(old.Plan.Issues) || len(old.Plan.Issues) != 9 {
+		t.Fatalf("carried %d issues, want the plan's %d (9)", len(l.Plan.Issues), len(old.Plan.Issues))
+	}
+	for i, is := range l.Plan.Issues {
+		o := old.Plan.Issues[i]
+		if is.ID != o.ID || is.Title != o.Title || is.Description != o.Description || is.Action != o.Action || is.Lead != o.Lead || is.Target.Text != o.Target.Text {
+			t.Errorf("issue %d carried as %+v, want %+v", i+1, is, o)
+		}
+	}
+}
