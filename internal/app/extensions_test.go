@@ -206,18 +206,25 @@ period = "` + q3 + `"
 	}
 }
 
-// TestExtensionsKeyIsKnown: a misspelt [[extensions]] table is refused with
-// the job's own key list suggesting the right one.
+// TestExtensionsKeyIsKnown: a misspelt [[extensions]] table, or a
+// misspelt key in one, is refused with the job's own key list suggesting
+// the right one.
 func TestExtensionsKeyIsKnown(t *testing.T) {
-	dir := t.TempDir()
-	job := filepath.Join(dir, "report.toml")
-	body := quarterJob(q3, "2023-12-31", true, true) + "\n[[extension]]\nref = \"FS3\"\ntarget = 2024-01-31\n"
-	if err := os.WriteFile(job, []byte(body), 0o644); err != nil {
-		t.Fatal(err)
+	tests := []struct{ name, block, want string }{
+		{"table", "\n[[extension]]\nref = \"FS3\"\ntarget = 2024-01-31\n", `did you mean "extensions"`},
+		{"key", "\n[[extensions]]\nref = \"FS3\"\ntarget = 2024-01-31\nagred = 2023-12-12\n", `did you mean "agreed"`},
 	}
-	_, err := Load(job)
-	if err == nil || !strings.Contains(err.Error(), `did you mean "extensions"`) {
-		t.Fatalf("Load: %v; want an unknown key with did you mean \"extensions\"", err)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			job := filepath.Join(t.TempDir(), "report.toml")
+			if err := os.WriteFile(job, []byte(quarterJob(q3, "2023-12-31", true, true)+tt.block), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			_, err := Load(job)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("Load: %v; want an unknown key with %s", err, tt.want)
+			}
+		})
 	}
 }
 

@@ -351,10 +351,10 @@ func extension(c *tomlx.File, j *Job, i int, e extensionFile) Extension {
 	at := func(k string) toml.Key { return toml.Key{"extensions", k} }
 	out := Extension{Index: i + 1, Ref: strings.TrimSpace(e.Ref), By: strings.TrimSpace(e.By), Period: strings.TrimSpace(e.Period)}
 	if out.Ref == "" {
-		c.Errorf(at("ref"), "[[extensions]] number %d names no action: give ref = \"…\"", i+1)
+		c.Errorf(toml.Key{"extensions"}, "[[extensions]] number %d names no action: give ref = \"…\"", i+1)
 	}
 	if e.Target == nil {
-		c.Errorf(at("target"), "[[extensions]] number %d gives no target: give the new target date, such as target = 2024-09-30", i+1)
+		c.Errorf(toml.Key{"extensions"}, "[[extensions]] number %d gives no target: give the new target date, such as target = 2024-09-30", i+1)
 	} else if d := date(c, at("target"), e.Target); !d.IsZero() {
 		out.Target = plan.Target{Text: d.Long(), Due: d}
 	}
