@@ -218,8 +218,8 @@ var (
 	rollIssueCols   = []string{"Issue Ref", "Theme", "Governance Issue", "Description", "Rationale", "Proposed Action", "Lead Manager", "Target Date", "Overall Prospect"}
 	rollOutcomeCols = []string{"Issue Ref", "Outcome No", "Strategic Outcome"}
 	rollRecCols     = []string{"Issue Ref", "Rec No", "Recommendation", "Report Refs"}
-	rollActionCols  = []string{"Issue Ref", "Outcome No", "Rec No", "Action Ref", "Action", "Lead", "Target Date", "Resources",
-		"Priority", "% Complete", "Status", "Progress", "Carried Forward"}
+	rollActionCols  = []string{"Issue Ref", "Outcome No", "Rec No", "Action Ref", "Action", "Lead", "Target Date",
+		"Revised Target Date", "Extension Agreed", "Agreed By", "Resources", "Priority", "% Complete", "Status", "Progress", "Carried Forward"}
 )
 
 // workbook writes the new plan as .xlsx bytes: the same bytes for the same
@@ -249,8 +249,20 @@ func (r *rolled) workbook(p *plan.Plan, year string) ([]byte, error) {
 		}
 	}
 	for _, a := range r.actions {
-		actionRows = append(actionRows, []string{a.Issue, a.Outcome, a.Recommendation, a.Ref, a.Description, a.Lead, a.Target.Text,
-			a.Resources, a.Priority.Text, a.Percent.String(), a.Status, r.progress(a), r.from})
+		// A revised target keeps the original beside it, with the last
+		// revision's agreement; earlier revisions are not carried.
+		target, revised, agreed, by := a.Target.Text, "", "", ""
+		if a.Revised() {
+			target, revised = a.Original.Text, a.Target.Text
+			if n := len(a.Revisions); n > 0 {
+				if d := a.Revisions[n-1].Agreed; !d.IsZero() {
+					agreed = d.Long()
+				}
+				by = a.Revisions[n-1].By
+			}
+		}
+		actionRows = append(actionRows, []string{a.Issue, a.Outcome, a.Recommendation, a.Ref, a.Description, a.Lead, target,
+			revised, agreed, by, a.Resources, a.Priority.Text, a.Percent.String(), a.Status, r.progress(a), r.from})
 	}
 	title := "Action plan " + year
 	sheets := []struct {
@@ -262,7 +274,7 @@ func (r *rolled) workbook(p *plan.Plan, year string) ([]byte, error) {
 		{"Issues", "Governance issues " + year, rollIssueCols, issueRows, []float64{10, 16, 30, 60, 40, 40, 24, 18, 60}},
 		{"Outcomes", "Strategic outcomes " + year, rollOutcomeCols, outcomeRows, []float64{10, 12, 80}},
 		{"Recommendations", "Recommendations " + year, rollRecCols, recRows, []float64{10, 8, 60, 16}},
-		{"Actions", title, rollActionCols, actionRows, []float64{10, 10, 8, 10, 50, 20, 18, 16, 10, 10, 14, 60, 16}},
+		{"Actions", title, rollActionCols, actionRows, []float64{10, 10, 8, 10, 50, 20, 18, 18, 16, 16, 16, 10, 10, 14, 60, 16}},
 	}
 	wrap, err := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
 	if err != nil {

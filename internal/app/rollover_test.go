@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/agsreport/agsreport/internal/plan"
 	"github.com/agsreport/agsreport/internal/testutil"
@@ -31,19 +32,27 @@ func rollQuarterly(t *testing.T, opts RolloverOptions) (string, string) {
 	return opts.OutputDir, out.String()
 }
 
-func TestRolloverCarriesOpenActions(t *testing.T) {
-	old, err := Load(quarterlyJob)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir, printed := rollQuarterly(t, RolloverOptions{})
-	l, err := Load(filepath.Join(dir, "report.toml"))
+// loadRolled loads a rolled-over job and fails unless it reads with no
+// errors and no warnings.
+func loadRolled(t *testing.T, jobPath string) *Loaded {
+	t.Helper()
+	l, err := Load(jobPath)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if l.Problems.Errors() != 0 || l.Problems.Warnings() != 0 {
 		t.Fatalf("the new plan reads with problems:\n%v", l.Problems.List)
 	}
+	return l
+}
+
+func TestRolloverCarriesOpenActions(t *testing.T) {
+	old, err := Load(quarterlyJob)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir, printed := rollQuarterly(t, RolloverOptions{})
+	l := loadRolled(t, filepath.Join(dir, "report.toml"))
 	var check bytes.Buffer
 	if err := Check(&check, filepath.Join(dir, "report.toml")); err != nil || !strings.Contains(check.String(), "no problems found") {
 		t.Fatalf("check of the new job: %v\n%s", err, check.String())
@@ -310,13 +319,7 @@ func TestRolloverIssuesWithoutActions(t *testing.T) {
 	if err := Rollover(&bytes.Buffer{}, src, RolloverOptions{OutputDir: dir, Year: "2015/16", From: "2014/15"}); err != nil {
 		t.Fatal(err)
 	}
-	l, err := Load(filepath.Join(dir, "report.toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if l.Problems.Errors() != 0 || l.Problems.Warnings() != 0 {
-		t.Fatalf("the new plan reads with problems:\n%v", l.Problems.List)
-	}
+	l := loadRolled(t, filepath.Join(dir, "report.toml"))
 	if len(l.Plan.Issues) != len(old.Plan.Issues) || len(old.Plan.Issues) != 9 {
 		t.Fatalf("carried %d issues, want the plan's %d (9)", len(l.Plan.Issues), len(old.Plan.Issues))
 	}
@@ -325,5 +328,56 @@ func TestRolloverIssuesWithoutActions(t *testing.T) {
 		if is.ID != o.ID || is.Title != o.Title || is.Description != o.Description || is.Action != o.Action || is.Lead != o.Lead || is.Target.Text != o.Target.Text {
 			t.Errorf("issue %d carried as %+v, want %+v", i+1, is, o)
 		}
+	}
+}
+
+// TestRolloverRevisedTarget checks that a revised target is carried with
+// the original beside it and the last revision's agreement, and reads back
+// as the same revision.
+func TestRolloverRevisedTarget(t *testing.T) {
+	old, err := Load(quarterlyJob)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := carry(old.Plan, "2017/18")
+	var a *plan.Action
+	for _, c := range r.actions {
+		if c.Target.Text != "" {
+			a = c
+			break
+		}
+	}
+	agreed, _ := plan.MakeDate(2018, time.March, 14)
+	a.Revise(plan.Revision{Target: plan.Target{Text: "30 September 2018"}, Agreed: agreed, By: "Audit and Assurance Committee"})
+	dir := t.TempDir()
+	book, err := r.workbook(old.Plan, "2018/19")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, _, err := r.jobFile(old.Job, RolloverOptions{OutputDir: dir, Year: "2018/19"}, "2017/18")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "plan.xlsx"), book, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "report.toml"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	l := loadRolled(t, filepath.Join(dir, "report.toml"))
+	var got *plan.Action
+	for _, c := range l.Plan.Actions() {
+		if c.Ref == a.Ref {
+			got = c
+		}
+	}
+	if got == nil {
+		t.Fatalf("%s was not carried forward", a.Ref)
+	}
+	if got.Original.Text != a.Original.Text || got.Target.Text != "30 September 2018" {
+		t.Fatalf("%s: target %q, original %q; want 30 September 2018, was %q", got.Ref, got.Target.Text, got.Original.Text, a.Original.Text)
+	}
+	if n := len(got.Revisions); n != 1 || got.Revisions[0].Agreed != agreed || got.Revisions[0].By != "Audit and Assurance Committee" {
+		t.Errorf("%s: revisions %+v, want the one agreed on 14 March 2018 by the committee", got.Ref, got.Revisions)
 	}
 }
