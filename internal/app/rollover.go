@@ -89,6 +89,9 @@ func Rollover(w io.Writer, jobPath string, opts RolloverOptions) error {
 			return &UsageError{Msg: fmt.Sprintf("rollover cannot tell which plan year %s is from its title %q: give it with -from, e.g. -from \"2023/24\"", jobPath, l.Job.Title)}
 		}
 	}
+	if st, err := os.Stat(opts.OutputDir); err == nil && !st.IsDir() {
+		return fmt.Errorf("%s is a file, not a folder: give -o a new or empty folder for next year's plan", opts.OutputDir)
+	}
 	var there []string
 	for _, f := range RolloverFiles {
 		_, err := os.Lstat(filepath.Join(opts.OutputDir, f))

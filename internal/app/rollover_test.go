@@ -169,6 +169,19 @@ func TestRolloverNeverOverwrites(t *testing.T) {
 			}
 		})
 	}
+	t.Run("a file for the folder", func(t *testing.T) {
+		file := filepath.Join(t.TempDir(), "next")
+		if err := os.WriteFile(file, []byte("mine"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		err := Rollover(&bytes.Buffer{}, quarterlyJob, RolloverOptions{OutputDir: file, Year: "2018/19"})
+		if err == nil || !strings.Contains(err.Error(), "is a file, not a folder") {
+			t.Fatalf("err = %v, want a refusal saying the folder is a file", err)
+		}
+		if data, _ := os.ReadFile(file); string(data) != "mine" {
+			t.Errorf("the file changed: %q", data)
+		}
+	})
 	t.Run("second run", func(t *testing.T) {
 		dir, _ := rollQuarterly(t, RolloverOptions{})
 		before := testutil.Snapshot(t, dir)
