@@ -114,50 +114,59 @@ func docWords(doc *report.Document) string {
 			parts = append(parts, " ")
 		}
 	}
+	var block func(b report.Block)
+	block = func(b report.Block) {
+		switch x := b.(type) {
+		case *report.Heading:
+			text(x.Text)
+		case *report.Paragraph:
+			text(x.Text)
+		case *report.Fields:
+			for _, it := range x.Items {
+				if l := strings.TrimSpace(it.Label); l != "" {
+					if !strings.HasSuffix(l, ":") {
+						l += ":"
+					}
+					parts = append(parts, l, " ")
+				}
+				text(it.Value)
+			}
+		case *report.StatusKey:
+			parts = append(parts, x.Title)
+			for _, st := range doc.Statuses {
+				parts = append(parts, " ", st.Label())
+			}
+		case *report.Chart:
+			parts = append(parts, " ", x.Title, " ")
+			if len(x.Categories) > 0 {
+				data := x.DataTable()
+				block(&report.Paragraph{Text: report.Plain(data.Name)})
+				block(data)
+			}
+		case *report.Table:
+			for _, c := range x.Columns {
+				parts = append(parts, " ", c.Title, " ")
+			}
+			if x.Rows() == 0 {
+				parts = append(parts, " ", x.Empty, " ")
+			}
+			for _, g := range x.Groups {
+				text(g.Band)
+				for _, r := range g.Rows {
+					for _, c := range r.Cells {
+						if !c.Covered {
+							text(c.Text)
+						}
+					}
+				}
+			}
+		default:
+			panic(fmt.Sprintf("docWords: no rule for %T", b))
+		}
+	}
 	for _, s := range doc.Sections {
 		for _, b := range s.Blocks {
-			switch x := b.(type) {
-			case *report.Heading:
-				text(x.Text)
-			case *report.Paragraph:
-				text(x.Text)
-			case *report.Fields:
-				for _, it := range x.Items {
-					if l := strings.TrimSpace(it.Label); l != "" {
-						if !strings.HasSuffix(l, ":") {
-							l += ":"
-						}
-						parts = append(parts, l, " ")
-					}
-					text(it.Value)
-				}
-			case *report.StatusKey:
-				parts = append(parts, x.Title)
-				for _, st := range doc.Statuses {
-					parts = append(parts, " ", st.Label())
-				}
-			case *report.Chart:
-				parts = append(parts, " ", x.Title, " ")
-			case *report.Table:
-				for _, c := range x.Columns {
-					parts = append(parts, " ", c.Title, " ")
-				}
-				if x.Rows() == 0 {
-					parts = append(parts, " ", x.Empty, " ")
-				}
-				for _, g := range x.Groups {
-					text(g.Band)
-					for _, r := range g.Rows {
-						for _, c := range r.Cells {
-							if !c.Covered {
-								text(c.Text)
-							}
-						}
-					}
-				}
-			default:
-				panic(fmt.Sprintf("docWords: no rule for %T", b))
-			}
+			block(b)
 		}
 	}
 	return fold(strings.Join(parts, ""))
@@ -259,6 +268,9 @@ func checkTagged(t *testing.T, path string, doc *report.Document) {
 				tables = append(tables, x)
 			case *report.Chart:
 				charts++
+				if len(x.Categories) > 0 {
+					tables = append(tables, x.DataTable()) // its numbers, after it
+				}
 			}
 		}
 	}

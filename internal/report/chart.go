@@ -3,6 +3,7 @@ package report
 import (
 	"math"
 	"strconv"
+	"strings"
 )
 
 // Value returns the series' value for category i. Missing, negative and
@@ -61,4 +62,32 @@ func (c *Chart) Axis() (top, step float64) {
 		top = max(step, math.Ceil(peak/step-1e-9)*step)
 	}
 	return top, step
+}
+
+// DataTable is the chart's numbers as a table, for the renderers to print
+// after the chart so that no reader depends on the picture: a row per
+// category, a column per series and the total. Its Name is the chart's
+// title with " (data)", or "Chart data" when the chart has no title.
+func (c *Chart) DataTable() *Table {
+	name := "Chart data"
+	if t := strings.TrimSpace(c.Title); t != "" {
+		name = t + " (data)"
+	}
+	cols := []Column{{Title: "Category", Width: 3}}
+	for _, s := range c.Series {
+		cols = append(cols, Column{Title: s.Name, Width: 1, Align: Right})
+	}
+	cols = append(cols, Column{Title: "Total", Width: 1, Align: Right})
+	var rows []Row
+	for i, cat := range c.Categories {
+		row := Row{Cells: []Cell{{Text: Plain(cat)}}}
+		total := 0.0
+		for _, s := range c.Series {
+			row.Cells = append(row.Cells, Cell{Text: Plain(FormatValue(s.Value(i)))})
+			total += s.Value(i)
+		}
+		row.Cells = append(row.Cells, Cell{Text: Plain(FormatValue(total))})
+		rows = append(rows, row)
+	}
+	return &Table{Name: name, Columns: cols, Groups: []Group{{Rows: rows}}}
 }

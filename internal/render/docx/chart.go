@@ -41,8 +41,9 @@ func (d *docWriter) chart(b *strings.Builder, ch *report.Chart) error {
 	fmt.Fprintf(b, `<wp:docPr id="%d" name="%s" title="%s" descr="%s"/>`, d.shapes, esc(name), esc(name), esc(describe(ch)))
 	b.WriteString(`<wp:cNvGraphicFramePr/><a:graphic><a:graphicData uri="` + nsC + `">`)
 	b.WriteString(`<c:chart r:id="` + chartRel(idx) + `"/></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>`)
-	d.text(b, report.Plain(dataTitle(title)), lineOpts{style: "Caption"})
-	d.table(b, chartTable(ch, dataTitle(title)))
+	data := ch.DataTable()
+	d.text(b, report.Plain(data.Name), lineOpts{style: "Caption"})
+	d.table(b, data)
 	return nil
 }
 
@@ -51,14 +52,6 @@ func (d *docWriter) chart(b *strings.Builder, ch *report.Chart) error {
 type chartParts struct {
 	chart    string
 	workbook []byte
-}
-
-// dataTitle names the table that follows a chart.
-func dataTitle(title string) string {
-	if title == "" {
-		return "Chart data"
-	}
-	return title + " (data)"
 }
 
 // describe is the chart's alternative text: what it shows and every value.
@@ -82,28 +75,6 @@ func describe(ch *report.Chart) string {
 		b.WriteString(" (total " + report.FormatValue(total) + ").")
 	}
 	return b.String()
-}
-
-// chartTable is the chart's numbers as a table: a row per category, a
-// column per series and the total.
-func chartTable(ch *report.Chart, name string) *report.Table {
-	cols := []report.Column{{Title: "Category", Width: 3}}
-	for _, s := range ch.Series {
-		cols = append(cols, report.Column{Title: s.Name, Width: 1, Align: report.Right})
-	}
-	cols = append(cols, report.Column{Title: "Total", Width: 1, Align: report.Right})
-	var rows []report.Row
-	for i, c := range ch.Categories {
-		row := report.Row{Cells: []report.Cell{{Text: report.Plain(c)}}}
-		total := 0.0
-		for _, s := range ch.Series {
-			row.Cells = append(row.Cells, report.Cell{Text: report.Plain(report.FormatValue(s.Value(i)))})
-			total += s.Value(i)
-		}
-		row.Cells = append(row.Cells, report.Cell{Text: report.Plain(report.FormatValue(total))})
-		rows = append(rows, row)
-	}
-	return &report.Table{Name: name, Columns: cols, Groups: []report.Group{{Rows: rows}}}
 }
 
 // chartPart writes the chart's DrawingML part. The values are held in the

@@ -384,6 +384,13 @@ func (f *flow) block(bl report.Block, next report.Block) {
 	case *report.Chart:
 		if x != nil {
 			f.chart(x)
+			if len(x.Categories) > 0 {
+				// The same numbers as a table, as in the HTML and Word
+				// papers, so that no reader depends on the picture.
+				data := x.DataTable()
+				f.block(&report.Paragraph{Text: report.Plain(data.Name), Small: true}, data)
+				f.block(data, nil)
+			}
 		}
 	case *report.StatusKey:
 		if x != nil {

@@ -327,6 +327,22 @@ func docWords(doc *report.Document, m Metrics) map[string]int {
 			}
 		}
 	}
+	addTable := func(x *report.Table) {
+		for _, c := range x.Columns {
+			addString(c.Title, true)
+		}
+		if x.Rows() == 0 {
+			addString(x.Empty, false)
+		}
+		for _, g := range x.Groups {
+			addText(g.Band, true)
+			for _, r := range g.Rows {
+				for _, c := range r.Cells {
+					addText(c.Text, false)
+				}
+			}
+		}
+	}
 	for _, s := range doc.Sections {
 		for _, bl := range s.Blocks {
 			switch x := bl.(type) {
@@ -344,20 +360,7 @@ func docWords(doc *report.Document, m Metrics) map[string]int {
 					addText(f.Value, false)
 				}
 			case *report.Table:
-				for _, c := range x.Columns {
-					addString(c.Title, true)
-				}
-				if x.Rows() == 0 {
-					addString(x.Empty, false)
-				}
-				for _, g := range x.Groups {
-					addText(g.Band, true)
-					for _, r := range g.Rows {
-						for _, c := range r.Cells {
-							addText(c.Text, false)
-						}
-					}
-				}
+				addTable(x)
 			case *report.Chart:
 				addString(x.Title, true)
 				for _, c := range x.Categories {
@@ -365,6 +368,11 @@ func docWords(doc *report.Document, m Metrics) map[string]int {
 				}
 				for _, s := range x.Series {
 					addString(s.Name, false)
+				}
+				if len(x.Categories) > 0 {
+					data := x.DataTable()
+					addString(data.Name, false)
+					addTable(data)
 				}
 			case *report.StatusKey:
 				addString(x.Title, true)
