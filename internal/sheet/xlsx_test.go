@@ -175,7 +175,8 @@ two _x005F_x0041_</t></si>
 		`<c r="D2"><f t="shared" ref="D2:D3" si="0">A2*2</f><v>4</v></c></row>` +
 		`<row r="3" hidden="1"><c r="D3"><f t="shared" si="0"/><v>8</v></c><c r="E3" s="1"/><c r="F3" s="2"><v>1</v></c>` +
 		`<c r="G3" s="3" t="inlineStr"><is><t>theme</t></is></c><c r="H3" s="4" t="inlineStr"><is><t>pattern</t></is></c></row>` +
-		`<row r="5"><c r="A5" t="b"><v>1</v></c><c r="B5" t="e"><v>#DIV/0!</v></c><c r="C5" s="5"><v>43190</v></c><c r="D5" t="d"><v>2018-03-31T00:00:00</v></c></row>`
+		`<row r="5"><c r="A5" t="b"><v>1</v></c><c r="B5" t="e"><v>#DIV/0!</v></c><c r="C5" s="5"><v>43190</v></c><c r="D5" t="d"><v>2018-03-31T00:00:00</v></c></row>` +
+		`<row r="6"><c r="A6"><f>B2</f><v></v></c><c r="B6" t="str"><f>""</f><v></v></c></row>`
 	parts := hostile.Parts(hostile.Worksheet(rows, ""))
 	parts["xl/sharedStrings.xml"] = sst
 	parts["xl/styles.xml"] = styles
@@ -222,6 +223,8 @@ two _x005F_x0041_</t></si>
 		{"error value", "B5", cell{text: "#DIV/0!", raw: "#DIV/0!"}},
 		{"date serial with a date format", "C5", cell{text: "31/03/2018", raw: "43190"}},
 		{"date stored as text, no format", "D5", cell{text: "43190", raw: "2018-03-31T00:00:00", date: true}},
+		{"formula with an empty value, as openpyxl writes one never calculated", "A6", cell{formula: "B2"}},
+		{"string formula whose saved result is empty", "B6", cell{formula: `""`, cached: true}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -475,7 +475,10 @@ done:
 		}
 	}
 	if hasF {
-		c.cached = hasV || hasInline
+		// An empty <v/> saves no result unless the formula's type is text:
+		// programs that write formulas without calculating them (openpyxl)
+		// leave it empty, where a number result cannot be.
+		c.cached = hasInline || hasV && (v != "" || typ == "str")
 	}
 	if len(c.text) > maxCellChars && charCount([]byte(c.text)) > maxCellChars {
 		return cell{}, 0, tooLong()
