@@ -4,33 +4,59 @@ import (
 	"bytes"
 	"compress/zlib"
 	"fmt"
-	"runtime"
+	"io"
+	"regexp"
 	"sort"
 	"strconv"
-	"sync"
 )
 
-// compressStreams returns an fpdf file written without compression with
-// each of its unfiltered streams (the page contents) Flate-compressed, and
-// its cross-reference table and startxref moved to match.
+// assemble writes the paper to w: the file fpdf wrote (src, uncompressed,
+// which it may modify) with the content stream of page i replaced by
+// pages[i] (Flate-compressed unless raw), fpdf's other unfiltered streams
+// compressed, the cross-reference table moved to match, and the structure
+// tree appended by mk (see structure.go).
 //
-// fpdf compresses each page with a new zlib writer, which allocates about
-// a megabyte per page and dominated the time of long papers; here a few
-// writers are reused, on as many goroutines as there are processors. The
-// objects are found through the file's own cross-reference table, so no
-// byte inside a stream is ever taken for syntax. The output is the same for
-// the same input.
-func compressStreams(src []byte) ([]byte, error) {
+// The paper is written in pieces — fpdf's objects, each page's content,
+// the new table and the update — so the whole file is never copied into
+// one buffer; nothing is written before every piece is ready. Objects
+// are found through the file's own cross-reference table, so no byte
+// inside a stream is ever taken for syntax.
+func assemble(w io.Writer, src []byte, pages [][]byte, raw bool, mk *marker) error {
 	offsets, xrefAt, err := readXref(src)
 	if err != nil {
-		return nil, err
+		return err
 	}
+	object := func(n int) ([]byte, error) { return objectDict(src, offsets, n) }
+	pageObjs, err := pageObjects(object)
+	if err != nil {
+		return err
+	}
+	if len(pageObjs) != len(pages) {
+		return fmt.Errorf("assembling PDF: %d pages in the file, %d drawn", len(pageObjs), len(pages))
+	}
+	content := make(map[int]int, len(pages)) // content object → page
+	for i, num := range pageObjs {
+		dict, err := object(num)
+		if err != nil {
+			return err
+		}
+		m := contentsRef.FindSubmatch(dict)
+		if m == nil {
+			return fmt.Errorf("assembling PDF: page object %d has no content stream", num)
+		}
+		c, _ := strconv.Atoi(string(m[1]))
+		content[c] = i
+	}
+
+	// The unfiltered streams, in file order, with what replaces them.
 	type stream struct {
-		dict, data, end int // start of "<<", start and end of the stream data
-		out             []byte
+		dict, end int // start of "<<" and end of the stream data in src
+		data      []byte
 	}
 	var streams []stream
-	for _, off := range offsets {
+	var zw *zlib.Writer
+	var zbuf bytes.Buffer
+	for i, off := range offsets {
 		p := bytes.Index(src[off:min(off+32, len(src))], []byte(" 0 obj\n<</Length "))
 		if p < 0 {
 			continue
@@ -45,86 +71,160 @@ func compressStreams(src []byte) ([]byte, error) {
 		if !bytes.HasPrefix(src[q:], []byte(">>\nstream\n")) {
 			continue // a stream with other keys, already filtered
 		}
-		data := q + len(">>\nstream\n")
-		if data+n > len(src) || !bytes.HasPrefix(src[data+n:], []byte("\nendstream")) {
-			return nil, fmt.Errorf("compressing PDF: stream of object at %d is not %d bytes long", off, n)
+		start := q + len(">>\nstream\n")
+		if start+n > len(src) || !bytes.HasPrefix(src[start+n:], []byte("\nendstream")) {
+			return fmt.Errorf("assembling PDF: stream of object %d is not %d bytes long", i+1, n)
 		}
-		streams = append(streams, stream{dict: dict, data: data, end: data + n})
+		s := stream{dict: dict, end: start + n}
+		if pg, ok := content[i+1]; ok {
+			s.data = pages[pg]
+			delete(content, i+1)
+		} else if raw {
+			s.data = src[start : start+n]
+		} else {
+			if zw == nil {
+				zw, _ = zlib.NewWriterLevel(&zbuf, zlib.BestSpeed) // a valid level never fails
+			}
+			zbuf.Reset()
+			zw.Reset(&zbuf)
+			_, _ = zw.Write(src[start : start+n]) // writes to a bytes.Buffer cannot fail
+			_ = zw.Close()
+			s.data = bytes.Clone(zbuf.Bytes())
+		}
+		streams = append(streams, s)
 	}
-	if len(streams) == 0 {
-		return bytes.Clone(src), nil // never the caller's own slice
+	if len(content) > 0 {
+		return fmt.Errorf("assembling PDF: %d page content streams not found", len(content))
 	}
 	sort.Slice(streams, func(i, j int) bool { return streams[i].dict < streams[j].dict })
 
-	// Compress, each worker with its own writer.
-	workers := min(runtime.GOMAXPROCS(0), len(streams), 8)
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func(w int) {
-			defer wg.Done()
-			var buf bytes.Buffer
-			zw, _ := zlib.NewWriterLevel(&buf, zlib.BestSpeed) // a valid level never fails
-			for i := w; i < len(streams); i += workers {
-				s := &streams[i]
-				buf.Reset()
-				zw.Reset(&buf)
-				_, _ = zw.Write(src[s.data:s.end]) // writes to a bytes.Buffer cannot fail
-				_ = zw.Close()
-				s.out = bytes.Clone(buf.Bytes())
-			}
-		}(w)
+	if bytes.HasPrefix(src, []byte("%PDF-1.")) && len(src) > 8 && src[7] < '7' {
+		src[7] = '7' // object streams and structure attributes: PDF 1.7 (fpdf's header, raised in place)
 	}
-	wg.Wait()
 
-	// Reassemble, remembering how far each object moved. The output is
-	// sized exactly (give or take the digits of the new offsets), so it is
-	// allocated once.
-	size := len(src)
-	for _, s := range streams {
-		size += len(s.out) - (s.end - s.dict) + len("<</Filter /FlateDecode /Length >>\nstream\n") + 20
-	}
-	out := make([]byte, 0, size)
+	// The pieces, remembering how far each object moved.
+	var pieces [][]byte
+	heads := make([]byte, 0, 48*len(streams))
+	pos := 0                             // length of the output so far
 	shiftAt := make([]int, len(streams)) // positions in src after which...
 	shiftBy := make([]int, len(streams)) // ...everything moved by this much
-	last, moved := 0, 0
+	last := 0
 	for i, s := range streams {
-		out = append(out, src[last:s.dict]...)
-		out = append(out, "<</Filter /FlateDecode /Length "...)
-		out = strconv.AppendInt(out, int64(len(s.out)), 10)
-		out = append(out, ">>\nstream\n"...)
-		out = append(out, s.out...)
-		last = s.end
-		moved = len(out) - s.end
-		shiftAt[i], shiftBy[i] = s.end, moved
-	}
-	shift := func(pos int) int {
-		i := sort.SearchInts(shiftAt, pos+1) // streams ending at or before pos
-		if i == 0 {
-			return pos
+		pieces = append(pieces, src[last:s.dict])
+		pos += s.dict - last
+		h := len(heads)
+		if raw {
+			heads = append(heads, "<</Length "...)
+		} else {
+			heads = append(heads, "<</Filter /FlateDecode /Length "...)
 		}
-		return pos + shiftBy[i-1]
+		heads = strconv.AppendInt(heads, int64(len(s.data)), 10)
+		heads = append(heads, ">>\nstream\n"...)
+		pieces = append(pieces, heads[h:len(heads):len(heads)], s.data)
+		pos += len(heads) - h + len(s.data)
+		last = s.end
+		shiftAt[i], shiftBy[i] = s.end, pos-s.end
 	}
-	// Copy the rest up to the cross-reference table, then rewrite it.
-	out = append(out, src[last:xrefAt]...)
-	newXref := len(out)
-	out = append(out, "xref\n0 "...)
-	out = strconv.AppendInt(out, int64(len(offsets)+1), 10)
-	out = append(out, "\n0000000000 65535 f \n"...)
+	shift := func(p int) int {
+		i := sort.SearchInts(shiftAt, p+1) // streams ending at or before p
+		if i == 0 {
+			return p
+		}
+		return p + shiftBy[i-1]
+	}
+	// The rest up to the cross-reference table, then the table rewritten.
+	pieces = append(pieces, src[last:xrefAt])
+	pos += xrefAt - last
+	newXref := pos
+	table := make([]byte, 0, xrefLen(len(offsets))+256)
+	table = append(table, "xref\n0 "...)
+	table = strconv.AppendInt(table, int64(len(offsets)+1), 10)
+	table = append(table, "\n0000000000 65535 f \n"...)
 	for _, off := range offsets {
-		out = append(out, fmt.Sprintf("%010d 00000 n \n", shift(off))...)
+		table = appendPadded(table, shift(off), 10)
+		table = append(table, " 00000 n \n"...)
 	}
 	// The trailer follows the table; its startxref is the last number.
 	tail := src[xrefAt+xrefLen(len(offsets)):]
 	k := bytes.LastIndex(tail, []byte("startxref\n"))
 	if k < 0 {
-		return nil, fmt.Errorf("compressing PDF: no startxref")
+		return fmt.Errorf("assembling PDF: no startxref")
 	}
-	out = append(out, tail[:k]...)
-	out = append(out, "startxref\n"...)
-	out = strconv.AppendInt(out, int64(newXref), 10)
-	out = append(out, "\n%%EOF\n"...)
-	return out, nil
+	table = append(table, tail[:k]...)
+	table = append(table, "startxref\n"...)
+	table = strconv.AppendInt(table, int64(newXref), 10)
+	table = append(table, "\n%%EOF\n"...)
+	pieces = append(pieces, table)
+	pos += len(table)
+
+	update, err := mk.update(src, offsets, xrefAt, pos, newXref, pageObjs)
+	if err != nil {
+		return err
+	}
+	pieces = append(pieces, update)
+	for _, p := range pieces {
+		if _, err := w.Write(p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// appendPadded appends v in decimal, zero-padded to width digits.
+func appendPadded(b []byte, v, width int) []byte {
+	var d [20]byte
+	s := strconv.AppendInt(d[:0], int64(v), 10)
+	for i := len(s); i < width; i++ {
+		b = append(b, '0')
+	}
+	return append(b, s...)
+}
+
+var (
+	contentsRef = regexp.MustCompile(`/Contents ([0-9]+) 0 R`)
+	kidsRef     = regexp.MustCompile(`([0-9]+) 0 R`)
+)
+
+// objectDict returns the dictionary of object n of src without its
+// closing ">>".
+func objectDict(src []byte, offsets []int, n int) ([]byte, error) {
+	if n < 1 || n > len(offsets) {
+		return nil, fmt.Errorf("assembling PDF: no object %d", n)
+	}
+	at := offsets[n-1]
+	start := bytes.Index(src[at:min(len(src), at+32)], []byte(" obj\n"))
+	end := bytes.Index(src[at:], []byte("\nendobj"))
+	if start < 0 || end < start {
+		return nil, fmt.Errorf("assembling PDF: object %d is not where the table says", n)
+	}
+	body := bytes.TrimSpace(src[at+start+len(" obj\n") : at+end])
+	if !bytes.HasPrefix(body, []byte("<<")) || !bytes.HasSuffix(body, []byte(">>")) {
+		return nil, fmt.Errorf("assembling PDF: object %d is not a dictionary", n)
+	}
+	return body[:len(body)-2], nil
+}
+
+// pageObjects returns the object numbers of the pages, in order, from
+// fpdf's page tree (object 1, one level).
+func pageObjects(object func(int) ([]byte, error)) ([]int, error) {
+	pagesObj, err := object(1)
+	if err != nil {
+		return nil, err
+	}
+	k := bytes.Index(pagesObj, []byte("/Kids ["))
+	if k < 0 {
+		return nil, fmt.Errorf("assembling PDF: no page list")
+	}
+	kidsEnd := bytes.IndexByte(pagesObj[k:], ']')
+	if kidsEnd < 0 {
+		return nil, fmt.Errorf("assembling PDF: no end to the page list")
+	}
+	var pages []int
+	for _, r := range kidsRef.FindAllSubmatch(pagesObj[k:k+kidsEnd], -1) {
+		n, _ := strconv.Atoi(string(r[1]))
+		pages = append(pages, n)
+	}
+	return pages, nil
 }
 
 // xrefLen is the length of fpdf's cross-reference table for n objects.
@@ -137,7 +237,7 @@ func xrefLen(n int) int {
 func readXref(src []byte) ([]int, int, error) {
 	k := bytes.LastIndex(src, []byte("startxref\n"))
 	if k < 0 {
-		return nil, 0, fmt.Errorf("compressing PDF: no startxref")
+		return nil, 0, fmt.Errorf("assembling PDF: no startxref")
 	}
 	end := k + len("startxref\n")
 	for end < len(src) && src[end] >= '0' && src[end] <= '9' {
@@ -145,7 +245,7 @@ func readXref(src []byte) ([]int, int, error) {
 	}
 	at, err := strconv.Atoi(string(src[k+len("startxref\n") : end]))
 	if err != nil || at < 0 || at >= len(src) || !bytes.HasPrefix(src[at:], []byte("xref\n0 ")) {
-		return nil, 0, fmt.Errorf("compressing PDF: bad startxref")
+		return nil, 0, fmt.Errorf("assembling PDF: bad startxref")
 	}
 	p := at + len("xref\n0 ")
 	q := p
@@ -154,14 +254,14 @@ func readXref(src []byte) ([]int, int, error) {
 	}
 	count, err := strconv.Atoi(string(src[p:q]))
 	if err != nil || count < 1 || q+1+20*count > len(src) {
-		return nil, 0, fmt.Errorf("compressing PDF: bad xref header")
+		return nil, 0, fmt.Errorf("assembling PDF: bad xref header")
 	}
 	offsets := make([]int, 0, count-1)
 	row := q + 1 + 20 // skip object 0
 	for i := 1; i < count; i++ {
 		o, err := strconv.Atoi(string(src[row : row+10]))
 		if err != nil || o < 0 || o >= at {
-			return nil, 0, fmt.Errorf("compressing PDF: bad xref entry %d", i)
+			return nil, 0, fmt.Errorf("assembling PDF: bad xref entry %d", i)
 		}
 		offsets = append(offsets, o)
 		row += 20

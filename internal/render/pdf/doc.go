@@ -16,17 +16,19 @@
 //
 // Output is byte-identical for the same document: the catalogue is sorted,
 // the creation and modification dates come from the document (or a fixed
-// date), and nothing depends on map order. fpdf writes the file
-// uncompressed and its page streams are then compressed with reused zlib
-// writers (compressStreams), which is several times faster than fpdf's own
-// per-page compressor on long papers.
+// date), and nothing depends on map order. The draw pass writes each page's
+// content stream itself and compresses it with a reused zlib writer as
+// soon as the page is done; fpdf writes the rest of the file (fonts and
+// their subsets, outline, catalogue), and assemble puts the pages' content
+// in place of fpdf's and writes the paper in pieces (see content.go and
+// compress.go).
 //
 // Papers are tagged PDF (PDF/UA-1): layout also builds a structure tree
 // (Layout.Elems: sections, headings, paragraphs, lists, tables with header
 // cells and spans, figures with alternative text) and gives every box the
 // element it belongs to, or marks it an artifact (running headers, rules,
 // fills, and text drawn again after a page break). The draw pass wraps the
-// boxes in marked content and appends the tree to fpdf's file as an
+// boxes in marked content and appends the tree to the file as an
 // incremental update (see structure.go); internal/pdfua and the app tests
 // check the result with qpdf, poppler and pdf.js.
 //

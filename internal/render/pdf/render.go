@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -37,98 +36,73 @@ func Render(w io.Writer, doc *report.Document) (render.Info, error) {
 	// The layout is not used after drawing, so it can be freed while the
 	// file is assembled.
 	pages := len(l.Pages)
-	out, err := drawCompressed(l, doc, true)
-	if err != nil {
+	if err := draw(w, l, doc, true, true); err != nil {
 		return render.Info{}, fmt.Errorf("rendering PDF %q: %w", doc.Meta.Title, err)
-	}
-	if _, err := w.Write(out); err != nil {
-		return render.Info{}, fmt.Errorf("writing PDF %q: %w", doc.Meta.Title, err)
 	}
 	return render.Info{Pages: pages}, nil
 }
 
-// draw puts the boxes of l on fpdf pages and writes the file to w: the
-// finished paper when compress is set, otherwise fpdf's file as it comes,
-// uncompressed and without the structure tree (what drawCompressed starts
-// from).
-func draw(w io.Writer, l *Layout, doc *report.Document, compress bool) error {
-	if compress {
-		out, err := drawCompressed(l, doc, false)
-		if err != nil {
-			return err
+// draw puts the boxes of l on pages and writes the paper to w, its page
+// contents compressed when compress is set. With release, each page of l
+// is emptied once drawn (see drawPages).
+func draw(w io.Writer, l *Layout, doc *report.Document, compress, release bool) error {
+	pdf, d, err := drawPages(l, doc, !compress, release)
+	if err != nil {
+		return err
+	}
+	// fpdf writes its part of the file uncompressed: its page contents
+	// are empty but for what AddPage and the Text calls registering
+	// characters put there, and are replaced by the drawer's.
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		return err
+	}
+	return assemble(w, buf.Bytes(), d.pages, !compress, d.mk)
+}
+
+// drawPages makes a new fpdf document with l's pages, outline and fonts,
+// and has the drawer write the pages' content (raw, or compressed), every
+// box in marked content; the drawer's marker knows the sequences and adds
+// the structure tree once the file is assembled. With release, each page
+// of l is emptied once drawn, so that a long paper's boxes are freed as
+// its content is compressed; l is then no longer usable.
+func drawPages(l *Layout, doc *report.Document, raw, release bool) (*fpdf.Fpdf, *drawer, error) {
+	pdf, used, err := newDocument(l, doc)
+	if err != nil {
+		return nil, nil, err
+	}
+	names, err := fontNames(pdf, used)
+	if err != nil {
+		return nil, nil, fmt.Errorf("loading fonts: %w", err)
+	}
+	d := newDrawer(pdf, newMarker(l.Elems), names, raw)
+	d.st.face, d.st.size = Regular, 10 // as newDocument leaves it
+	for n := range l.Pages {
+		p := &l.Pages[n]
+		pdf.AddPage()
+		d.mk.startPage()
+		d.startPage()
+		pdf.SetFont(fontFamily, "", 10) // bookmarks are UTF-16 under a UTF-8 font
+		for _, m := range p.Marks {
+			pdf.Bookmark(m.Title, m.Level, m.Y)
 		}
-		_, err = w.Write(out)
-		return err
+		for i := range p.Boxes {
+			d.box(&p.Boxes[i])
+		}
+		d.endPage()
+		if err := pdf.Error(); err != nil {
+			return nil, nil, err
+		}
+		if release {
+			*p = Page{}
+		}
 	}
-	pdf, _, err := drawPages(l, doc, false)
-	if err != nil {
-		return err
-	}
-	return pdf.Output(w)
+	return pdf, d, nil
 }
 
-// drawCompressed draws l and returns the whole file with its page streams
-// compressed. With release, each page of l is emptied once drawn (see
-// drawPages).
-func drawCompressed(l *Layout, doc *report.Document, release bool) ([]byte, error) {
-	pdf, mk, err := drawPages(l, doc, release)
-	if err != nil {
-		return nil, err
-	}
-	// fpdf writes uncompressed; the page streams are compressed afterwards
-	// with reused writers (see compressStreams). Letting fpdf compress them
-	// gives the same bytes but allocates a new compressor per page: four
-	// times slower, measured.
-	var cw compressingWriter
-	if err := pdf.Output(&cw); err != nil {
-		return nil, err
-	}
-	out, err := cw.result()
-	if err != nil {
-		return nil, err
-	}
-	return mk.addStructure(out)
-}
-
-// compressingWriter receives fpdf's uncompressed file and compresses its
-// streams. fpdf hands over the whole file in one Write, which is compressed
-// during that call, so the uncompressed file is never copied; should the
-// file come in several writes, they are gathered and compressed at the end.
-type compressingWriter struct {
-	out     []byte // the compressed file, once done
-	done    bool   // out holds the whole file
-	pending []byte // writes gathered when the file came in pieces
-	err     error
-}
-
-func (c *compressingWriter) Write(p []byte) (int, error) {
-	switch {
-	case c.done:
-		c.err = errors.New("PDF data written after the end of the file")
-	case len(c.pending) == 0 && bytes.HasSuffix(p, []byte("%%EOF\n")):
-		c.out, c.err = compressStreams(p)
-		c.done = true
-	default:
-		c.pending = append(c.pending, p...)
-	}
-	return len(p), nil
-}
-
-// result returns the compressed file.
-func (c *compressingWriter) result() ([]byte, error) {
-	if c.err != nil || c.done {
-		return c.out, c.err
-	}
-	return compressStreams(c.pending)
-}
-
-// drawPages puts the boxes of l on the pages of a new fpdf document, which
-// is left uncompressed and not yet output, every box in marked content; the
-// marker returned knows the sequences and adds the structure tree to the
-// file once written. With release, each page of l is emptied once drawn,
-// so that a long paper's boxes are freed while fpdf's page contents grow;
-// l is then no longer usable.
-func drawPages(l *Layout, doc *report.Document, release bool) (*fpdf.Fpdf, *marker, error) {
+// newDocument makes the fpdf document for l: its properties, and the
+// faces l uses (marked in used) registered, Regular 10 pt selected.
+func newDocument(l *Layout, doc *report.Document) (*fpdf.Fpdf, [numFaces]bool, error) {
 	orient := "P"
 	if l.Landscape {
 		orient = "L"
@@ -178,86 +152,7 @@ func drawPages(l *Layout, doc *report.Document, release bool) (*fpdf.Fpdf, *mark
 	}
 	pdf.SetFont(fontFamily, "", 10)
 	if err := pdf.Error(); err != nil {
-		return nil, nil, fmt.Errorf("loading fonts: %w", err)
+		return nil, used, fmt.Errorf("loading fonts: %w", err)
 	}
-
-	mk := newMarker(pdf, l.Elems)
-	for n := range l.Pages {
-		p := &l.Pages[n]
-		pdf.AddPage()
-		mk.startPage()
-		pdf.SetFont(fontFamily, "", 10) // bookmarks are UTF-16 under a UTF-8 font
-		for _, m := range p.Marks {
-			pdf.Bookmark(m.Title, m.Level, m.Y)
-		}
-		d := drawer{pdf: pdf, mk: mk}
-		for i := range p.Boxes {
-			d.box(&p.Boxes[i])
-		}
-		mk.end()
-		if err := pdf.Error(); err != nil {
-			return nil, nil, err
-		}
-		if release {
-			*p = Page{}
-		}
-	}
-	return pdf, mk, nil
-}
-
-// drawer remembers the graphics state of one page to avoid repeating it.
-type drawer struct {
-	pdf                      *fpdf.Fpdf
-	mk                       *marker
-	face                     Face
-	size                     float64
-	text, fill, stroke       RGB
-	hasText, hasFill, hasStr bool
-	width                    float64
-}
-
-func (d *drawer) box(b *Box) {
-	p := d.pdf
-	switch b.Kind {
-	case TextBox:
-		if b.Text == "" {
-			return
-		}
-		d.mk.mark(b.Tag)
-		if d.size != b.Size || d.face != b.Face {
-			p.SetFont(fontFamily, b.Face.style(), b.Size)
-			d.face, d.size = b.Face, b.Size
-		}
-		if !d.hasText || d.text != b.Colour {
-			p.SetTextColor(int(b.Colour.R), int(b.Colour.G), int(b.Colour.B))
-			d.text, d.hasText = b.Colour, true
-		}
-		if b.SpaceAfter {
-			p.Text(b.X, b.Y+baseline(b.Size), b.Text+" ")
-		} else {
-			p.Text(b.X, b.Y+baseline(b.Size), b.Text)
-		}
-	case FillBox:
-		d.mk.mark(b.Tag)
-		if !d.hasFill || d.fill != b.Colour {
-			p.SetFillColor(int(b.Colour.R), int(b.Colour.G), int(b.Colour.B))
-			d.fill, d.hasFill = b.Colour, true
-		}
-		p.Rect(b.X, b.Y, b.W, b.H, "F")
-	case RuleBox, FrameBox:
-		d.mk.mark(b.Tag)
-		if !d.hasStr || d.stroke != b.Colour {
-			p.SetDrawColor(int(b.Colour.R), int(b.Colour.G), int(b.Colour.B))
-			d.stroke, d.hasStr = b.Colour, true
-		}
-		if d.width != b.Stroke {
-			p.SetLineWidth(b.Stroke)
-			d.width = b.Stroke
-		}
-		if b.Kind == RuleBox {
-			p.Line(b.X, b.Y, b.X+b.W, b.Y+b.H)
-		} else {
-			p.Rect(b.X, b.Y, b.W, b.H, "D")
-		}
-	}
+	return pdf, used, nil
 }

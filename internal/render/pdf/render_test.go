@@ -325,25 +325,30 @@ func BenchmarkStructure(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	pdf, mk, err := drawPages(l, doc, false)
+	pdf, d, err := drawPages(l, doc, false, false)
 	if err != nil {
 		b.Fatal(err)
 	}
-	var cw compressingWriter
-	if err := pdf.Output(&cw); err != nil {
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
 		b.Fatal(err)
 	}
-	file, err := cw.result()
+	src := buf.Bytes()
+	offsets, xrefAt, err := readXref(src)
+	if err != nil {
+		b.Fatal(err)
+	}
+	pages, err := pageObjects(func(n int) ([]byte, error) { return objectDict(src, offsets, n) })
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		out, err := mk.addStructure(bytes.Clone(file))
+		out, err := d.mk.update(src, offsets, xrefAt, len(src), xrefAt, pages)
 		if err != nil {
 			b.Fatal(err)
 		}
-		b.ReportMetric(float64(len(out)-len(file))/1024, "KB-added")
+		b.ReportMetric(float64(len(out))/1024, "KB-added")
 	}
 	b.ReportMetric(float64(len(l.Elems)), "elements")
 }
@@ -379,7 +384,7 @@ func BenchmarkDraw(b *testing.B) {
 		b.Run(fmt.Sprintf("compress=%v", compress), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if err := draw(&bytes.Buffer{}, l, doc, compress); err != nil {
+				if err := draw(&bytes.Buffer{}, l, doc, compress, false); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -387,24 +392,26 @@ func BenchmarkDraw(b *testing.B) {
 	}
 }
 
-func TestCompressStreams(t *testing.T) {
+// TestAssemble checks the assembled file: every stream compressed, page
+// contents the drawer's, and files fpdf did not write as expected refused.
+func TestAssemble(t *testing.T) {
 	m := metrics(t)
 	doc := reporttest.LongGroup()
 	l, err := LayoutDocument(doc, m)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var raw bytes.Buffer
-	if err := draw(&raw, l, doc, false); err != nil {
+	var raw, packed bytes.Buffer
+	if err := draw(&raw, l, doc, false, false); err != nil {
+		t.Fatal(err)
+	}
+	if err := draw(&packed, l, doc, true, false); err != nil {
 		t.Fatal(err)
 	}
 	if unfiltered.Find(raw.Bytes()) == nil {
 		t.Fatal("the uncompressed file has no unfiltered stream: the check below would pass vacuously")
 	}
-	out, err := compressStreams(raw.Bytes())
-	if err != nil {
-		t.Fatal(err)
-	}
+	out := packed.Bytes()
 	if len(out) >= raw.Len()/2 {
 		t.Errorf("compressed file is %d bytes, uncompressed %d", len(out), raw.Len())
 	}
@@ -414,19 +421,49 @@ func TestCompressStreams(t *testing.T) {
 	if n, want := bytes.Count(out, []byte("/Filter /FlateDecode /Length")), len(l.Pages); n < want {
 		t.Errorf("%d streams compressed, want at least the %d pages", n, want)
 	}
+	_, d, err := drawPages(l, doc, true, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := pageContents(t, raw.Bytes())
+	if len(got) != len(d.pages) {
+		t.Fatalf("%d pages in the file, %d drawn", len(got), len(d.pages))
+	}
+	for i := range got {
+		if !bytes.Equal(got[i], d.pages[i]) {
+			t.Fatalf("page %d's content is not the drawer's", i+1)
+		}
+	}
+
+	pdf, d, err := drawPages(l, doc, false, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fb bytes.Buffer
+	if err := pdf.Output(&fb); err != nil {
+		t.Fatal(err)
+	}
+	src := fb.Bytes()
 	bad := []struct {
-		name string
-		src  []byte
+		name  string
+		src   []byte
+		pages [][]byte
 	}{
-		{"empty", nil},
-		{"no xref", []byte("%PDF-1.3\nstartxref\n0\n%%EOF\n")},
-		{"truncated", raw.Bytes()[:raw.Len()/2]},
-		{"stream length wrong", bytes.Replace(raw.Bytes(), []byte("<</Length "), []byte("<</Length 9"), 1)},
+		{"empty", nil, d.pages},
+		{"no xref", []byte("%PDF-1.3\nstartxref\n0\n%%EOF\n"), d.pages},
+		{"truncated", src[:len(src)/2], d.pages},
+		{"stream length wrong", bytes.Replace(src, []byte("<</Length "), []byte("<</Length 9"), 1), d.pages},
+		{"a page missing", src, d.pages[1:]},
+		{"no content reference", bytes.ReplaceAll(src, []byte("/Contents "), []byte("/Kontents ")), d.pages},
 	}
 	for _, tc := range bad {
 		t.Run(tc.name, func(t *testing.T) {
-			if _, err := compressStreams(tc.src); err == nil {
+			var w bytes.Buffer
+			if err := assemble(&w, bytes.Clone(tc.src), tc.pages, false, d.mk); err == nil {
 				t.Error("no error")
+			}
+			if w.Len() > 0 {
+				t.Errorf("%d bytes written despite the error", w.Len())
 			}
 		})
 	}
@@ -434,56 +471,221 @@ func TestCompressStreams(t *testing.T) {
 
 var unfiltered = regexp.MustCompile(`obj\n<</Length [0-9]+>>\nstream`)
 
-// TestCompressingWriter checks that the file fpdf hands over is compressed
-// the same whether it comes in one write or in pieces, and that data after
-// the end of the file is refused.
-func TestCompressingWriter(t *testing.T) {
+// pageContents returns the content stream of each page of an uncompressed
+// file.
+func pageContents(t *testing.T, src []byte) [][]byte {
+	t.Helper()
+	if i := bytes.Index(src, []byte("%%EOF\n")); i >= 0 {
+		src = src[:i+len("%%EOF\n")] // fpdf's part, before the structure tree's update
+	}
+	offsets, _, err := readXref(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	object := func(n int) ([]byte, error) { return objectDict(src, offsets, n) }
+	pages, err := pageObjects(object)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out [][]byte
+	for _, p := range pages {
+		dict, err := object(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := contentsRef.FindSubmatch(dict)
+		if m == nil {
+			t.Fatalf("page object %d has no contents", p)
+		}
+		var c int
+		fmt.Sscan(string(m[1]), &c)
+		at := offsets[c-1]
+		head := regexp.MustCompile(`^[0-9]+ 0 obj\n<</Length ([0-9]+)>>\nstream\n`).FindSubmatch(src[at:])
+		if head == nil {
+			t.Fatalf("content object %d is not an unfiltered stream", c)
+		}
+		var n int
+		fmt.Sscan(string(head[1]), &n)
+		start := at + len(head[0])
+		out = append(out, src[start:start+n])
+	}
+	return out
+}
+
+// TestContentMatchesFpdf draws every test paper twice, once with the
+// drawer and once with fpdf's own calls (Text, Rect, Line, SetFont and the
+// colour and line-width setters, as the draw pass made them before it
+// wrote content streams itself), and compares the page contents byte for
+// byte: a new fpdf that wrote its operators, or its page set-up,
+// differently would show here.
+func TestContentMatchesFpdf(t *testing.T) {
 	m := metrics(t)
-	doc := reporttest.LongGroup()
-	l, err := LayoutDocument(doc, m)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var raw bytes.Buffer
-	if err := draw(&raw, l, doc, false); err != nil {
-		t.Fatal(err)
-	}
-	want, err := compressStreams(raw.Bytes())
-	if err != nil {
-		t.Fatal(err)
-	}
-	src := raw.Bytes()
-	cases := []struct {
-		name    string
-		pieces  [][]byte
-		wantErr bool
-	}{
-		{"one write", [][]byte{src}, false},
-		{"three writes", [][]byte{src[:100], src[100 : len(src)/2], src[len(src)/2:]}, false},
-		{"data after the end", [][]byte{src, []byte("x")}, true},
-	}
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			var cw compressingWriter
-			for _, p := range tc.pieces {
-				if n, err := cw.Write(p); n != len(p) || err != nil {
-					t.Fatalf("Write = %d, %v", n, err)
-				}
-			}
-			got, err := cw.result()
-			if tc.wantErr {
-				if err == nil {
-					t.Error("no error")
-				}
-				return
-			}
+	for _, c := range append(cases(), reporttest.Case{Name: "bench", Doc: benchDoc(30)}) {
+		t.Run(c.Name, func(t *testing.T) {
+			l, err := LayoutDocument(c.Doc, m)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("got %d bytes, want the %d of compressStreams", len(got), len(want))
+			_, d, err := drawPages(l, c.Doc, true, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := fpdfContents(t, l, c.Doc)
+			if len(want) != len(d.pages) {
+				t.Fatalf("fpdf drew %d pages, the drawer %d", len(want), len(d.pages))
+			}
+			for i := range want {
+				if !bytes.Equal(d.pages[i], want[i]) {
+					a, b := string(d.pages[i]), string(want[i])
+					k := 0
+					for k < min(len(a), len(b)) && a[k] == b[k] {
+						k++
+					}
+					t.Fatalf("page %d differs at byte %d:\ndrawer: %q\nfpdf:   %q", i+1, k, a[max(0, k-80):min(len(a), k+80)], b[max(0, k-80):min(len(b), k+80)])
+				}
 			}
 		})
+	}
+}
+
+// fpdfContents draws l with fpdf's calls and returns each page's content
+// as fpdf writes it.
+func fpdfContents(t *testing.T, l *Layout, doc *report.Document) [][]byte {
+	t.Helper()
+	pdf, _, err := newDocument(l, doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mk := newMarker(l.Elems)
+	var ops []byte
+	mk.out = &ops
+	flush := func() {
+		for _, op := range strings.SplitAfter(string(ops), "\n") {
+			if op != "" {
+				pdf.RawWriteStr(strings.TrimSuffix(op, "\n"))
+			}
+		}
+		ops = ops[:0]
+	}
+	for n := range l.Pages {
+		p := &l.Pages[n]
+		pdf.AddPage()
+		mk.startPage()
+		pdf.SetFont(fontFamily, "", 10)
+		for _, m := range p.Marks {
+			pdf.Bookmark(m.Title, m.Level, m.Y)
+		}
+		var face Face
+		var size float64
+		var text, fill, stroke RGB
+		var hasText, hasFill, hasStr bool
+		width := 0.0
+		for i := range p.Boxes {
+			b := &p.Boxes[i]
+			switch b.Kind {
+			case TextBox:
+				if b.Text == "" {
+					continue
+				}
+				mk.mark(b.Tag)
+				flush()
+				if size != b.Size || face != b.Face {
+					pdf.SetFont(fontFamily, b.Face.style(), b.Size)
+					face, size = b.Face, b.Size
+				}
+				if !hasText || text != b.Colour {
+					pdf.SetTextColor(int(b.Colour.R), int(b.Colour.G), int(b.Colour.B))
+					text, hasText = b.Colour, true
+				}
+				s := b.Text
+				if b.SpaceAfter {
+					s += " "
+				}
+				pdf.Text(b.X, b.Y+baseline(b.Size), s)
+			case FillBox:
+				mk.mark(b.Tag)
+				flush()
+				if !hasFill || fill != b.Colour {
+					pdf.SetFillColor(int(b.Colour.R), int(b.Colour.G), int(b.Colour.B))
+					fill, hasFill = b.Colour, true
+				}
+				pdf.Rect(b.X, b.Y, b.W, b.H, "F")
+			case RuleBox, FrameBox:
+				mk.mark(b.Tag)
+				flush()
+				if !hasStr || stroke != b.Colour {
+					pdf.SetDrawColor(int(b.Colour.R), int(b.Colour.G), int(b.Colour.B))
+					stroke, hasStr = b.Colour, true
+				}
+				if width != b.Stroke {
+					pdf.SetLineWidth(b.Stroke)
+					width = b.Stroke
+				}
+				if b.Kind == RuleBox {
+					pdf.Line(b.X, b.Y, b.X+b.W, b.Y+b.H)
+				} else {
+					pdf.Rect(b.X, b.Y, b.W, b.H, "D")
+				}
+			}
+		}
+		mk.end()
+		flush()
+	}
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return pageContents(t, buf.Bytes())
+}
+
+// TestFontsRegistered checks that the characters drawn reach fpdf's font
+// subsets through its own Text calls, and that the text drawn to register
+// them never reaches the paper: pdffonts lists each face as embedded and
+// pdftotext reads each character once. (The page-image test in
+// internal/app sees a glyph missing from a subset.)
+func TestFontsRegistered(t *testing.T) {
+	pdffonts := testutil.NeedTool(t, "pdffonts")
+	pdftotext := testutil.NeedTool(t, "pdftotext")
+	var doc *report.Document
+	for _, c := range cases() {
+		if c.Name == "unicode" {
+			doc = c.Doc
+		}
+	}
+	if doc == nil {
+		t.Fatal("no unicode case")
+	}
+	data, _ := renderBytes(t, doc)
+	path := filepath.Join(t.TempDir(), "unicode.pdf")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(pdffonts, path).Output()
+	if err != nil {
+		t.Fatalf("pdffonts: %v", err)
+	}
+	rows := 0
+	for _, ln := range strings.Split(string(out), "\n")[2:] {
+		f := strings.Fields(ln)
+		if len(f) == 0 {
+			continue
+		}
+		rows++
+		// emb and uni: fpdf embeds a subset of each face, with a map to
+		// Unicode, but does not tag its name as a subset.
+		if !strings.Contains(ln, "CID TrueType") || f[len(f)-5] != "yes" || f[len(f)-3] != "yes" {
+			t.Errorf("not embedded with a Unicode map: %s", ln)
+		}
+	}
+	if rows < 2 {
+		t.Errorf("pdffonts lists %d fonts, want the regular and bold faces at least:\n%s", rows, out)
+	}
+	text, err := exec.Command(pdftotext, path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	if n := strings.Count(string(text), "Ŵ"); n != 1 {
+		t.Errorf("pdftotext reads Ŵ %d times, want once", n)
 	}
 }
 
@@ -500,15 +702,14 @@ func TestRenderReleasesLayout(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := drawCompressed(keep, doc, false)
-	if err != nil {
+	var want, got bytes.Buffer
+	if err := draw(&want, keep, doc, true, false); err != nil {
 		t.Fatal(err)
 	}
-	got, err := drawCompressed(rel, doc, true)
-	if err != nil {
+	if err := draw(&got, rel, doc, true, true); err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(got, want) {
+	if !bytes.Equal(got.Bytes(), want.Bytes()) {
 		t.Error("releasing the layout changed the file")
 	}
 	for i, p := range rel.Pages {

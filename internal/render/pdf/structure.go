@@ -11,19 +11,17 @@ import (
 	"time"
 	"unicode/utf16"
 
-	"codeberg.org/go-pdf/fpdf"
-
 	"github.com/agsreport/agsreport/internal/report"
 )
 
 // Tagged PDF.
 //
 // fpdf has no API for a structure tree, so the work is split in two. While
-// the pages are drawn, marker wraps every box in marked content through
-// fpdf's raw-write API: a box tagged with a structure element goes into a
+// the pages are drawn, marker wraps every box in marked content in the
+// page's content stream: a box tagged with a structure element goes into a
 // sequence "/Role <</MCID n>> BDC … EMC" whose number is recorded against
 // the element, and every other box into "/Artifact BMC … EMC". Once fpdf
-// has written the file, addStructure appends an incremental update — new
+// has written the file, update makes an incremental update — new
 // objects and a cross-reference stream of their own, pointing back at
 // fpdf's table with /Prev — that adds the structure tree and its parent
 // tree (compressed together in one object stream, which keeps a long
@@ -31,8 +29,8 @@ import (
 // gives each page its /StructParents, and marks the catalog as tagged
 // (/MarkInfo) with the title to show (/ViewerPreferences). fpdf itself
 // writes the language (/Lang) and the XMP metadata with the PDF/UA-1
-// identifier. Nothing in fpdf's part of the file moves, except the header's
-// version number, which is raised to 1.7 in place.
+// identifier. The update changes nothing before it, except the header's
+// version number, which assemble raises to 1.7 in place.
 
 // mcr is one marked-content sequence: the MCID on a page.
 type mcr struct{ page, mcid int32 }
@@ -40,18 +38,17 @@ type mcr struct{ page, mcid int32 }
 // marker opens and closes marked-content sequences as the drawer draws
 // boxes, and remembers which element each sequence belongs to.
 type marker struct {
-	pdf     *fpdf.Fpdf
+	out     *[]byte // the content of the page being drawn
 	elems   []Elem
 	open    bool
 	cur     int32
 	page    int32
 	perPage [][]int32 // per page, the element of each MCID
 	content [][]mcr   // per element, its sequences in drawing order
-	buf     []byte
 }
 
-func newMarker(pdf *fpdf.Fpdf, elems []Elem) *marker {
-	return &marker{pdf: pdf, elems: elems, content: make([][]mcr, len(elems))}
+func newMarker(elems []Elem) *marker {
+	return &marker{elems: elems, content: make([][]mcr, len(elems))}
 }
 
 // startPage is called after each new page.
@@ -68,19 +65,18 @@ func (m *marker) mark(tag int32) {
 	}
 	m.end()
 	if tag == Artifact || int(tag) >= len(m.elems) {
-		m.pdf.RawWriteStr("/Artifact BMC")
+		*m.out = append(*m.out, "/Artifact BMC\n"...)
 		tag = Artifact
 	} else {
 		id := int32(len(m.perPage[m.page]))
 		m.perPage[m.page] = append(m.perPage[m.page], tag)
 		m.content[tag] = append(m.content[tag], mcr{m.page, id})
-		b := append(m.buf[:0], '/')
+		b := append(*m.out, '/')
 		b = append(b, m.elems[tag].Role...)
 		b = append(b, " <</MCID "...)
 		b = strconv.AppendInt(b, int64(id), 10)
-		b = append(b, ">> BDC"...)
-		m.pdf.RawWriteStr(string(b))
-		m.buf = b
+		b = append(b, ">> BDC\n"...)
+		*m.out = b
 	}
 	m.open, m.cur = true, tag
 }
@@ -88,23 +84,18 @@ func (m *marker) mark(tag int32) {
 // end closes the open sequence, if any; called at the end of each page.
 func (m *marker) end() {
 	if m.open {
-		m.pdf.RawWriteStr("EMC")
+		*m.out = append(*m.out, "EMC\n"...)
 		m.open = false
 	}
 }
 
-var (
-	trailerSize = regexp.MustCompile(`trailer\n<<\n/Size ([0-9]+)\n/Root ([0-9]+) 0 R\n/Info ([0-9]+) 0 R\n`)
-	kidsRef     = regexp.MustCompile(`([0-9]+) 0 R`)
-)
+var trailerSize = regexp.MustCompile(`trailer\n<<\n/Size ([0-9]+)\n/Root ([0-9]+) 0 R\n/Info ([0-9]+) 0 R\n`)
 
-// addStructure appends to src, a file fpdf wrote for the marker's pages,
-// the incremental update described above, and returns the whole file.
-func (m *marker) addStructure(src []byte) ([]byte, error) {
-	offsets, xrefAt, err := readXref(src)
-	if err != nil {
-		return nil, fmt.Errorf("tagging PDF: %w", err)
-	}
+// update returns the incremental update described above for src, the
+// file fpdf wrote for the marker's pages (offsets and xrefAt locate its
+// objects and table, pages are its page objects), to be written after
+// base bytes of output whose cross-reference table is at prev.
+func (m *marker) update(src []byte, offsets []int, xrefAt, base, prev int, pages []int) ([]byte, error) {
 	tr := trailerSize.FindSubmatch(src[xrefAt:])
 	if tr == nil {
 		return nil, fmt.Errorf("tagging PDF: no trailer")
@@ -112,36 +103,7 @@ func (m *marker) addStructure(src []byte) ([]byte, error) {
 	size, _ := strconv.Atoi(string(tr[1]))
 	rootNum, _ := strconv.Atoi(string(tr[2]))
 	infoNum, _ := strconv.Atoi(string(tr[3]))
-	object := func(n int) ([]byte, error) {
-		if n < 1 || n > len(offsets) {
-			return nil, fmt.Errorf("tagging PDF: no object %d", n)
-		}
-		at := offsets[n-1]
-		start := bytes.Index(src[at:min(len(src), at+32)], []byte(" obj\n"))
-		end := bytes.Index(src[at:], []byte("\nendobj"))
-		if start < 0 || end < start {
-			return nil, fmt.Errorf("tagging PDF: object %d is not where the table says", n)
-		}
-		body := bytes.TrimSpace(src[at+start+len(" obj\n") : at+end])
-		if !bytes.HasPrefix(body, []byte("<<")) || !bytes.HasSuffix(body, []byte(">>")) {
-			return nil, fmt.Errorf("tagging PDF: object %d is not a dictionary", n)
-		}
-		return body[:len(body)-2], nil // without the closing ">>"
-	}
-	pagesObj, err := object(1)
-	if err != nil {
-		return nil, err
-	}
-	k := bytes.Index(pagesObj, []byte("/Kids ["))
-	if k < 0 {
-		return nil, fmt.Errorf("tagging PDF: no page list")
-	}
-	kidsEnd := bytes.IndexByte(pagesObj[k:], ']')
-	var pages []int
-	for _, r := range kidsRef.FindAllSubmatch(pagesObj[k:k+kidsEnd], -1) {
-		n, _ := strconv.Atoi(string(r[1]))
-		pages = append(pages, n)
-	}
+	object := func(n int) ([]byte, error) { return objectDict(src, offsets, n) }
 	if len(pages) != len(m.perPage) {
 		return nil, fmt.Errorf("tagging PDF: %d pages in the file, %d drawn", len(pages), len(m.perPage))
 	}
@@ -150,10 +112,7 @@ func (m *marker) addStructure(src []byte) ([]byte, error) {
 		return nil, err
 	}
 
-	out := src
-	if bytes.HasPrefix(out, []byte("%PDF-1.")) && len(out) > 8 && out[7] < '7' {
-		out[7] = '7' // object streams and structure attributes: PDF 1.7 (fpdf's header, raised in place)
-	}
+	var out []byte
 	// The tree goes into one compressed object stream: the structure tree
 	// root, the parent tree and the elements, numbered from size on.
 	rootObj, treeObj, first := size, size+1, size+2
@@ -210,7 +169,7 @@ func (m *marker) addStructure(src []byte) ([]byte, error) {
 	// catalog; then the cross-reference stream.
 	offsets1 := map[int]int{}
 	start := func(num int) {
-		offsets1[num] = len(out)
+		offsets1[num] = base + len(out)
 		out = fmt.Appendf(out, "%d 0 obj\n", num)
 	}
 	endObj := func() { out = append(out, "\nendobj\n"...) }
@@ -237,7 +196,7 @@ func (m *marker) addStructure(src []byte) ([]byte, error) {
 	// The cross-reference stream: a row per object, [type, field 2,
 	// field 3] in 1, 4 and 4 bytes: type 1 at an offset, type 2 the i-th
 	// object of the object stream.
-	at := len(out)
+	at := base + len(out)
 	offsets1[xrefObj] = at
 	type row struct {
 		num    int
@@ -273,7 +232,7 @@ func (m *marker) addStructure(src []byte) ([]byte, error) {
 		return nil, fmt.Errorf("tagging PDF: %w", err)
 	}
 	out = fmt.Appendf(out, "%d 0 obj\n<</Type /XRef /Size %d /Index [%s] /W [1 4 4] /Root %d 0 R /Info %d 0 R /Prev %d /Filter /FlateDecode /Length %d>>\nstream\n",
-		xrefObj, xrefObj+1, bytes.TrimSpace(index), rootNum, infoNum, xrefAt, zbuf.Len())
+		xrefObj, xrefObj+1, bytes.TrimSpace(index), rootNum, infoNum, prev, zbuf.Len())
 	out = append(out, zbuf.Bytes()...)
 	out = append(out, "\nendstream\nendobj\n"...)
 	out = fmt.Appendf(out, "startxref\n%d\n%%%%EOF\n", at)

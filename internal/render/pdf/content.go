@@ -1,0 +1,377 @@
+package pdf
+
+import (
+	"bytes"
+	"compress/zlib"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"codeberg.org/go-pdf/fpdf"
+)
+
+// Page content streams.
+//
+// The drawer writes each page's content stream itself: text, fills, rules
+// and the marked-content operators of the tagged PDF, in the operators and
+// number formats fpdf writes for the same calls (Text, Rect, Line, SetFont,
+// the colour and line-width setters, and the state AddPage restores), into
+// a buffer that is compressed as soon as the page is finished. Drawing text
+// through fpdf cost about twelve times as much (a Sprintf, a UTF-16 string,
+// four strings.Replace and a map insert per character, measured at 0.4 s
+// CPU for a 10,000-action paper), and its page buffers held the whole
+// uncompressed paper until Output.
+//
+// fpdf stays the writer of the file: fonts, subsets, outline, catalogue and
+// cross-reference table. It learns which characters each face draws through
+// its own Text call — once per face and page, with only the characters not
+// seen before — on the page fpdf keeps, whose content is then replaced by
+// the drawer's when the file is assembled (see assemble), so no text drawn
+// only for fpdf reaches the paper. The font resource names come from fpdf
+// too (fontNames). TestContentMatchesFpdf draws the same boxes with fpdf's
+// own calls and compares the operators byte for byte, which catches fpdf
+// changing how it writes them.
+
+// fpdfState is the graphics state fpdf carries from page to page, which
+// AddPage writes again at the top of each page.
+type fpdfState struct {
+	face             Face
+	size             float64 // points
+	lineWidth        float64 // millimetres
+	draw, fill, text string  // colour operators as fpdf formats them
+}
+
+// initialState is fpdf's state after New: 0.567 pt lines and black in
+// every colour, the font still unset.
+func initialState(k float64) fpdfState {
+	return fpdfState{lineWidth: 0.567 / k, draw: "0.000 G", fill: "0.000 g", text: "0.000 g"}
+}
+
+// runeSet is a set of characters of the Basic Multilingual Plane (the text
+// drawn holds no others: see cleanText).
+type runeSet [0x10000 / 64]uint64
+
+func (s *runeSet) add(r rune) bool {
+	if r < 0 || r > 0xffff {
+		return false
+	}
+	bit := uint64(1) << (uint(r) % 64)
+	w := &s[r/64]
+	if *w&bit != 0 {
+		return false
+	}
+	*w |= bit
+	return true
+}
+
+// drawer writes the content streams of a paper's pages.
+type drawer struct {
+	pdf   *fpdf.Fpdf
+	mk    *marker
+	k, h  float64          // points per millimetre; page height in millimetres
+	names [numFaces]string // fpdf's resource names of the faces
+	st    fpdfState        // fpdf's state between pages
+	buf   []byte           // the current page's content
+	// What the current page has set, to avoid repeating it.
+	face                     Face
+	size                     float64
+	text, fill, stroke       RGB
+	hasText, hasFill, hasStr bool
+	width                    float64
+	// Characters drawn so far per face, and those not yet registered
+	// with fpdf.
+	seen [numFaces]*runeSet
+	news [numFaces][]byte
+	// colours caches the operator strings of colours: fpdf formats each
+	// one afresh.
+	colours map[colourKey]string
+
+	// Finished pages, compressed unless raw is set.
+	raw   bool
+	zbuf  bytes.Buffer
+	zw    *zlib.Writer
+	pages [][]byte
+}
+
+type colourKey struct {
+	c  RGB
+	op string
+}
+
+func newDrawer(pdf *fpdf.Fpdf, mk *marker, names [numFaces]string, raw bool) *drawer {
+	k := pdf.UnitToPointConvert(1)
+	_, h := pdf.GetPageSize()
+	d := &drawer{pdf: pdf, mk: mk, k: k, h: h, names: names, st: initialState(k), raw: raw, colours: map[colourKey]string{}}
+	mk.out = &d.buf
+	return d
+}
+
+// setFont is fpdf's SetFont: the state changes and, on a page, the font
+// is selected.
+func (d *drawer) setFont(face Face, size float64) {
+	d.st.face, d.st.size = face, size
+	d.fontOp()
+}
+
+// fontOp writes the selection of the state's font.
+func (d *drawer) fontOp() {
+	d.buf = append(d.buf, "BT /F"...)
+	d.buf = append(d.buf, d.names[d.st.face]...)
+	d.buf = append(d.buf, ' ')
+	d.buf = strconv.AppendFloat(d.buf, d.st.size, 'f', 2, 64)
+	d.buf = append(d.buf, " Tf ET\n"...)
+}
+
+// startPage begins a page's content as fpdf's AddPage does, then selects
+// Regular 10 pt as the draw pass did before drawing (fpdf needs a UTF-8
+// font selected for the outline's titles).
+func (d *drawer) startPage() {
+	d.buf = d.buf[:0]
+	d.buf = append(d.buf, "0 J\n0 j\n"...)
+	d.buf = d.appendNum(d.buf, d.st.lineWidth*d.k)
+	d.buf = append(d.buf, " w\n"...)
+	d.fontOp()
+	if d.st.draw != "0 G" {
+		d.op(d.st.draw)
+	}
+	if d.st.fill != "0 g" {
+		d.op(d.st.fill)
+	}
+	d.fontOp()
+	d.setFont(Regular, 10)
+	d.face, d.size = 0, 0
+	d.hasText, d.hasFill, d.hasStr = false, false, false
+	d.width = 0
+}
+
+// endPage closes the page's content and keeps it, compressed unless raw,
+// then tells fpdf the characters the page drew for the first time.
+func (d *drawer) endPage() {
+	d.mk.end()
+	if d.raw {
+		d.pages = append(d.pages, bytes.Clone(d.buf))
+	} else {
+		if d.zw == nil {
+			d.zw, _ = zlib.NewWriterLevel(&d.zbuf, zlib.BestSpeed) // a valid level never fails
+		} else {
+			d.zw.Reset(&d.zbuf)
+		}
+		d.zbuf.Reset()
+		_, _ = d.zw.Write(d.buf) // writes to a bytes.Buffer cannot fail
+		_ = d.zw.Close()
+		d.pages = append(d.pages, bytes.Clone(d.zbuf.Bytes()))
+	}
+	for f := range d.news {
+		if len(d.news[f]) > 0 {
+			d.pdf.SetFont(fontFamily, Face(f).style(), 10)
+			d.pdf.Text(0, 0, string(d.news[f]))
+			d.news[f] = d.news[f][:0]
+		}
+	}
+}
+
+// op writes one operator line.
+func (d *drawer) op(s string) {
+	d.buf = append(d.buf, s...)
+	d.buf = append(d.buf, '\n')
+}
+
+// appendNum appends v as fpdf's %.2f.
+func (d *drawer) appendNum(b []byte, v float64) []byte {
+	return strconv.AppendFloat(b, v, 'f', 2, 64)
+}
+
+// colour returns the operator that sets c with op ("g" for fill and text,
+// "G" for strokes), as fpdf formats it: a grey level when the three
+// components are equal.
+func (d *drawer) colour(c RGB, op string) string {
+	key := colourKey{c: c, op: op}
+	if s, ok := d.colours[key]; ok {
+		return s
+	}
+	var b []byte
+	comp := func(v uint8) { b = strconv.AppendFloat(b, float64(v)/255, 'f', 3, 64) }
+	if c.R == c.G && c.R == c.B {
+		comp(c.R)
+		b = append(b, ' ')
+		b = append(b, op...)
+	} else {
+		comp(c.R)
+		b = append(b, ' ')
+		comp(c.G)
+		b = append(b, ' ')
+		comp(c.B)
+		b = append(b, ' ')
+		if op == "g" {
+			b = append(b, "rg"...)
+		} else {
+			b = append(b, "RG"...)
+		}
+	}
+	s := string(b)
+	d.colours[key] = s
+	return s
+}
+
+// register notes the characters of s drawn in face, keeping those new to
+// the paper for fpdf.
+func (d *drawer) register(face Face, s string) {
+	set := d.seen[face]
+	if set == nil {
+		set = new(runeSet)
+		d.seen[face] = set
+	}
+	for _, r := range s {
+		if set.add(r) {
+			d.news[face] = utf8.AppendRune(d.news[face], r)
+		}
+	}
+}
+
+// textOp writes s at (x, y) as fpdf's Text does: UTF-16BE in a literal
+// string, with backslash, parentheses and carriage return escaped byte by
+// byte, in the text colour when it differs from the fill colour.
+func (d *drawer) textOp(x, y float64, s string) {
+	d.register(d.st.face, s)
+	q := d.st.fill != d.st.text
+	if q {
+		d.buf = append(d.buf, "q "...)
+		d.buf = append(d.buf, d.st.text...)
+		d.buf = append(d.buf, ' ')
+	}
+	d.buf = append(d.buf, "BT "...)
+	d.point(x, y)
+	d.buf = append(d.buf, " Td ("...)
+	for _, r := range s {
+		d.buf = appendEscaped(d.buf, byte(r>>8))
+		d.buf = appendEscaped(d.buf, byte(r))
+	}
+	d.buf = append(d.buf, ") Tj ET"...)
+	if q {
+		d.buf = append(d.buf, " Q"...)
+	}
+	d.buf = append(d.buf, '\n')
+}
+
+func appendEscaped(b []byte, c byte) []byte {
+	switch c {
+	case '\\', '(', ')':
+		return append(b, '\\', c)
+	case '\r':
+		return append(b, '\\', 'r')
+	}
+	return append(b, c)
+}
+
+// point appends the page position (x, y), in millimetres from the top
+// left, as PDF coordinates.
+func (d *drawer) point(x, y float64) {
+	d.buf = d.appendNum(d.buf, x*d.k)
+	d.buf = append(d.buf, ' ')
+	d.buf = d.appendNum(d.buf, (d.h-y)*d.k)
+}
+
+// rectOp writes a rectangle painted with op ("f" or "S").
+func (d *drawer) rectOp(x, y, w, h float64, op string) {
+	d.point(x, y)
+	d.buf = append(d.buf, ' ')
+	d.buf = d.appendNum(d.buf, w*d.k)
+	d.buf = append(d.buf, ' ')
+	d.buf = d.appendNum(d.buf, -h*d.k)
+	d.buf = append(d.buf, " re "...)
+	d.buf = append(d.buf, op...)
+	d.buf = append(d.buf, '\n')
+}
+
+// lineOp writes a stroked line.
+func (d *drawer) lineOp(x1, y1, x2, y2 float64) {
+	d.point(x1, y1)
+	d.buf = append(d.buf, " m "...)
+	d.point(x2, y2)
+	d.buf = append(d.buf, " l S\n"...)
+}
+
+// box draws one box.
+func (d *drawer) box(b *Box) {
+	switch b.Kind {
+	case TextBox:
+		if b.Text == "" {
+			return
+		}
+		d.mk.mark(b.Tag)
+		if d.size != b.Size || d.face != b.Face {
+			d.setFont(b.Face, b.Size)
+			d.face, d.size = b.Face, b.Size
+		}
+		if !d.hasText || d.text != b.Colour {
+			d.st.text = d.colour(b.Colour, "g")
+			d.text, d.hasText = b.Colour, true
+		}
+		y := b.Y + baseline(b.Size)
+		if b.SpaceAfter {
+			d.textOp(b.X, y, b.Text+" ")
+		} else {
+			d.textOp(b.X, y, b.Text)
+		}
+	case FillBox:
+		d.mk.mark(b.Tag)
+		if !d.hasFill || d.fill != b.Colour {
+			d.st.fill = d.colour(b.Colour, "g")
+			d.op(d.st.fill)
+			d.fill, d.hasFill = b.Colour, true
+		}
+		d.rectOp(b.X, b.Y, b.W, b.H, "f")
+	case RuleBox, FrameBox:
+		d.mk.mark(b.Tag)
+		if !d.hasStr || d.stroke != b.Colour {
+			d.st.draw = d.colour(b.Colour, "G")
+			d.op(d.st.draw)
+			d.stroke, d.hasStr = b.Colour, true
+		}
+		if d.width != b.Stroke {
+			d.st.lineWidth = b.Stroke
+			d.buf = d.appendNum(d.buf, b.Stroke*d.k)
+			d.buf = append(d.buf, " w\n"...)
+			d.width = b.Stroke
+		}
+		if b.Kind == RuleBox {
+			d.lineOp(b.X, b.Y, b.X+b.W, b.Y+b.H)
+		} else {
+			d.rectOp(b.X, b.Y, b.W, b.H, "S")
+		}
+	}
+}
+
+// fontNames returns the resource names fpdf gives the faces registered on
+// pdf (used marks the registered faces), as its SetFont writes them into a
+// template's content: fpdf has no other way to tell them.
+func fontNames(pdf *fpdf.Fpdf, used [numFaces]bool) ([numFaces]string, error) {
+	var names [numFaces]string
+	tpl := pdf.CreateTemplate(func(t *fpdf.Tpl) {
+		for f, ok := range used {
+			if ok {
+				t.RawWriteStr("%face " + Face(f).String())
+				t.SetFont(fontFamily, Face(f).style(), 10)
+			}
+		}
+	})
+	content := string(tpl.Bytes())
+	for f, ok := range used {
+		if !ok {
+			continue
+		}
+		mark := "%face " + Face(f).String() + "\nBT /F"
+		i := strings.Index(content, mark)
+		if i < 0 {
+			return names, fmt.Errorf("no font name for face %s", Face(f))
+		}
+		rest := content[i+len(mark):]
+		j := strings.IndexByte(rest, ' ')
+		if j <= 0 {
+			return names, fmt.Errorf("no font name for face %s", Face(f))
+		}
+		names[f] = rest[:j]
+	}
+	return names, nil
+}
