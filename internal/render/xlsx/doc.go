@@ -26,5 +26,7 @@
 // The same document always gives the same bytes: document dates come from
 // Meta.Date and the zip entries are written in a fixed order.
 //
-// Excelize stays behind this package; callers only see Render.
+// Excelize stays behind this package; callers only see Render. It writes
+// the workbook, except the worksheets' rows, which this package writes
+// itself for speed (see cells.go) into the sheets excelize frames.
 package xlsx

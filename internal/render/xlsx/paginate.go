@@ -3,8 +3,6 @@ package xlsx
 import (
 	"math"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/agsreport/agsreport/internal/report"
 )
 
@@ -140,10 +138,7 @@ func (s *sheet) value(c, r int) any {
 	if r-1 >= len(s.rows) || c-1 >= len(s.rows[r-1].cells) {
 		return nil
 	}
-	if cell, ok := s.rows[r-1].cells[c-1].(excelize.Cell); ok {
-		return cell.Value
-	}
-	return nil
+	return s.rows[r-1].cells[c-1].value
 }
 
 // setValue sets the value of an existing cell, keeping its style.
@@ -151,8 +146,7 @@ func (s *sheet) setValue(c, r int, v any) {
 	if r-1 >= len(s.rows) || c-1 >= len(s.rows[r-1].cells) {
 		return
 	}
-	if cell, ok := s.rows[r-1].cells[c-1].(excelize.Cell); ok {
-		cell.Value = v
-		s.rows[r-1].cells[c-1] = cell
+	if cl := &s.rows[r-1].cells[c-1]; cl.set {
+		cl.value = v
 	}
 }

@@ -5,8 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/agsreport/agsreport/internal/report"
 )
 
@@ -18,7 +16,7 @@ func rowsOf(specs ...string) *sheet {
 		var h float64
 		var flag string
 		_, _ = fmt.Sscanf(sp, "%g%s", &h, &flag)
-		r := row{height: h, cells: []any{excelize.Cell{Value: "x"}}}
+		r := row{height: h, cells: []cell{{set: true, value: "x"}}}
 		switch flag {
 		case "k":
 			r.keepNext = true

@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode/utf16"
 
 	"github.com/xuri/excelize/v2"
 
@@ -33,7 +32,7 @@ type sheet struct {
 // row is one worksheet row.
 type row struct {
 	height float64 // points; 0 keeps the default height
-	cells  []any   // index 0 is column A; nil means no cell
+	cells  []cell  // index 0 is column A
 	// keepNext keeps the row on the same printed page as the next one (a
 	// table header, a band, a heading).
 	keepNext bool
@@ -102,14 +101,14 @@ func (s *sheet) put(c0, c1, r0, r1 int, value any, style int) {
 		}
 		cells := &s.rows[r-1].cells
 		for len(*cells) < c1 {
-			*cells = append(*cells, nil)
+			*cells = append(*cells, cell{})
 		}
 		for c := c0; c <= c1; c++ {
-			cell := excelize.Cell{StyleID: style}
+			cl := cell{style: style, set: true}
 			if r == r0 && c == c0 {
-				cell.Value = value
+				cl.value = value
 			}
-			(*cells)[c-1] = cell
+			(*cells)[c-1] = cl
 		}
 	}
 	if (c1 > c0 || r1 > r0) && !s.flat {
@@ -263,9 +262,16 @@ func cleanSheetName(n string) string {
 // truncUTF16 cuts s to at most n UTF-16 code units without splitting a
 // character.
 func truncUTF16(s string, n int) string {
+	if len(s) <= n {
+		return s // no character takes more UTF-16 units than UTF-8 bytes
+	}
 	units := 0
 	for i, r := range s {
-		units += len(utf16.Encode([]rune{r}))
+		if r >= 0x10000 {
+			units += 2
+		} else {
+			units++
+		}
 		if units > n {
 			return s[:i]
 		}

@@ -134,10 +134,10 @@ func needsQuote(v any) bool {
 	switch x := v.(type) {
 	case string:
 		s = x
-	case []excelize.RichTextRun:
-		for _, r := range x {
-			if r.Text != "" {
-				s = r.Text
+	case richText:
+		for _, r := range x.runs {
+			if r.text != "" {
+				s = r.text
 				break
 			}
 		}
@@ -220,8 +220,8 @@ func cellValue(t report.Text, size float64, colour string, baseBold bool) (value
 		}
 		return b.String(), bold || baseBold, italic
 	}
-	var runs []excelize.RichTextRun
-	room := excelize.TotalCellChars // a cell holds at most this many UTF-16 units
+	rich := richText{size: size, colour: colour}
+	room := maxCellUnits
 	add := func(text string, bo, it bool) {
 		if n := utf16Len(text); n > room {
 			text = truncUTF16(text, room)
@@ -231,15 +231,11 @@ func cellValue(t report.Text, size float64, colour string, baseBold bool) (value
 			return
 		}
 		bo = bo || baseBold
-		if n := len(runs); n > 0 && runs[n-1].Font.Bold == bo && runs[n-1].Font.Italic == it {
-			runs[n-1].Text += text
+		if n := len(rich.runs); n > 0 && rich.runs[n-1].bold == bo && rich.runs[n-1].italic == it {
+			rich.runs[n-1].text += text
 			return
 		}
-		fnt := &excelize.Font{Family: fontFamily, Size: size, Bold: bo, Italic: it}
-		if validColour(colour) {
-			fnt.Color = colour
-		}
-		runs = append(runs, excelize.RichTextRun{Text: text, Font: fnt})
+		rich.runs = append(rich.runs, richRun{text: text, bold: bo, italic: it})
 	}
 	for i, l := range t.Lines {
 		if i > 0 {
@@ -256,5 +252,5 @@ func cellValue(t report.Text, size float64, colour string, baseBold bool) (value
 			add(cleanText(r.Text), r.Bold, r.Italic)
 		}
 	}
-	return runs, false, false
+	return rich, false, false
 }

@@ -40,7 +40,7 @@ func Render(w io.Writer, doc *report.Document) (render.Info, error) {
 	if err := f.SetDefaultFont(fontFamily); err != nil {
 		return render.Info{}, fmt.Errorf("xlsx: default font: %w", err)
 	}
-	r := &renderer{doc: doc, f: f, m: m, st: newStyles(f, doc.Style.RuleColour)}
+	r := &renderer{doc: doc, f: f, m: m, st: newStyles(f, doc.Style.RuleColour), zip: newOrderedZip(nil)}
 	r.setSizes()
 
 	secs := doc.Sections
@@ -68,11 +68,10 @@ func Render(w io.Writer, doc *report.Document) (render.Info, error) {
 			return render.Info{}, fmt.Errorf("xlsx: sheet %q: %w", names[i], err)
 		}
 	}
-	titles := r.titles
 	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter {
-		z := newOrderedZip(w)
-		z.titles = titles
-		return z
+		r.zip.w = w
+		r.zip.titles = r.titles
+		return r.zip
 	})
 	if _, err := f.WriteTo(w); err != nil {
 		return render.Info{}, fmt.Errorf("xlsx: write workbook: %w", err)
@@ -93,7 +92,13 @@ type renderer struct {
 	headings    [3]float64
 	total       float64      // width of the column grid in Excel column units
 	titles      []printTitle // print titles, in the order the sheets were written
+	zip         *orderedZip  // the parts of the workbook, and the sheets' rows
+	rw          rowWriter
 }
+
+// rowChunk is how many bytes of row XML are gathered before they are
+// deflated.
+const rowChunk = 64 << 10
 
 func (r *renderer) setSizes() {
 	s := r.doc.Style
@@ -276,17 +281,31 @@ func (r *renderer) write(s *sheet) error {
 			return fmt.Errorf("freeze panes: %w", err)
 		}
 	}
-	for i, rw := range s.rows {
-		if rw.height == 0 && len(rw.cells) == 0 {
-			continue
+	// The rows go straight into the zip, deflated (see cells.go); excelize
+	// writes the sheet around them.
+	if err := r.zip.SheetRows(s.index, func(w io.Writer) error {
+		buf := r.rw.buf[:0]
+		for i := range s.rows {
+			rw := &s.rows[i]
+			if rw.height == 0 && len(rw.cells) == 0 {
+				continue
+			}
+			var err error
+			if buf, err = r.rw.appendRow(buf, i+1, rw); err != nil {
+				return err
+			}
+			if len(buf) >= rowChunk {
+				if _, err := w.Write(buf); err != nil {
+					return err
+				}
+				buf = buf[:0]
+			}
 		}
-		var opts []excelize.RowOpts
-		if rw.height > 0 {
-			opts = append(opts, excelize.RowOpts{Height: rw.height})
-		}
-		if err := sw.SetRow("A"+strconv.Itoa(i+1), rw.cells, opts...); err != nil {
-			return fmt.Errorf("row %d: %w", i+1, err)
-		}
+		_, err := w.Write(buf)
+		r.rw.buf = buf[:0]
+		return err
+	}); err != nil {
+		return err
 	}
 	for _, m := range s.merges {
 		a, _ := excelize.CoordinatesToCellName(m[0], m[1])

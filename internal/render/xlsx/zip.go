@@ -6,10 +6,10 @@ import (
 	"compress/flate"
 	"encoding/xml"
 	"fmt"
-	"hash"
 	"hash/crc32"
 	"io"
 	"io/fs"
+	"path"
 	"regexp"
 	"sort"
 	"strconv"
@@ -25,15 +25,24 @@ import (
 // Each part is deflated as it arrives, with one reused compressor, so the
 // workbook is held compressed rather than as its full XML; Close writes the
 // compressed parts with the same headers a zip.Writer compressing them
-// itself would write, so the bytes are those of a plain zip.Writer.
+// itself would write, so the bytes are those of a plain zip.Writer (except
+// in worksheets, below).
 // excelize writes one part at a time: a part written to after the next
 // was created is an error.
+//
+// The rows of each worksheet are not written by excelize: the renderer
+// writes them here (SheetRows) as it lays out each sheet, deflated at once,
+// and Close splices them into the empty <sheetData> element of the
+// worksheet part excelize wrote. Those parts are deflated in three pieces
+// (the part up to its rows, the rows, the rest), each ending on a byte
+// boundary, which is one valid deflate stream.
 type orderedZip struct {
 	w      io.Writer
 	parts  map[string]*zipPart
 	open   *zipPart      // the part being written
 	spare  *flate.Writer // a finished part's compressor, for the next
 	titles []printTitle  // print titles to add to xl/workbook.xml
+	rows   map[int]*deflated
 }
 
 // zipPart is one part of the workbook: deflated as it is written, or kept
@@ -41,20 +50,49 @@ type orderedZip struct {
 type zipPart struct {
 	name string
 	raw  *bytes.Buffer // the part's own bytes, for parts rewritten at Close
-	comp bytes.Buffer  // deflated data
-	crc  hash.Hash32
-	size uint64 // uncompressed length
-	fw   *flate.Writer
+	deflated
 	done bool
 }
 
-func newOrderedZip(w io.Writer) *orderedZip {
-	return &orderedZip{w: w, parts: make(map[string]*zipPart)}
+// deflated is data deflated as it is written, with its checksum and
+// uncompressed length.
+type deflated struct {
+	comp bytes.Buffer // deflated data
+	crc  uint32
+	size uint64 // uncompressed length
+	fw   *flate.Writer
 }
 
-// rewritten reports whether Close changes the part before it is zipped.
+// Write deflates b.
+func (d *deflated) Write(b []byte) (int, error) {
+	d.crc = crc32.Update(d.crc, crc32.IEEETable, b)
+	d.size += uint64(len(b))
+	return d.fw.Write(b)
+}
+
+func newOrderedZip(w io.Writer) *orderedZip {
+	return &orderedZip{w: w, parts: make(map[string]*zipPart), rows: make(map[int]*deflated)}
+}
+
+// rewritten reports whether Close changes the part before it is zipped:
+// the content types, the workbook and its relationships, and the
+// worksheets (whose rows are spliced in). None is large: the rows are
+// held apart.
 func rewritten(name string) bool {
-	return name == "[Content_Types].xml" || name == "xl/workbook.xml"
+	switch name {
+	case "[Content_Types].xml", "xl/workbook.xml", workbookRels:
+		return true
+	}
+	return worksheetPart(name)
+}
+
+// workbookRels is the part naming the workbook's sheets' parts.
+const workbookRels = "xl/_rels/workbook.xml.rels"
+
+// worksheetPart reports whether name is a worksheet part.
+func worksheetPart(name string) bool {
+	rest, ok := strings.CutPrefix(name, "xl/worksheets/")
+	return ok && !strings.Contains(rest, "/") && strings.HasSuffix(rest, ".xml")
 }
 
 // Create starts a part; a second part of the same name replaces the first.
@@ -66,24 +104,49 @@ func (z *orderedZip) Create(name string) (io.Writer, error) {
 	if rewritten(name) {
 		p.raw = new(bytes.Buffer)
 	} else {
-		z.startDeflate(p)
+		z.startDeflate(&p.deflated)
 	}
 	z.parts[name] = p
 	z.open = p
 	return p, nil
 }
 
-// startDeflate gives p a compressor writing into p.comp.
-func (z *orderedZip) startDeflate(p *zipPart) {
-	p.crc = crc32.NewIEEE()
+// SheetRows deflates the rows of the sheet at 0-based position index in
+// the workbook, which write writes (the content of its <sheetData>
+// element), to be spliced into the sheet's part when the workbook is
+// written.
+func (z *orderedZip) SheetRows(index int, write func(w io.Writer) error) error {
+	if err := z.finish(); err != nil {
+		return err
+	}
+	if _, ok := z.rows[index]; ok {
+		return fmt.Errorf("xlsx: rows of sheet %d written twice", index+1)
+	}
+	d := new(deflated)
+	z.startDeflate(d)
+	if err := write(d); err != nil {
+		return err
+	}
+	// A sync flush ends the data on a byte boundary without ending the
+	// deflate stream, so more can follow it.
+	if err := d.fw.Flush(); err != nil {
+		return fmt.Errorf("xlsx: rows of sheet %d: %w", index+1, err)
+	}
+	z.spare, d.fw = d.fw, nil
+	z.rows[index] = d
+	return nil
+}
+
+// startDeflate gives d a compressor writing into d.comp.
+func (z *orderedZip) startDeflate(d *deflated) {
 	if z.spare != nil {
-		p.fw, z.spare = z.spare, nil
-		p.fw.Reset(&p.comp)
+		d.fw, z.spare = z.spare, nil
+		d.fw.Reset(&d.comp)
 		return
 	}
 	// The fastest deflate level: workbooks grow by about a tenth and are
 	// written in half the time. A valid level never fails.
-	p.fw, _ = flate.NewWriter(&p.comp, flate.BestSpeed)
+	d.fw, _ = flate.NewWriter(&d.comp, flate.BestSpeed)
 }
 
 // finish completes the part being written and keeps its compressor.
@@ -108,9 +171,7 @@ func (p *zipPart) Write(b []byte) (int, error) {
 	if p.done {
 		return 0, fmt.Errorf("xlsx: zip part %s written after the next part was started", p.name)
 	}
-	p.crc.Write(b) // a hash never fails
-	p.size += uint64(len(b))
-	return p.fw.Write(b)
+	return p.deflated.Write(b)
 }
 
 // printTitle is the row a sheet repeats at the top of each printed page: a
@@ -176,6 +237,10 @@ func (z *orderedZip) Close() error {
 	if err := z.finish(); err != nil {
 		return err
 	}
+	sheets, err := z.sheetParts()
+	if err != nil {
+		return err
+	}
 	names := make([]string, 0, len(z.parts))
 	for n := range z.parts {
 		names = append(names, n)
@@ -202,12 +267,12 @@ func (z *orderedZip) Close() error {
 				}
 			}
 			p.raw = nil
-			z.startDeflate(p)
-			z.open = p
-			if _, err := p.Write(body); err != nil {
-				return fmt.Errorf("xlsx: zip part %s: %w", n, err)
+			var rows *deflated
+			if i, ok := sheets[n]; ok {
+				rows = z.rows[i]
+				delete(z.rows, i)
 			}
-			if err := z.finish(); err != nil {
+			if err := z.deflatePart(p, body, rows); err != nil {
 				return err
 			}
 		}
@@ -219,10 +284,133 @@ func (z *orderedZip) Close() error {
 			return fmt.Errorf("xlsx: zip part %s: %w", n, err)
 		}
 	}
+	for i := range z.rows {
+		return fmt.Errorf("xlsx: rows of sheet %d: the workbook has no part for that sheet", i+1)
+	}
 	if err := zw.Close(); err != nil {
 		return fmt.Errorf("xlsx: close zip: %w", err)
 	}
 	return nil
+}
+
+// emptyRows is how excelize writes a worksheet's rows when it was given
+// none.
+const emptyRows = "<sheetData></sheetData>"
+
+// deflatePart deflates a part held raw; rows, when not nil, are spliced
+// into its empty <sheetData> element.
+func (z *orderedZip) deflatePart(p *zipPart, body []byte, rows *deflated) error {
+	z.startDeflate(&p.deflated)
+	if rows != nil {
+		i := bytes.Index(body, []byte(emptyRows))
+		if i < 0 || bytes.Contains(body[i+1:], []byte(emptyRows)) {
+			return fmt.Errorf("xlsx: zip part %s: not one empty <sheetData> element to put the rows in", p.name)
+		}
+		cut := i + len("<sheetData>")
+		_, _ = p.deflated.Write(body[:cut]) // writes to a bytes.Buffer
+		if err := p.fw.Flush(); err != nil {
+			return fmt.Errorf("xlsx: zip part %s: %w", p.name, err)
+		}
+		p.comp.Write(rows.comp.Bytes())
+		p.crc = crc32Combine(p.crc, rows.crc, rows.size)
+		p.size += rows.size
+		p.fw.Reset(&p.comp)
+		body = body[cut:]
+	}
+	_, _ = p.deflated.Write(body)
+	if err := p.fw.Close(); err != nil {
+		return fmt.Errorf("xlsx: zip part %s: %w", p.name, err)
+	}
+	z.spare, p.fw, p.done = p.fw, nil, true
+	return nil
+}
+
+// sheetParts maps the name of each worksheet part that has rows to put in
+// to the sheet's position, read from the workbook's sheet list and its
+// relationships.
+func (z *orderedZip) sheetParts() (map[string]int, error) {
+	if len(z.rows) == 0 {
+		return nil, nil
+	}
+	book, rels := z.parts["xl/workbook.xml"], z.parts[workbookRels]
+	if book == nil || book.raw == nil || rels == nil || rels.raw == nil {
+		return nil, fmt.Errorf("xlsx: the workbook has no sheet list to put the rows in")
+	}
+	var wb struct {
+		Sheets []struct {
+			ID string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	if err := xml.Unmarshal(book.raw.Bytes(), &wb); err != nil {
+		return nil, fmt.Errorf("xlsx: read back xl/workbook.xml: %w", err)
+	}
+	var rs struct {
+		Rel []struct {
+			ID     string `xml:"Id,attr"`
+			Target string `xml:"Target,attr"`
+		} `xml:"Relationship"`
+	}
+	if err := xml.Unmarshal(rels.raw.Bytes(), &rs); err != nil {
+		return nil, fmt.Errorf("xlsx: read back %s: %w", workbookRels, err)
+	}
+	target := make(map[string]string, len(rs.Rel))
+	for _, r := range rs.Rel {
+		t := r.Target
+		if abs, ok := strings.CutPrefix(t, "/"); ok {
+			t = abs
+		} else {
+			t = path.Join("xl", t)
+		}
+		target[r.ID] = t
+	}
+	out := make(map[string]int, len(z.rows))
+	for i := range z.rows {
+		if i < 0 || i >= len(wb.Sheets) || target[wb.Sheets[i].ID] == "" {
+			return nil, fmt.Errorf("xlsx: rows of sheet %d: the workbook has no part for that sheet", i+1)
+		}
+		out[target[wb.Sheets[i].ID]] = i
+	}
+	return out, nil
+}
+
+// crc32Combine is the CRC-32 (IEEE) of data whose first part has checksum
+// a and whose second part, n bytes long, has checksum b: a shifted past n
+// zero bytes, added to b. In the bit-reversed form CRC-32 is computed in,
+// a checksum is a polynomial over GF(2) of degree below 32 with x^0 in the
+// top bit, and shifting past n bytes multiplies it by x^(8n) modulo the
+// CRC polynomial.
+func crc32Combine(a, b uint32, n uint64) uint32 {
+	return gf2Mul(gf2PowX(8*n), a) ^ b
+}
+
+// gf2Mul multiplies two polynomials modulo the CRC-32 polynomial.
+func gf2Mul(p, q uint32) uint32 {
+	var out uint32
+	for bit := uint32(1) << 31; bit != 0; bit >>= 1 {
+		if p&bit != 0 {
+			out ^= q
+		}
+		// q times x: one place down, reduced when x^31's term falls off.
+		if q&1 != 0 {
+			q = q>>1 ^ crc32.IEEE
+		} else {
+			q >>= 1
+		}
+	}
+	return out
+}
+
+// gf2PowX is x^k modulo the CRC-32 polynomial, by repeated squaring.
+func gf2PowX(k uint64) uint32 {
+	out := uint32(1) << 31 // x^0
+	sq := uint32(1) << 30  // x^1
+	for ; k > 0; k >>= 1 {
+		if k&1 != 0 {
+			out = gf2Mul(out, sq)
+		}
+		sq = gf2Mul(sq, sq)
+	}
+	return out
 }
 
 // zipStamp is the fixed modification time of every part.
@@ -240,7 +428,7 @@ func partHeader(p *zipPart) *zip.FileHeader {
 		Flags:              0x8,
 		CreatorVersion:     20,
 		ReaderVersion:      20,
-		CRC32:              p.crc.Sum32(),
+		CRC32:              p.crc,
 		CompressedSize64:   uint64(p.comp.Len()),
 		UncompressedSize64: p.size,
 	}
