@@ -233,11 +233,22 @@ func headerLine(tb *report.Table) *regexp.Regexp {
 	var words []string
 	for _, c := range tb.Columns {
 		if f := strings.Fields(c.Title); len(f) > 0 {
-			words = append(words, regexp.QuoteMeta(f[0]))
+			// A word boundary only beside a word character: a title
+			// such as "% complete" starts with none.
+			w := regexp.QuoteMeta(f[0])
+			if wordChar.MatchString(f[0][:1]) {
+				w = `\b` + w
+			}
+			if wordChar.MatchString(f[0][len(f[0])-1:]) {
+				w += `\b`
+			}
+			words = append(words, w)
 		}
 	}
-	return regexp.MustCompile(`(?m)^\s*` + strings.Join(words, `\b[^\n]*?\b`) + `\b`)
+	return regexp.MustCompile(`(?m)^\s*` + strings.Join(words, `[^\n]*?`))
 }
+
+var wordChar = regexp.MustCompile(`^\w$`)
 
 // spotChecks are phrases from the seed documents that the example papers
 // must print, by example and paper file.
