@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -37,6 +38,23 @@ type table struct {
 	Bands map[int]bool
 	// Hidden hides the sheet (an archived plan kept in the workbook).
 	Hidden bool
+	// Typed are the data cells, by 0-based row and column, that hold a
+	// number rather than text: a date, or a percentage, as Excel stores
+	// what a person types. The row's text for the cell is what Excel
+	// shows, which row heights are measured from.
+	Typed map[[2]int]typed
+}
+
+// typed is a number cell and how Excel shows it: a number format such as
+// "0%" or "d mmmm yyyy", or "" for General.
+type typed struct {
+	Value  float64
+	Format string
+}
+
+// serial is the Excel serial number of a date (1900 date system).
+func serial(y int, m time.Month, d int) float64 {
+	return math.Round(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Sub(time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)).Hours() / 24)
 }
 
 // Rows of every table sheet.
@@ -60,6 +78,30 @@ type styles struct {
 	title, header, data, band int
 	dataStyle                 excelize.Style // what band rows are styled from
 	status                    map[string]int
+	numbers                   map[string]int // data styles by number format
+}
+
+// numberStyle is the data style with a number format ("" for General),
+// made the first time a workbook needs it, so that workbooks without
+// number cells keep their bytes.
+func (s *styles) numberStyle(f *excelize.File, format string) (int, error) {
+	if format == "" {
+		return s.data, nil
+	}
+	if id, ok := s.numbers[format]; ok {
+		return id, nil
+	}
+	st := s.dataStyle
+	st.CustomNumFmt = &format
+	id, err := f.NewStyle(&st)
+	if err != nil {
+		return 0, fmt.Errorf("number style %q: %w", format, err)
+	}
+	if s.numbers == nil {
+		s.numbers = map[string]int{}
+	}
+	s.numbers[format] = id
+	return id, nil
 }
 
 func newStyles(f *excelize.File) (styles, error) {
@@ -199,7 +241,7 @@ func (t table) heights(m *measurer, spans []span) []float64 {
 }
 
 // write adds the table as a new sheet of f.
-func (t table) write(f *excelize.File, st styles, m *measurer) error {
+func (t table) write(f *excelize.File, st *styles, m *measurer) error {
 	if len(t.Columns) == 0 {
 		return fmt.Errorf("sheet %q: no columns", t.Sheet)
 	}
@@ -272,7 +314,8 @@ func (t table) write(f *excelize.File, st styles, m *measurer) error {
 	if err := f.SetRowHeight(t.Sheet, headerRow, height(headerLines, fontSize)); err != nil {
 		return fmt.Errorf("sheet %q: header height: %w", t.Sheet, err)
 	}
-	// Data rows. Cells are written as strings, never as formulas or numbers.
+	// Data rows. Cells are written as strings, never as formulas; only
+	// the cells of Typed are numbers.
 	hs := t.heights(m, spans)
 	for r := range t.Rows {
 		row := firstData + r
@@ -284,7 +327,14 @@ func (t table) write(f *excelize.File, st styles, m *measurer) error {
 					style = id
 				}
 			}
-			if v != ditto && v != "" {
+			if n, ok := t.Typed[[2]int{r, c}]; ok {
+				if style, err = st.numberStyle(f, n.Format); err != nil {
+					return fmt.Errorf("sheet %q: cell %s: %w", t.Sheet, cellName(c+1, row), err)
+				}
+				if err := f.SetCellFloat(t.Sheet, cellName(c+1, row), n.Value, -1, 64); err != nil {
+					return fmt.Errorf("sheet %q: cell %s: %w", t.Sheet, cellName(c+1, row), err)
+				}
+			} else if v != ditto && v != "" {
 				if err := f.SetCellStr(t.Sheet, cellName(c+1, row), v); err != nil {
 					return fmt.Errorf("sheet %q: cell %s: %w", t.Sheet, cellName(c+1, row), err)
 				}
@@ -402,7 +452,7 @@ func (b book) bytes(m *measurer) ([]byte, error) {
 		return nil, fmt.Errorf("%s: %w", b.Path, err)
 	}
 	for _, t := range b.Tables {
-		if err := t.write(f, st, m); err != nil {
+		if err := t.write(f, &st, m); err != nil {
 			return nil, fmt.Errorf("%s: %w", b.Path, err)
 		}
 	}

@@ -98,11 +98,15 @@ type Action struct {
 	PrevStatus   string
 	PrevPeriod   string
 	Closed       bool
-	// ChangeMark says what changed since the previous reported period
-	// with a symbol and words, so it reads without colour: "+ New",
-	// "▲ Better (was ONGOING)", "▼ Worse (was ON TARGET)", "● Completed
-	// (was ONGOING)"; "" when nothing changed.
-	ChangeMark string
+	// ChangeMarks say what changed since the previous reported period,
+	// each with a symbol and words so that it reads without colour: the
+	// status ("+ New", "▲ Better (was ONGOING)", "▼ Worse (was ON
+	// TARGET)", "● Completed (was ONGOING)"), then a target revised in the
+	// period ("♦ New target 31 May 2018 (was 31 March 2018)"), then new
+	// progress text ("¶ New progress text"). ChangeMark is them joined
+	// with "; ", "" when nothing changed.
+	ChangeMarks []string
+	ChangeMark  string
 	// ExtensionNote says what happened to the target in the paper's
 	// period: the new date the officer asked for in the period's return,
 	// with the reason and whether it was agreed, and any extension the
@@ -127,7 +131,7 @@ func (a *Action) passes(filter string) bool {
 	case "no-return":
 		return a.NoReturn
 	case "changed":
-		return a.Change != plan.Unchanged.String()
+		return len(a.ChangeMarks) > 0
 	case "extension":
 		return a.ExtensionNote != ""
 	}
@@ -300,24 +304,40 @@ func actionView(p *plan.Plan, a *plan.Action, period string) *Action {
 	}
 	v.Note = progressNote(p, st, period)
 	v.Progress = withNote(v.Note, st.Progress)
-	v.ChangeMark = changeMark(v.Change, v.PrevStatus)
+	v.ChangeMarks = changeMarks(f)
+	v.ChangeMark = strings.Join(v.ChangeMarks, "; ")
 	v.ExtensionNote = a.ExtensionNote(period)
 	return v
 }
 
-// changeMarks are the symbol and word of each change; every symbol is in
-// the papers' font.
-var changeMarks = map[string]string{
-	"new": "+ New", "better": "▲ Better", "worse": "▼ Worse", "completed": "● Completed",
-}
-
-// changeMark is an action's change as a mark that survives greyscale.
-func changeMark(change, prev string) string {
-	m := changeMarks[change]
-	if m != "" && prev != "" && change != "new" {
-		m += " (was " + prev + ")"
+// Marks are the symbol and words of each change, as papers print them;
+// every symbol is in the papers' font.
+var (
+	statusMarks = map[plan.Change]string{
+		plan.New: "+ New", plan.Better: "▲ Better", plan.Worse: "▼ Worse", plan.Completed: "● Completed",
 	}
-	return m
+	retargetMark = "♦ New target"
+	newTextMark  = "¶ New progress text"
+)
+
+// changeMarks are an action's changes in the period as marks that survive
+// greyscale: its status, a target revised in the period, new progress
+// text.
+func changeMarks(f plan.Facts) []string {
+	var out []string
+	if m := statusMarks[f.Change]; m != "" {
+		if f.PrevStatus != "" && f.Change != plan.New {
+			m += " (was " + f.PrevStatus + ")"
+		}
+		out = append(out, m)
+	}
+	if f.Retargeted {
+		out = append(out, retargetMark+" "+f.NewTarget.DueText()+" (was "+f.WasTarget.DueText()+")")
+	}
+	if f.NewText {
+		out = append(out, newTextMark)
+	}
+	return out
 }
 
 // progressNote is the line that opens an action's progress on a paper for

@@ -1,5 +1,7 @@
 package plan
 
+import "strings"
+
 // Change is how an action's status moved since the previous period.
 type Change int
 
@@ -23,6 +25,17 @@ type Facts struct {
 	Change     Change // against the previous period
 	PrevStatus string // status in the previous period with an update, or ""
 	PrevPeriod string // that period
+	// Retargeted is true when a revision of the action's target was agreed
+	// in the period (an extension the job records with that period);
+	// WasTarget is then the target it replaced and NewTarget the one
+	// agreed (the last, when several were).
+	Retargeted           bool
+	WasTarget, NewTarget Target
+	// NewText is true when the period's update gives progress text that
+	// differs (beyond spacing) from the text as at the period before. It
+	// is false for an action new this period (Change says so) and in the
+	// first period, which has nothing before it.
+	NewText bool
 }
 
 // Derive sets each action's Facts for the plan's current period.
@@ -58,6 +71,7 @@ func (p *Plan) FactsAt(a *Action, period string) Facts {
 		before, _, _ = p.StateAt(a, p.Periods[idx-1])
 	}
 	f.NoReturn = idx >= 0 && cur == nil && !(p.Statuses != nil && p.Statuses.Closed(before))
+	f.WasTarget, f.NewTarget, f.Retargeted = a.RevisedIn(period)
 	switch {
 	case cur == nil || p.Statuses == nil:
 		f.Change = Unchanged
@@ -78,5 +92,31 @@ func (p *Plan) FactsAt(a *Action, period string) Facts {
 			f.Change = Worse
 		}
 	}
+	if cur != nil && idx > 0 && f.Change != New && strings.TrimSpace(cur.Progress) != "" {
+		_, before, _ := p.StateAt(a, p.Periods[idx-1])
+		f.NewText = strings.Join(strings.Fields(cur.Progress), " ") != strings.Join(strings.Fields(before), " ")
+	}
 	return f
+}
+
+// RevisedIn reports whether a revision of the action's target was agreed
+// in the period (an extension recorded with that period), with the target
+// in force before the first such revision and the one the last agreed.
+func (a *Action) RevisedIn(period string) (was, now Target, ok bool) {
+	if period == "" {
+		return Target{}, Target{}, false
+	}
+	for i, r := range a.Revisions {
+		if r.Period == "" || Key(r.Period) != Key(period) {
+			continue
+		}
+		if !ok {
+			was, ok = a.Original, true
+			if i > 0 {
+				was = a.Revisions[i-1].Target
+			}
+		}
+		now = r.Target
+	}
+	return was, now, ok
 }

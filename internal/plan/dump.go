@@ -110,7 +110,14 @@ func (p *Plan) Dump() string {
 				text("      ", "progress", u.Progress)
 			}
 			if f := a.Facts; f != (Facts{}) {
-				w("    ", "facts overdue=%v no-return=%v change=%s previous=%q", f.Overdue, f.NoReturn, f.Change, f.PrevStatus)
+				more := ""
+				if f.Retargeted {
+					more += fmt.Sprintf(" retargeted %q (was %q)", f.NewTarget.Text, f.WasTarget.Text)
+				}
+				if f.NewText {
+					more += " new-text"
+				}
+				w("    ", "facts overdue=%v no-return=%v change=%s previous=%q%s", f.Overdue, f.NoReturn, f.Change, f.PrevStatus, more)
 			}
 		}
 	}

@@ -87,6 +87,18 @@ func TestDerive(t *testing.T) {
 			Facts{Change: New}},
 		{"words are never overdue", Target{Text: "As required"}, []Update{{Period: "Q2", Status: "ONGOING"}},
 			Facts{Change: New}},
+		{"new progress text", Target{}, []Update{{Period: "Q1", Status: "ONGOING", Progress: "Consultation open."}, {Period: "Q2", Status: "ONGOING", Progress: "Consultation closed; 40 replies."}},
+			Facts{PrevStatus: "ONGOING", PrevPeriod: "Q1", NewText: true}},
+		{"new text with a change of status", Target{}, []Update{{Period: "Q1", Status: "ONGOING", Progress: "Open."}, {Period: "Q2", Status: "COMPLETE", Progress: "Closed."}},
+			Facts{Change: Completed, PrevStatus: "ONGOING", PrevPeriod: "Q1", NewText: true}},
+		{"the same text again, spaced differently, is not new", Target{}, []Update{{Period: "Q1", Status: "ONGOING", Progress: "Consultation open."}, {Period: "Q2", Status: "ONGOING", Progress: " Consultation\nopen. "}},
+			Facts{PrevStatus: "ONGOING", PrevPeriod: "Q1"}},
+		{"a status with no text is no new text", Target{}, []Update{{Period: "Q1", Status: "ONGOING", Progress: "Open."}, {Period: "Q2", Status: "ONGOING"}},
+			Facts{PrevStatus: "ONGOING", PrevPeriod: "Q1"}},
+		{"text after a period with none is new", Target{}, []Update{{Period: "Q1", Status: "ONGOING"}, {Period: "Q2", Status: "ONGOING", Progress: "Started."}},
+			Facts{PrevStatus: "ONGOING", PrevPeriod: "Q1", NewText: true}},
+		{"a new action's text is not marked twice", Target{}, []Update{{Period: "Q2", Status: "ONGOING", Progress: "Started."}},
+			Facts{Change: New}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -98,6 +110,49 @@ func TestDerive(t *testing.T) {
 			}
 			var probs Problems
 			Merge(p, tt.updates, &probs)
+			p.Derive()
+			if a.Facts != tt.want {
+				t.Errorf("facts = %+v\nwant    %+v", a.Facts, tt.want)
+			}
+		})
+	}
+}
+
+// TestRetargeted checks that a target revised in the period (an
+// extension the job agrees with that period) is a change of the period,
+// with the target it replaced, and that one revised in another period, or
+// read from the plan with no period, is not.
+func TestRetargeted(t *testing.T) {
+	d := func(y, m, day int) Date { x, _ := MakeDate(y, time.Month(m), day); return x }
+	march := Target{Text: "By 31st March 2018", Due: d(2018, 3, 31)}
+	may := Target{Text: "31 May 2018", Due: d(2018, 5, 31)}
+	june := Target{Text: "30 June 2018", Due: d(2018, 6, 30)}
+	tests := []struct {
+		name      string
+		revisions []Revision
+		want      Facts
+	}{
+		{"agreed this period", []Revision{{Target: may, Period: "q2"}},
+			Facts{PrevStatus: "ONGOING", PrevPeriod: "Q1", Retargeted: true, WasTarget: march, NewTarget: may}},
+		{"revised twice this period", []Revision{{Target: may, Period: "Q2"}, {Target: june, Period: "Q2"}},
+			Facts{PrevStatus: "ONGOING", PrevPeriod: "Q1", Retargeted: true, WasTarget: march, NewTarget: june}},
+		{"agreed last period", []Revision{{Target: may, Period: "Q1"}},
+			Facts{PrevStatus: "ONGOING", PrevPeriod: "Q1"}},
+		{"from the plan, with no period", []Revision{{Target: may}},
+			Facts{PrevStatus: "ONGOING", PrevPeriod: "Q1"}},
+		{"revised again this period", []Revision{{Target: may, Period: "Q1"}, {Target: june, Period: "Q2"}},
+			Facts{PrevStatus: "ONGOING", PrevPeriod: "Q1", Retargeted: true, WasTarget: may, NewTarget: june}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := &Action{Ref: "A1", Target: march}
+			for _, r := range tt.revisions {
+				a.Revise(r)
+			}
+			p := &Plan{Statuses: testVocab(t), Issues: []*Issue{{ID: "I", Actions: []*Action{a}}},
+				Periods: []string{"Q1", "Q2"}, Current: "Q2", AsAt: d(2018, 2, 28)}
+			var probs Problems
+			Merge(p, []Update{{Period: "Q1", Ref: "A1", Status: "ONGOING"}, {Period: "Q2", Ref: "A1", Status: "ONGOING"}}, &probs)
 			p.Derive()
 			if a.Facts != tt.want {
 				t.Errorf("facts = %+v\nwant    %+v", a.Facts, tt.want)
@@ -128,8 +183,8 @@ func TestBaseline(t *testing.T) {
 		t.Errorf("periods = %s", got)
 	}
 	want := map[string]Facts{
-		"FS1": {Change: Worse, PrevStatus: "ON TARGET", PrevPeriod: "Q4"},
-		"FS2": {Change: Completed, PrevStatus: "ONGOING", PrevPeriod: "Q4"},
+		"FS1": {Change: Worse, PrevStatus: "ON TARGET", PrevPeriod: "Q4", NewText: true}, // "Slipped" after "FS1 as at Q4"
+		"FS2": {Change: Completed, PrevStatus: "ONGOING", PrevPeriod: "Q4", NewText: true},
 		"CY1": {PrevStatus: "COMPLETE", PrevPeriod: "Q4"},
 		"CY2": {NoReturn: true, PrevStatus: "ONGOING", PrevPeriod: "Q4"},
 	}
@@ -140,7 +195,7 @@ func TestBaseline(t *testing.T) {
 	}
 	// In the plan's own period every action stands as the plan has it.
 	for _, a := range p.Actions() {
-		if f := p.FactsAt(a, "Q4"); f.NoReturn || f.Change != Unchanged || f.PrevStatus != "" {
+		if f := p.FactsAt(a, "Q4"); f.NoReturn || f.Change != Unchanged || f.PrevStatus != "" || f.NewText {
 			t.Errorf("%s at Q4: %+v", a.Ref, f)
 		}
 	}
