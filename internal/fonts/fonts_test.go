@@ -3,6 +3,10 @@ package fonts
 import (
 	"math"
 	"testing"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
 )
 
 // TestLiberation checks the metrics against widths of Liberation Sans (the
@@ -55,5 +59,43 @@ func TestLiberation(t *testing.T) {
 	}
 	if len(TTF(Bold)) == 0 || &TTF(Bold)[0] == &TTF(Regular)[0] {
 		t.Error("TTF must return each face's own data")
+	}
+}
+
+// TestMetricsAgreeWithSfnt reads every character of every face with
+// golang.org/x/image/font/sfnt, an independent TrueType reader, and checks
+// that agsreport's own reader finds the same glyphs and advances.
+func TestMetricsAgreeWithSfnt(t *testing.T) {
+	m, err := Liberation()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for f := range NumFaces {
+		sf, err := sfnt.Parse(TTF(f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		upem := sf.UnitsPerEm()
+		var buf sfnt.Buffer
+		mismatches := 0
+		for r := rune(0); r < planes; r++ {
+			want, wantEm := false, 0.0
+			if r >= 0x20 && (r < 0xD800 || r > 0xDFFF) {
+				gi, err := sf.GlyphIndex(&buf, r)
+				if err == nil && gi != 0 {
+					adv, err := sf.GlyphAdvance(&buf, gi, fixed.Int26_6(upem), font.HintingNone)
+					if err != nil {
+						t.Fatal(err)
+					}
+					want, wantEm = true, float64(adv)/float64(upem)
+				}
+			}
+			em, has := m.Em(f, r)
+			if has != want || em != wantEm || int(m.Milli(f)[r]) != int(math.Round(wantEm*1000)) {
+				if mismatches++; mismatches < 5 {
+					t.Errorf("face %d, %U: has %v em %v milli %d; sfnt has %v em %v", f, r, has, em, m.Milli(f)[r], want, wantEm)
+				}
+			}
+		}
 	}
 }
