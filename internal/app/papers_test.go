@@ -523,7 +523,7 @@ func hasBands(doc *report.Document) bool {
 }
 
 // TestPaperFiles checks each example PDF with qpdf and pdffonts: the file
-// is sound and every font is embedded.
+// is sound and every font is embedded as a subset with a Unicode map.
 func TestPaperFiles(t *testing.T) {
 	qpdf := testutil.NeedTool(t, "qpdf")
 	pdffonts := testutil.NeedTool(t, "pdffonts")
@@ -552,8 +552,8 @@ func TestPaperFiles(t *testing.T) {
 						t.Error("pdffonts lists no fonts")
 					}
 					for _, f := range fonts {
-						if f.emb != "yes" {
-							t.Errorf("font %s is not embedded", f.name)
+						if f.emb != "yes" || f.sub != "yes" || f.uni != "yes" {
+							t.Errorf("font %s: embedded %s, subset %s, Unicode map %s", f.name, f.emb, f.sub, f.uni)
 						}
 					}
 				})
@@ -562,10 +562,10 @@ func TestPaperFiles(t *testing.T) {
 	}
 }
 
-type pdfFont struct{ name, emb string }
+type pdfFont struct{ name, emb, sub, uni string }
 
-// parsePdffonts reads the name and emb columns of pdffonts' table, whose
-// column bounds the dashed line under the header gives.
+// parsePdffonts reads the name, emb, sub and uni columns of pdffonts'
+// table, whose column bounds the dashed line under the header gives.
 func parsePdffonts(out string) ([]pdfFont, error) {
 	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
 	if len(lines) < 2 {
@@ -592,18 +592,19 @@ func parsePdffonts(out string) ([]pdfFont, error) {
 		}
 		return strings.TrimSpace(line[s.from:min(s.to, len(line))])
 	}
-	embCol := -1
+	col := map[string]int{}
 	for i, c := range cols {
-		if field(header, c) == "emb" {
-			embCol = i
-		}
+		col[field(header, c)] = i
 	}
-	if embCol < 0 || len(cols) == 0 {
-		return nil, fmt.Errorf("pdffonts: no emb column in %q", header)
+	for _, name := range []string{"emb", "sub", "uni"} {
+		if _, ok := col[name]; !ok || len(cols) == 0 {
+			return nil, fmt.Errorf("pdffonts: no %s column in %q", name, header)
+		}
 	}
 	var fonts []pdfFont
 	for _, l := range lines[2:] {
-		fonts = append(fonts, pdfFont{name: field(l, cols[0]), emb: field(l, cols[embCol])})
+		fonts = append(fonts, pdfFont{name: field(l, cols[0]), emb: field(l, cols[col["emb"]]),
+			sub: field(l, cols[col["sub"]]), uni: field(l, cols[col["uni"]])})
 	}
 	return fonts, nil
 }

@@ -13,19 +13,33 @@ import (
 // assemble writes the paper to w: the file fpdf wrote (src, uncompressed,
 // which it may modify) with the content stream of page i replaced by
 // pages[i] (Flate-compressed unless raw), fpdf's other unfiltered streams
-// compressed, the cross-reference table moved to match, and the structure
-// tree appended by mk (see structure.go).
+// compressed, its placeholder faces replaced by the faces embedded as
+// subsets of the characters seen (see embed.go), the cross-reference table
+// moved to match, and the structure tree appended by mk (see
+// structure.go).
 //
 // The paper is written in pieces — fpdf's objects, each page's content,
 // the new table and the update — so the whole file is never copied into
 // one buffer; nothing is written before every piece is ready. Objects
 // are found through the file's own cross-reference table, so no byte
 // inside a stream is ever taken for syntax.
-func assemble(w io.Writer, src []byte, pages [][]byte, raw bool, mk *marker) error {
+func assemble(w io.Writer, src []byte, pages [][]byte, raw bool, mk *marker, seen *[numFaces]*runeSet) error {
 	offsets, xrefAt, err := readXref(src)
 	if err != nil {
 		return err
 	}
+	tr := trailerSize.FindSubmatch(src[xrefAt:])
+	if tr == nil {
+		return fmt.Errorf("assembling PDF: no trailer")
+	}
+	if size, _ := strconv.Atoi(string(tr[1])); size != len(offsets)+1 {
+		return fmt.Errorf("assembling PDF: trailer /Size %d for %d objects", size, len(offsets))
+	}
+	fe, err := embedFonts(src, offsets, len(offsets)+1, seen)
+	if err != nil {
+		return err
+	}
+	size := len(offsets) + 1 + len(fe.at) // with the objects embedding the faces
 	object := func(n int) ([]byte, error) { return objectDict(src, offsets, n) }
 	pageObjs, err := pageObjects(object)
 	if err != nil {
@@ -48,12 +62,17 @@ func assemble(w io.Writer, src []byte, pages [][]byte, raw bool, mk *marker) err
 		content[c] = i
 	}
 
-	// The unfiltered streams, in file order, with what replaces them.
+	// The unfiltered streams, in file order, with what replaces them, and
+	// the placeholder faces' objects, replaced whole.
 	type stream struct {
 		dict, end int // start of "<<" and end of the stream data in src
 		data      []byte
+		obj       []byte // an object replacing src[dict:end] whole
 	}
 	var streams []stream
+	for num, obj := range fe.objs {
+		streams = append(streams, stream{dict: offsets[num-1], end: fe.ends[num], obj: obj})
+	}
 	var zw *zlib.Writer
 	var zbuf bytes.Buffer
 	for i, off := range offsets {
@@ -112,6 +131,13 @@ func assemble(w io.Writer, src []byte, pages [][]byte, raw bool, mk *marker) err
 	for i, s := range streams {
 		pieces = append(pieces, src[last:s.dict])
 		pos += s.dict - last
+		last = s.end
+		if s.obj != nil {
+			pieces = append(pieces, s.obj)
+			pos += len(s.obj)
+			shiftAt[i], shiftBy[i] = s.end, pos-s.end
+			continue
+		}
 		h := len(heads)
 		if raw {
 			heads = append(heads, "<</Length "...)
@@ -122,7 +148,6 @@ func assemble(w io.Writer, src []byte, pages [][]byte, raw bool, mk *marker) err
 		heads = append(heads, ">>\nstream\n"...)
 		pieces = append(pieces, heads[h:len(heads):len(heads)], s.data)
 		pos += len(heads) - h + len(s.data)
-		last = s.end
 		shiftAt[i], shiftBy[i] = s.end, pos-s.end
 	}
 	shift := func(p int) int {
@@ -132,20 +157,35 @@ func assemble(w io.Writer, src []byte, pages [][]byte, raw bool, mk *marker) err
 		}
 		return p + shiftBy[i-1]
 	}
-	// The rest up to the cross-reference table, then the table rewritten.
-	pieces = append(pieces, src[last:xrefAt])
+	// The rest up to the cross-reference table, the objects embedding the
+	// faces, then the table rewritten.
+	pieces = append(pieces, src[last:xrefAt], fe.extra)
 	pos += xrefAt - last
+	extraAt := pos
+	pos += len(fe.extra)
 	newXref := pos
-	table := make([]byte, 0, xrefLen(len(offsets))+256)
+	table := make([]byte, 0, xrefLen(size-1)+256)
 	table = append(table, "xref\n0 "...)
-	table = strconv.AppendInt(table, int64(len(offsets)+1), 10)
+	table = strconv.AppendInt(table, int64(size), 10)
 	table = append(table, "\n0000000000 65535 f \n"...)
 	for _, off := range offsets {
 		table = appendPadded(table, shift(off), 10)
 		table = append(table, " 00000 n \n"...)
 	}
-	// The trailer follows the table; its startxref is the last number.
+	for _, off := range fe.at {
+		table = appendPadded(table, extraAt+off, 10)
+		table = append(table, " 00000 n \n"...)
+	}
+	// The trailer follows the table, with the new /Size; its startxref is
+	// the last number.
 	tail := src[xrefAt+xrefLen(len(offsets)):]
+	sm := trailerSize.FindSubmatchIndex(tail)
+	if sm == nil {
+		return fmt.Errorf("assembling PDF: no trailer")
+	}
+	table = append(table, tail[:sm[2]]...)
+	table = strconv.AppendInt(table, int64(size), 10)
+	tail = tail[sm[3]:]
 	k := bytes.LastIndex(tail, []byte("startxref\n"))
 	if k < 0 {
 		return fmt.Errorf("assembling PDF: no startxref")
@@ -157,7 +197,7 @@ func assemble(w io.Writer, src []byte, pages [][]byte, raw bool, mk *marker) err
 	pieces = append(pieces, table)
 	pos += len(table)
 
-	update, err := mk.update(src, offsets, xrefAt, pos, newXref, pageObjs)
+	update, err := mk.update(src, offsets, xrefAt, size, pos, newXref, pageObjs)
 	if err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/zlib"
 	"fmt"
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -23,15 +24,14 @@ import (
 // CPU for a 10,000-action paper), and its page buffers held the whole
 // uncompressed paper until Output.
 //
-// fpdf stays the writer of the file: fonts, subsets, outline, catalogue and
-// cross-reference table. It learns which characters each face draws through
-// its own Text call — once per face and page, with only the characters not
-// seen before — on the page fpdf keeps, whose content is then replaced by
-// the drawer's when the file is assembled (see assemble), so no text drawn
-// only for fpdf reaches the paper. The font resource names come from fpdf
-// too (fontNames). TestContentMatchesFpdf draws the same boxes with fpdf's
-// own calls and compares the operators byte for byte, which catches fpdf
-// changing how it writes them.
+// fpdf stays the writer of the file: outline, catalogue, resources and
+// cross-reference table; its page contents are replaced by the drawer's
+// when the file is assembled (see assemble). The drawer records the
+// characters each face draws, and the faces are embedded from them (see
+// embed.go). The font resource names come from fpdf (fontNames).
+// TestContentMatchesFpdf draws the same boxes with fpdf's own calls and
+// compares the operators byte for byte, which catches fpdf changing how it
+// writes them.
 
 // fpdfState is the graphics state fpdf carries from page to page, which
 // AddPage writes again at the top of each page.
@@ -52,17 +52,26 @@ func initialState(k float64) fpdfState {
 // drawn holds no others: see cleanText).
 type runeSet [0x10000 / 64]uint64
 
-func (s *runeSet) add(r rune) bool {
-	if r < 0 || r > 0xffff {
-		return false
+func (s *runeSet) add(r rune) {
+	if r >= 0 && r <= 0xffff {
+		s[r/64] |= 1 << (uint(r) % 64)
 	}
-	bit := uint64(1) << (uint(r) % 64)
-	w := &s[r/64]
-	if *w&bit != 0 {
-		return false
+}
+
+// runes returns the characters of s, ascending; none for a nil set.
+func (s *runeSet) runes() []rune {
+	if s == nil {
+		return nil
 	}
-	*w |= bit
-	return true
+	var out []rune
+	for i, w := range s {
+		for w != 0 {
+			b := bits.TrailingZeros64(w)
+			out = append(out, rune(i*64+b))
+			w &^= 1 << b
+		}
+	}
+	return out
 }
 
 // drawer writes the content streams of a paper's pages.
@@ -79,10 +88,8 @@ type drawer struct {
 	text, fill, stroke       RGB
 	hasText, hasFill, hasStr bool
 	width                    float64
-	// Characters drawn so far per face, and those not yet registered
-	// with fpdf.
+	// Characters drawn per face, for the embedded subsets.
 	seen [numFaces]*runeSet
-	news [numFaces][]byte
 	// colours caches the operator strings of colours: fpdf formats each
 	// one afresh.
 	colours map[colourKey]string
@@ -124,8 +131,7 @@ func (d *drawer) fontOp() {
 }
 
 // startPage begins a page's content as fpdf's AddPage does, then selects
-// Regular 10 pt as the draw pass did before drawing (fpdf needs a UTF-8
-// font selected for the outline's titles).
+// Regular 10 pt, as the draw pass always has before drawing.
 func (d *drawer) startPage() {
 	d.buf = d.buf[:0]
 	d.buf = append(d.buf, "0 J\n0 j\n"...)
@@ -145,8 +151,7 @@ func (d *drawer) startPage() {
 	d.width = 0
 }
 
-// endPage closes the page's content and keeps it, compressed unless raw,
-// then tells fpdf the characters the page drew for the first time.
+// endPage closes the page's content and keeps it, compressed unless raw.
 func (d *drawer) endPage() {
 	d.mk.end()
 	if d.raw {
@@ -161,13 +166,6 @@ func (d *drawer) endPage() {
 		_, _ = d.zw.Write(d.buf) // writes to a bytes.Buffer cannot fail
 		_ = d.zw.Close()
 		d.pages = append(d.pages, bytes.Clone(d.zbuf.Bytes()))
-	}
-	for f := range d.news {
-		if len(d.news[f]) > 0 {
-			d.pdf.SetFont(fontFamily, Face(f).style(), 10)
-			d.pdf.Text(0, 0, string(d.news[f]))
-			d.news[f] = d.news[f][:0]
-		}
 	}
 }
 
@@ -214,18 +212,20 @@ func (d *drawer) colour(c RGB, op string) string {
 	return s
 }
 
-// register notes the characters of s drawn in face, keeping those new to
-// the paper for fpdf.
+// register notes the characters of s drawn in face.
 func (d *drawer) register(face Face, s string) {
 	set := d.seen[face]
 	if set == nil {
 		set = new(runeSet)
 		d.seen[face] = set
 	}
-	for _, r := range s {
-		if set.add(r) {
-			d.news[face] = utf8.AppendRune(d.news[face], r)
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
 		}
+		i += n
+		set.add(r)
 	}
 }
 

@@ -18,9 +18,11 @@
 // the creation and modification dates come from the document (or a fixed
 // date), and nothing depends on map order. The draw pass writes each page's
 // content stream itself and compresses it with a reused zlib writer as
-// soon as the page is done; fpdf writes the rest of the file (fonts and
-// their subsets, outline, catalogue), and assemble puts the pages' content
-// in place of fpdf's and writes the paper in pieces (see content.go and
+// soon as the page is done; fpdf writes the rest of the file (outline,
+// catalogue, resources), and assemble puts the pages' content in place of
+// fpdf's, embeds the faces of the text font as subsets cut from the font
+// package fonts parses once per process (fpdf has only placeholders for
+// them), and writes the paper in pieces (see content.go, embed.go and
 // compress.go).
 //
 // Papers are tagged PDF (PDF/UA-1): layout also builds a structure tree

@@ -9,7 +9,6 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
-	"github.com/agsreport/agsreport/internal/fonts"
 	"github.com/agsreport/agsreport/internal/render"
 	"github.com/agsreport/agsreport/internal/report"
 )
@@ -57,7 +56,7 @@ func draw(w io.Writer, l *Layout, doc *report.Document, compress, release bool) 
 	if err := pdf.Output(&buf); err != nil {
 		return err
 	}
-	return assemble(w, buf.Bytes(), d.pages, !compress, d.mk)
+	return assemble(w, buf.Bytes(), d.pages, !compress, d.mk, &d.seen)
 }
 
 // drawPages makes a new fpdf document with l's pages, outline and fonts,
@@ -82,9 +81,8 @@ func drawPages(l *Layout, doc *report.Document, raw, release bool) (*fpdf.Fpdf, 
 		pdf.AddPage()
 		d.mk.startPage()
 		d.startPage()
-		pdf.SetFont(fontFamily, "", 10) // bookmarks are UTF-16 under a UTF-8 font
 		for _, m := range p.Marks {
-			pdf.Bookmark(m.Title, m.Level, m.Y)
+			pdf.Bookmark(outlineTitle(m.Title), m.Level, m.Y)
 		}
 		for i := range p.Boxes {
 			d.box(&p.Boxes[i])
@@ -129,7 +127,7 @@ func newDocument(l *Layout, doc *report.Document) (*fpdf.Fpdf, [numFaces]bool, e
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
 
-	// Register only the faces in use; Regular always, for the outline.
+	// Register only the faces in use (see embed.go).
 	var used [numFaces]bool
 	used[Regular] = true
 	for _, p := range l.Pages {
@@ -139,20 +137,8 @@ func newDocument(l *Layout, doc *report.Document) (*fpdf.Fpdf, [numFaces]bool, e
 			}
 		}
 	}
-	for f, ok := range used {
-		if ok {
-			pdf.AddUTF8FontFromBytes(fontFamily, Face(f).style(), fonts.TTF(fonts.Face(f)))
-		}
-	}
-	// fpdf reports a bad font only when it is selected.
-	for f, ok := range used {
-		if ok {
-			pdf.SetFont(fontFamily, Face(f).style(), 10)
-		}
-	}
-	pdf.SetFont(fontFamily, "", 10)
-	if err := pdf.Error(); err != nil {
-		return nil, used, fmt.Errorf("loading fonts: %w", err)
+	if err := registerFaces(pdf, used); err != nil {
+		return nil, used, err
 	}
 	return pdf, used, nil
 }

@@ -94,13 +94,13 @@ var trailerSize = regexp.MustCompile(`trailer\n<<\n/Size ([0-9]+)\n/Root ([0-9]+
 // update returns the incremental update described above for src, the
 // file fpdf wrote for the marker's pages (offsets and xrefAt locate its
 // objects and table, pages are its page objects), to be written after
-// base bytes of output whose cross-reference table is at prev.
-func (m *marker) update(src []byte, offsets []int, xrefAt, base, prev int, pages []int) ([]byte, error) {
+// base bytes of output whose cross-reference table, for objects below
+// size, is at prev.
+func (m *marker) update(src []byte, offsets []int, xrefAt, size, base, prev int, pages []int) ([]byte, error) {
 	tr := trailerSize.FindSubmatch(src[xrefAt:])
 	if tr == nil {
 		return nil, fmt.Errorf("tagging PDF: no trailer")
 	}
-	size, _ := strconv.Atoi(string(tr[1]))
 	rootNum, _ := strconv.Atoi(string(tr[2]))
 	infoNum, _ := strconv.Atoi(string(tr[3]))
 	object := func(n int) ([]byte, error) { return objectDict(src, offsets, n) }
