@@ -1,6 +1,7 @@
 package compose
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -124,4 +125,76 @@ func changedRows(t *testing.T, doc *report.Document) []string {
 	}
 	t.Fatal("the briefing has no table of what changed")
 	return nil
+}
+
+// TestRevisedTargetLeavesSpan: two actions read from one merged target
+// cell print it once, spanning both, in Appendix 1 (B); once one of them
+// has its target revised, each prints its own, the revised one with its
+// note.
+func TestRevisedTargetLeavesSpan(t *testing.T) {
+	vocab, err := plan.NewVocabulary(plan.DefaultStatuses())
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := func(y int, m time.Month, d int) plan.Date { x, _ := plan.MakeDate(y, m, d); return x }
+	tm, err := Library{}.Load("appendix-b")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name   string
+		revise bool
+		want   []string // the Target Date cell of each row: text, or "covered"
+	}{
+		{"merged in the plan", false, []string{"By 31st March 2018 (spans 2)", "covered"}},
+		{"one revised", true, []string{"By 31st March 2018", "Revised: 30 June 2018 (was 31 March 2018; extension agreed by Monitoring Officer)"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			march := plan.Target{Text: "By 31st March 2018", Due: day(2018, 3, 31)}
+			is := &plan.Issue{ID: "I", Title: "Governance"}
+			for _, ref := range []string{"6(i)", "6(ii)"} {
+				is.Actions = append(is.Actions, &plan.Action{Ref: ref, Issue: "I", Description: "Review " + ref, Target: march,
+					Merged: map[string]string{"target": "Actions!G20:G21"}})
+			}
+			if tt.revise {
+				is.Actions[1].Revise(plan.Revision{Target: plan.Target{Text: "30 June 2018", Due: day(2018, 6, 30)}, By: "Monitoring Officer"})
+			}
+			p := &plan.Plan{Statuses: vocab, Issues: []*plan.Issue{is}}
+			doc, err := Compose(tm, p, Options{Title: "AGS", Name: "appendix-b"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, s := range doc.Sections {
+				for _, b := range s.Blocks {
+					tb, ok := b.(*report.Table)
+					if !ok {
+						continue
+					}
+					col := -1
+					for i, c := range tb.Columns {
+						if c.Title == "Target Date" {
+							col = i
+						}
+					}
+					for _, g := range tb.Groups {
+						for _, r := range g.Rows {
+							c := r.Cells[col]
+							switch {
+							case c.Covered:
+								got = append(got, "covered")
+							case c.Span > 1:
+								got = append(got, fmt.Sprintf("%s (spans %d)", c.Text.String(), c.Span))
+							default:
+								got = append(got, c.Text.String())
+							}
+						}
+					}
+				}
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("target cells:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
 }

@@ -857,6 +857,11 @@ func (c *composer) group(b BlockT, rows []rowData) (report.Group, error) {
 				if r.d.Action != nil {
 					k = r.d.Action.Merged[f]
 				}
+				if f == "target" && r.d.Action != nil && r.d.Action.Revised() {
+					// A revised target is the action's own, not the
+					// merged cell's it was read from.
+					k = ""
+				}
 				keys[ci] = append(keys[ci], k)
 			}
 			if col.Merge {

@@ -149,8 +149,13 @@ type ColumnT struct {
 var spanFields = map[string]string{
 	"{{.Action.Lead}}":        "lead",
 	"{{.Action.Target.Text}}": "target",
+	revisedOrTarget:           "target",
 	"{{.Action.Resources}}":   "resources",
 }
+
+// revisedOrTarget is the target as committee papers print it: the note of
+// a revised target, or the target as written.
+const revisedOrTarget = "{{with .Action.RevisedNote}}*{{.}}*{{else}}{{.Action.Target.Text}}{{end}}"
 
 // sourceField returns the action field whose spans in the plan the column
 // follows, or "": with spans = "source", or by default, a column showing
