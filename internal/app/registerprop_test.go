@@ -11,6 +11,7 @@ import (
 	"github.com/agsreport/agsreport/internal/compose"
 	"github.com/agsreport/agsreport/internal/plan"
 	"github.com/agsreport/agsreport/internal/render/xlsx"
+	"github.com/agsreport/agsreport/internal/report"
 	"github.com/agsreport/agsreport/internal/sheet"
 	"github.com/agsreport/agsreport/internal/testutil"
 )
@@ -40,21 +41,8 @@ func TestRegisterRoundTripProperty(t *testing.T) {
 			}
 		}
 		t.Run(fmt.Sprintf("seed %d", seed), func(t *testing.T) {
-			doc, err := compose.Compose(tmpl, want, compose.Options{Title: "Register", Name: "register"})
-			if err != nil {
-				t.Fatal(err)
-			}
 			path := filepath.Join(t.TempDir(), "register.xlsx")
-			f, err := os.Create(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if _, err := xlsx.Render(f, doc); err != nil {
-				t.Fatal(err)
-			}
-			if err := f.Close(); err != nil {
-				t.Fatal(err)
-			}
+			writeRegister(t, tmpl, want, path)
 			var probs plan.Problems
 			got := sheet.ReadPlan(sheet.PlanSpec{Actions: &sheet.TableSpec{Path: path, Name: "register.xlsx", Sheet: "Register"}}, vocab, &probs)
 			for _, pr := range probs.List {
@@ -71,6 +59,27 @@ func TestRegisterRoundTripProperty(t *testing.T) {
 	if long == 0 {
 		t.Error("no generated action has a long progress text: the generator does not test what it should")
 	}
+}
+
+// writeRegister composes the register of p with tmpl, writes it to path
+// as a workbook and returns the document.
+func writeRegister(t *testing.T, tmpl *compose.Template, p *plan.Plan, path string) *report.Document {
+	t.Helper()
+	doc, err := compose.Compose(tmpl, p, compose.Options{Title: "Register", Name: "register"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := xlsx.Render(f, doc); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return doc
 }
 
 // planFacts lists every field the register holds, one per line, in plan
@@ -98,6 +107,7 @@ func planFacts(p *plan.Plan) string {
 				fmt.Fprintf(&b, "    %s %q\n", f[0], plainText(f[1]))
 			}
 			fmt.Fprintf(&b, "    target %q due=%s start=%s\n", a.Target.Text, a.Target.Due, a.Target.Start)
+			fmt.Fprintf(&b, "    priority %q rank=%d percent=%v\n", a.Priority.Text, a.Priority.Rank, a.Percent)
 		}
 	}
 	return b.String()
@@ -142,6 +152,13 @@ func genText(rng *rand.Rand, n, paras int) string {
 var genTargets = []string{"", "As required", "Ongoing", "31 March 2018", "31/03/2018", "By 31st January 2018",
 	"From 1st October 2017", "March 2018", "Commencing 1st November 2017 to 31st March 2018", "2018-06-30", "30 June 2019"}
 
+// genPriorities and genPercents are priorities and percentages complete
+// as councils write them.
+var (
+	genPriorities = []string{"", "High", "Medium", "Low", "1", "2", "3", "H", "Med"}
+	genPercents   = []string{"", "85%", "0.5", "100", "12.5%", "0", "33.33%", "1.0"}
+)
+
 // genPlan generates a plan of one to four issues, each with actions under
 // outcomes and recommendations, in the shape the register writes: every
 // outcome and recommendation has an action.
@@ -181,6 +198,8 @@ func genPlan(rng *rand.Rand, vocab *plan.Vocabulary) *plan.Plan {
 						act.Progress = genText(rng, rng.Intn(80), 1+rng.Intn(3))
 					}
 					act.PlanStatus, act.PlanProgress = act.Status, act.Progress
+					act.Priority, _ = plan.ParsePriority(genPriorities[rng.Intn(len(genPriorities))])
+					act.Percent, _ = plan.ParsePercent(genPercents[rng.Intn(len(genPercents))])
 					is.Actions = append(is.Actions, act)
 				}
 			}

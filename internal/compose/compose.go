@@ -838,8 +838,13 @@ func (c *composer) group(b BlockT, rows []rowData) (report.Group, error) {
 				return g, err
 			}
 			cell := report.Cell{Text: markup(v)}
-			if col.Type == "date" {
+			switch col.Type {
+			case "date":
 				cell.Date = dateOf(v)
+			case "percent":
+				cell.Value = percentOf(v)
+			case "priority":
+				cell.Value = priorityOf(v)
 			}
 			if col.Status && c.p.Statuses != nil {
 				if st, ok := c.p.Statuses.Lookup(strings.TrimSpace(v)); ok {
@@ -908,6 +913,28 @@ func dateOf(v string) time.Time {
 		return time.Time{}
 	}
 	return t.Due.Time()
+}
+
+// percentOf types a percent column's value: text that is one
+// percentage ("85%", 85, 0.85, as plan.ParsePercent reads it) is that
+// percentage; anything else stays text.
+func percentOf(v string) report.Value {
+	p, err := plan.ParsePercent(v)
+	if err != nil || !p.Set {
+		return report.Value{}
+	}
+	return report.Value{Kind: report.PercentValue, Number: p.Value}
+}
+
+// priorityOf types a priority column's value: text that is one priority
+// (1/2/3, High/Medium/Low, as plan.ParsePriority reads it) is its rank;
+// anything else stays text.
+func priorityOf(v string) report.Value {
+	p, err := plan.ParsePriority(v)
+	if err != nil || p.Rank == 0 {
+		return report.Value{}
+	}
+	return report.Value{Kind: report.RankValue, Number: float64(p.Rank)}
 }
 
 // onlyFigures matches a date written in figures and nothing else.

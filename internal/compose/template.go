@@ -131,7 +131,11 @@ type FieldT struct {
 // resources value that the plan merges over several actions prints once,
 // spanning them: "source" (the default) or "none". Type "date" marks a column of dates: a
 // value that is one date ("31 March 2018", "31/03/2018") is typed as that
-// date for spreadsheets; other values ("As required") stay text.
+// date for spreadsheets; other values ("As required") stay text. Type
+// "percent" types a value that is one percentage ("85%") as that number,
+// shown as a percentage; type "priority" types a priority (1/2/3 or
+// High/Medium/Low) as its rank, shown as written, so that the column sorts
+// highest first.
 type ColumnT struct {
 	Title    string  `toml:"title"`
 	Value    string  `toml:"value"`
@@ -434,9 +438,9 @@ func (c *compiler) block(si, bi int, b *BlockT) {
 				c.file.Errorf(append(ck, "width"), "%s: width must be positive", where)
 			}
 			switch col.Type {
-			case "", "text", "date":
+			case "", "text", "date", "percent", "priority":
 			default:
-				c.file.Errorf(append(ck, "type"), "%s: column type must be \"text\" or \"date\", not %q", where, col.Type)
+				c.file.Errorf(append(ck, "type"), "%s: column type must be \"text\", \"date\", \"percent\" or \"priority\", not %q", where, col.Type)
 			}
 			switch col.Spans {
 			case "", "none":

@@ -107,6 +107,12 @@ func dumpBlock(b *strings.Builder, bl Block) {
 					if c.Status != "" {
 						p(" status=%q", c.Status)
 					}
+					switch c.Value.Kind {
+					case PercentValue:
+						p(" percent=%g", c.Value.Number)
+					case RankValue:
+						p(" rank=%g", c.Value.Number)
+					}
 					if !c.Date.IsZero() {
 						p(" date=%s", c.Date.Format("2006-01-02"))
 					}

@@ -213,6 +213,32 @@ type Cell struct {
 	// one; zero otherwise. Text is what the cell shows; renderers that type
 	// their cells write the date instead.
 	Date time.Time
+	// Value is the cell's value as a number when its column is typed and
+	// the text is one (a percentage, a priority); the zero Value when it is
+	// not. Text is what the cell shows; renderers that type their cells
+	// write the number, shown as Text, so that it sorts as a number.
+	Value Value
+}
+
+// ValueKind says what a typed cell's number is.
+type ValueKind int
+
+const (
+	// NoValue: the cell is text (or a date).
+	NoValue ValueKind = iota
+	// PercentValue: Number is a percentage, 0 to 100; Text shows it
+	// ("85%").
+	PercentValue
+	// RankValue: Number is a rank, 1 first (a priority: 1 high); Text is
+	// the word it is written as ("High"), which a spreadsheet shows while
+	// sorting by the rank.
+	RankValue
+)
+
+// Value is a typed cell's number.
+type Value struct {
+	Kind   ValueKind
+	Number float64
 }
 
 // Chart is a stacked bar chart: one bar per category, one segment per series.

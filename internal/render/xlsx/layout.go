@@ -17,6 +17,9 @@ func (r *renderer) layout(sec report.Section, name string) (*sheet, error) {
 	for _, b := range sec.Blocks {
 		if t, ok := b.(*report.Table); ok && t != nil && t.Flat {
 			s.flat = true
+			if len(spans) == 1 {
+				s.widths, s.scale = r.fitFlat(t, widths)
+			}
 		}
 	}
 	for i, b := range sec.Blocks {
@@ -379,11 +382,15 @@ func (r *renderer) flatGroup(s *sheet, t *report.Table, sp []span, g report.Grou
 	ts := r.table
 	minH := ts*lineFactor + cellPadding
 	first := len(s.rows) + 1
+	sizes := make([]float64, len(t.Columns))
 	for _, rw := range g.Rows {
 		h := minH
 		for ci := range t.Columns {
+			sizes[ci] = ts
 			if ci < len(rw.Cells) {
-				h = math.Max(h, r.m.textHeight(rw.Cells[ci].Text, ts, r.points(s, sp[ci].first, sp[ci].last), false))
+				w := r.points(s, sp[ci].first, sp[ci].last)
+				sizes[ci] = r.flatSize(rw.Cells[ci].Text, w)
+				h = math.Max(h, r.m.textHeight(rw.Cells[ci].Text, sizes[ci], w, false))
 			}
 		}
 		rn := len(s.rows) + 1
@@ -393,7 +400,7 @@ func (r *renderer) flatGroup(s *sheet, t *report.Table, sp []span, g report.Grou
 			if ci < len(rw.Cells) {
 				c = rw.Cells[ci]
 			}
-			key := styleKey{size: ts, align: col.Align, fill: c.Fill, border: true, wrap: true}
+			key := styleKey{size: sizes[ci], align: col.Align, fill: c.Fill, border: true, wrap: true}
 			if !c.Date.IsZero() {
 				key.date = true
 				id, err := r.st.id(key)
@@ -401,6 +408,15 @@ func (r *renderer) flatGroup(s *sheet, t *report.Table, sp []span, g report.Grou
 					return err
 				}
 				s.put(sp[ci].first, sp[ci].first, rn, rn, c.Date, id)
+				continue
+			}
+			if num, f, ok := valueFormat(c.Value, c.Text.String()); ok {
+				key.numFmt = f
+				id, err := r.st.id(key)
+				if err != nil {
+					return err
+				}
+				s.put(sp[ci].first, sp[ci].first, rn, rn, num, id)
 				continue
 			}
 			if c.Text.IsEmpty() {

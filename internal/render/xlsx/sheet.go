@@ -27,6 +27,19 @@ type sheet struct {
 	// flat is set when the sheet holds a flat table (report.Table.Flat):
 	// nothing on it is merged, so that it filters and sorts as a list.
 	flat bool
+	// scale is the print scale at most, 1 (or 0) for 100 %: a flat sheet
+	// whose words do not fit across the page at 100 % is laid out wider,
+	// and fitting it to the page's width prints it this much smaller or
+	// less (see fitFlat); its page breaks allow for that.
+	scale float64
+}
+
+// printScale is the sheet's print scale, 1 when none is set.
+func (s *sheet) printScale() float64 {
+	if s.scale > 0 && s.scale < 1 {
+		return s.scale
+	}
+	return 1
 }
 
 // row is one worksheet row.

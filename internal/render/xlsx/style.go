@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -29,6 +30,9 @@ type styleKey struct {
 	quote bool
 	// date gives the cell a date format.
 	date bool
+	// numFmt is the number format of a typed number cell (a percentage,
+	// a priority's rank shown as its word); "" for none.
+	numFmt string
 	// prefix is a status symbol the cell's format shows before its text,
 	// so the value stays the status name the drop-down offers.
 	prefix string
@@ -80,6 +84,9 @@ func (s *styles) id(k styleKey) (int, error) {
 	}
 	if k.date {
 		st.CustomNumFmt = &dateFormat
+	} else if k.numFmt != "" {
+		f := k.numFmt
+		st.CustomNumFmt = &f
 	} else if k.prefix != "" {
 		f := prefixFormat(k.prefix)
 		st.CustomNumFmt = &f
@@ -175,6 +182,39 @@ func prefixFormat(symbol string) string {
 	}
 	b.WriteByte('@')
 	return b.String()
+}
+
+// valueFormat returns the number a typed cell holds and the number format
+// that shows it as the cell's text: a percentage as a fraction shown with
+// as many decimals as it has ("85%", "12.5%"), a rank as the word the plan
+// gives (every character escaped, as in prefixFormat), so that sorting the
+// column sorts by rank while the cell reads "High". ok is false when the
+// cell is not typed.
+func valueFormat(v report.Value, shown string) (number float64, format string, ok bool) {
+	switch v.Kind {
+	case report.PercentValue:
+		f := "0%"
+		switch p := v.Number; {
+		case p == math.Round(p):
+		case p*10 == math.Round(p*10):
+			f = "0.0%"
+		default:
+			f = "0.00%"
+		}
+		return v.Number / 100, f, true
+	case report.RankValue:
+		shown = strings.TrimSpace(shown)
+		if shown == "" {
+			return 0, "", false
+		}
+		var b strings.Builder
+		for _, r := range shown {
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		}
+		return v.Number, b.String(), true
+	}
+	return 0, "", false
 }
 
 // validColour reports whether c is a document colour (see report.ParseColour).

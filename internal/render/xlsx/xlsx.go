@@ -254,7 +254,7 @@ func (r *renderer) write(s *sheet) error {
 	if err := r.printSetup(s); err != nil {
 		return err
 	}
-	breaks := s.paginate(bodyHeight(r.doc.Page))
+	breaks := s.paginate(bodyHeight(r.doc.Page) / s.printScale())
 	s.splitAtBreaks(breaks)
 	sw, err := f.NewStreamWriter(s.name)
 	if err != nil {
@@ -395,6 +395,10 @@ func (r *renderer) printSetup(s *sheet) error {
 		row := "$" + strconv.Itoa(s.headRow)
 		r.titles = append(r.titles, printTitle{sheet: s.index, refersTo: quoteSheet(s.name) + "!" + row + ":" + row})
 	}
+	// A sheet laid out wider than the page (see fitFlat) is shrunk to the
+	// page's width by the spreadsheet program, as every sheet is allowed
+	// to be: a scale of our own would not allow for a program drawing
+	// column units wider than fitUnitPoints.
 	yes := true
 	if err := f.SetSheetProps(s.name, &excelize.SheetPropsOptions{FitToPage: &yes}); err != nil {
 		return fmt.Errorf("sheet properties: %w", err)
@@ -405,9 +409,8 @@ func (r *renderer) printSetup(s *sheet) error {
 		orient = "landscape"
 	}
 	one, zero := 1, 0
-	if err := f.SetPageLayout(s.name, &excelize.PageLayoutOptions{
-		Size: &code, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero,
-	}); err != nil {
+	layout := &excelize.PageLayoutOptions{Size: &code, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero}
+	if err := f.SetPageLayout(s.name, layout); err != nil {
 		return fmt.Errorf("page layout: %w", err)
 	}
 	mg := r.doc.Page.Margins
