@@ -63,6 +63,7 @@ pictures: demo
 	pdftoppm -r 60 -png -f 1 -l 1 -singlefile "out/cumbria-2017-18/Appendix 1B - Amey Lessons Learned.pdf" docs/images/appendix-1b
 	pdftoppm -r 60 -png -f 1 -l 1 -singlefile "out/cmt-2014/CMT Draft AGS Action Plan 2014-15.pdf" docs/images/cmt-action-plan
 	pdftoppm -r 60 -png -f 1 -l 1 -singlefile "out/cumbria-quarterly/CMT briefing - March 2018.pdf" docs/images/cmt-briefing
+	pdftoppm -r 60 -png -f 2 -l 2 -singlefile "out/cumbria-quarterly/CMT briefing - March 2018.pdf" docs/images/cmt-briefing-exceptions
 
 clean:
 	rm -rf bin out
