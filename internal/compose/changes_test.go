@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/agsreport/agsreport/internal/fonts"
 	"github.com/agsreport/agsreport/internal/plan"
 	"github.com/agsreport/agsreport/internal/report"
 )
@@ -196,5 +197,19 @@ func TestRevisedTargetLeavesSpan(t *testing.T) {
 				t.Errorf("target cells:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
 			}
 		})
+	}
+}
+
+// TestChangeMarksPrint: every mark of what changed is drawn by the papers'
+// font in every face, so that no change prints as a blank box.
+func TestChangeMarksPrint(t *testing.T) {
+	marks := []string{retargetMark, newTextMark}
+	for _, m := range statusMarks {
+		marks = append(marks, m)
+	}
+	for _, m := range marks {
+		if err := fonts.CanShow(m); err != nil {
+			t.Errorf("%q: %v", m, err)
+		}
 	}
 }
