@@ -122,9 +122,12 @@ func Build(w io.Writer, jobPath string, opts BuildOptions) error {
 	return err
 }
 
-// build is Build; it also returns what was loaded (nil when the job file
-// could not be used) and the files written.
-func build(w io.Writer, jobPath string, opts BuildOptions) (*Loaded, []Written, error) {
+// build is Build; it also returns the job (nil when the job file could not
+// be used) and, when the papers were written, a snapshot of the build for
+// `agsreport watch`. The plan is let go as soon as the last paper is
+// composed, before the last renders end: a large build never holds the
+// plan, every document and the renders' data at once.
+func build(w io.Writer, jobPath string, opts BuildOptions) (*job.Job, *snapshot, error) {
 	start := time.Now()
 	tm := opts.Timings
 	if tm == nil {
@@ -139,83 +142,143 @@ func build(w io.Writer, jobPath string, opts BuildOptions) (*Loaded, []Written, 
 		dir = opts.OutputDir
 	}
 	if err := preflight(j, dir); err != nil {
-		return nil, nil, err
+		return j, nil, err
 	}
 	l, err := LoadJob(j)
 	if err != nil {
-		return nil, nil, err
+		return j, nil, err
 	}
 	tm.Read = time.Since(start)
 	if l.Problems.Errors() > 0 {
 		fmt.Fprint(w, Summary(l))
-		return l, nil, fmt.Errorf("%s: %d error(s), nothing written: %w", jobPath, l.Problems.Errors(), ErrProblems)
+		return j, nil, fmt.Errorf("%s: %d error(s), nothing written: %w", jobPath, l.Problems.Errors(), ErrProblems)
 	}
 	for _, pr := range l.Problems.List {
 		fmt.Fprintf(w, "%s: %s\n", pr.Severity, pr)
 	}
-	if len(l.Job.Outputs) == 0 {
-		return l, nil, fmt.Errorf("%s: the job has no [[output]]: nothing to build", jobPath)
+	if len(j.Outputs) == 0 {
+		return j, nil, fmt.Errorf("%s: the job has no [[output]]: nothing to build", jobPath)
 	}
-	t0 := time.Now()
-	papers, err := Compose(l)
-	if err != nil {
-		return l, nil, err
-	}
-	tm.Compose = time.Since(t0)
-	written, cleaned, err := RenderAll(opts.FS, papers, dir, tm)
+	snap := takeSnapshot(l.Plan)
+	written, cleaned, err := renderPapers(opts.FS, j.Outputs, composer(l), dir, renderBudget, tm)
 	for _, c := range cleaned {
 		fmt.Fprintf(w, "note: %s\n", c)
 	}
 	if err != nil {
-		return l, nil, err
+		return j, nil, err
 	}
 	for _, f := range written {
 		fmt.Fprintln(w, describe(f))
 	}
+	snap.files = written
 	tm.Total = time.Since(start)
-	return l, written, nil
+	return j, snap, nil
+}
+
+// composer returns a function that composes output i of the loaded job,
+// for renderPapers. It holds l only until every output has been asked
+// for, so the plan can be collected while the last papers render.
+func composer(l *Loaded) func(int) (*report.Document, error) {
+	var mu sync.Mutex
+	asked := 0
+	lib := compose.Library{UserDir: l.Job.Templates, BaseDir: l.Job.Dir}
+	outs := l.Job.Outputs
+	return func(i int) (*report.Document, error) {
+		mu.Lock()
+		src := l
+		if asked++; asked == len(outs) {
+			l = nil
+		}
+		mu.Unlock()
+		p, err := composeOne(src, lib, outs[i])
+		return p.Doc, err
+	}
 }
 
 // RenderAll renders each paper in each of its formats into dir, all
 // together or not at all (see safefs.Batch): each file is rendered into a
 // staging folder in dir, and only when every render has succeeded are the
 // old papers moved aside and the new ones moved in; any failure, at any
-// step, leaves dir exactly as it was. Files are rendered concurrently (at
-// most GOMAXPROCS at once) in the order of papers and formats, and each
-// paper's document is released (its Doc set to nil in papers) as soon as
-// its last format is done, so that a long build holds few documents at
-// once. fsys is the file system (nil for the real one); tm, when not nil,
-// receives render timings. cleaned says what was tidied up after earlier
-// runs that were stopped part-way.
+// step, leaves dir exactly as it was. Files are rendered concurrently as
+// renderPapers schedules them, and each paper's document is released (its
+// Doc set to nil in papers) as soon as its last format is done, so that a
+// long build holds few documents at once. fsys is the file system (nil for
+// the real one); tm, when not nil, receives render timings. cleaned says
+// what was tidied up after earlier runs that were stopped part-way.
 func RenderAll(fsys safefs.FS, papers []Paper, dir string, tm *Timings) (written []Written, cleaned []string, err error) {
+	outs := make([]job.Output, len(papers))
+	for i, p := range papers {
+		outs[i] = p.Output
+	}
+	var mu sync.Mutex // guards papers[i].Doc
+	docOf := func(i int) (*report.Document, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		d := papers[i].Doc
+		papers[i].Doc = nil // the scheduler holds it from here
+		return d, nil
+	}
+	return renderPapers(fsys, outs, docOf, dir, renderBudget, tm)
+}
+
+// renderPapers renders each output in each of its formats into dir, as
+// RenderAll describes, getting each output's document from docOf (called
+// once per output, just before its first render, from any goroutine) and
+// letting it go after its last.
+//
+// Memory is what bounds a large build: a render holds, besides its
+// document, data many times the document's size (see renderCost), and two
+// large renders at once can double the peak. So renders run on at most
+// GOMAXPROCS workers, at most that many documents are open at once, and a
+// render starts beside others only when the estimated cost of all running
+// renders stays within budget (renderBudget outside tests); a render that
+// is alone always starts. A small job is never held back; a large one runs
+// its largest renders beside smaller ones rather than beside each other.
+//
+// When docOf fails for an output, no further render starts and the
+// remaining outputs are still asked for their documents (and let go), so
+// that the error returned is the first in the job's order whatever the
+// timing: a document error before any render error.
+func renderPapers(fsys safefs.FS, outs []job.Output, docOf func(int) (*report.Document, error), dir string, budget int64, tm *Timings) (written []Written, cleaned []string, err error) {
 	type task struct {
-		paper  int // index in papers
+		paper  int // index in outs
 		name   string
 		format string
 		file   string
 		r      format.Renderer
+		cost   int64
 		bytes  int
 		info   render.Info
 		took   time.Duration
+		done   bool
 		err    error
 	}
+	type paper struct {
+		tasks []*task // in the order of the output's formats
+		doc   *report.Document
+		err   error
+		left  int // formats not yet rendered
+	}
 	var tasks []*task
-	left := make([]int, len(papers)) // formats still to render, per paper
+	papers := make([]*paper, len(outs))
 	seen := map[string]string{}
-	for i, p := range papers {
-		for _, name := range p.Output.Formats {
+	for i, o := range outs {
+		papers[i] = &paper{}
+		for _, name := range o.Formats {
 			f, ok := format.Lookup(name)
 			if !ok {
-				return nil, nil, fmt.Errorf("%s: unknown format %q (known: %s)", p.Output.Name(), name, format.Known())
+				return nil, nil, fmt.Errorf("%s: unknown format %q (known: %s)", o.Name(), name, format.Known())
 			}
-			file := p.Output.File + "." + f.Ext
+			file := o.File + "." + f.Ext
 			key := strings.ToLower(file) // one file on a disk that ignores case
 			if other, dup := seen[key]; dup {
-				return nil, nil, fmt.Errorf("%s and %s both write %s: give one of them another file name", other, p.Output.Name(), filepath.Join(dir, file))
+				return nil, nil, fmt.Errorf("%s and %s both write %s: give one of them another file name", other, o.Name(), filepath.Join(dir, file))
 			}
-			seen[key] = p.Output.Name()
-			tasks = append(tasks, &task{paper: i, name: p.Output.Name(), format: f.Name, file: file, r: f.Render})
-			left[i]++
+			seen[key] = o.Name()
+			t := &task{paper: i, name: o.Name(), format: f.Name, file: file, r: f.Render}
+			tasks = append(tasks, t)
+			papers[i].tasks = append(papers[i].tasks, t)
+			papers[i].left++
 		}
 	}
 	if len(tasks) == 0 {
@@ -225,35 +288,119 @@ func RenderAll(fsys safefs.FS, papers []Paper, dir string, tm *Timings) (written
 	if err != nil {
 		return nil, nil, err
 	}
-	// Workers take the tasks in order, so the formats of one paper run
-	// together and its document can be let go before the next is started.
-	var mu sync.Mutex // guards papers[i].Doc and left
-	next := make(chan *task)
+	workers := min(max(1, runtime.GOMAXPROCS(0)), len(tasks))
+	var (
+		mu      sync.Mutex // guards everything below and the papers
+		wake    = sync.NewCond(&mu)
+		opened  int   // papers whose document has been asked for
+		open    int   // of those, papers with formats still to render
+		running int64 // estimated cost of the renders under way
+		busy    int   // renders under way
+		failed  bool  // a document could not be had: start no render
+		pending = len(tasks)
+	)
+	// next returns the next piece of work: a render, or a paper to open
+	// (task nil, paper >= 0); paper -1 and task nil mean no work is left.
+	// It waits while work remains that cannot start yet.
+	next := func() (*task, int) {
+		for {
+			if !failed {
+				for _, pp := range papers[:opened] {
+					if pp.doc == nil {
+						continue
+					}
+					for _, c := range pp.tasks {
+						if c.done {
+							continue
+						}
+						if busy == 0 || running+c.cost <= budget {
+							return c, -1
+						}
+					}
+				}
+			}
+			if opened < len(papers) && (failed || open < workers) {
+				opened++
+				open++
+				return nil, opened - 1
+			}
+			if opened == len(papers) && (pending == 0 || failed && busy == 0) {
+				return nil, -1
+			}
+			wake.Wait()
+		}
+	}
+	var composing time.Duration
 	var wg sync.WaitGroup
-	for range min(max(1, runtime.GOMAXPROCS(0)), len(tasks)) {
+	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for t := range next {
-				mu.Lock()
-				doc := papers[t.paper].Doc
-				mu.Unlock()
-				start := time.Now()
-				t.bytes, t.info, t.err = renderTo(b, t.file, t.r, doc)
-				t.took = time.Since(start)
-				mu.Lock()
-				if left[t.paper]--; left[t.paper] == 0 {
-					papers[t.paper].Doc = nil
+			mu.Lock()
+			defer mu.Unlock()
+			for {
+				t, pi := next()
+				switch {
+				case t != nil:
+					t.done = true // taken
+					pp := papers[t.paper]
+					doc := pp.doc
+					running += t.cost
+					busy++
+					mu.Unlock()
+					start := time.Now()
+					t.bytes, t.info, t.err = renderTo(b, t.file, t.r, doc)
+					t.took = time.Since(start)
+					mu.Lock()
+					running -= t.cost
+					busy--
+					pending--
+					if pp.left--; pp.left == 0 {
+						pp.doc = nil
+						open--
+					}
+					wake.Broadcast()
+				case pi >= 0:
+					mu.Unlock()
+					start := time.Now()
+					doc, err := docOf(pi)
+					if err == nil && doc == nil {
+						err = fmt.Errorf("%s: no document to render", outs[pi].Name())
+					}
+					took := time.Since(start)
+					mu.Lock()
+					composing += took
+					pp := papers[pi]
+					if err != nil || failed || pp.left == 0 {
+						pp.err = err
+						failed = failed || err != nil
+						pending -= pp.left
+						pp.left = 0
+						open--
+					} else {
+						pp.doc = doc
+						for _, c := range pp.tasks {
+							c.cost = renderCost(c.format, doc)
+						}
+					}
+					wake.Broadcast()
+				default:
+					wake.Broadcast()
+					return
 				}
-				mu.Unlock()
 			}
 		}()
 	}
-	for _, t := range tasks {
-		next <- t
-	}
-	close(next)
 	wg.Wait()
+	if tm != nil {
+		tm.Compose += composing
+	}
+	for _, pp := range papers {
+		if pp.err != nil {
+			b.Abort()
+			return nil, b.Cleaned, pp.err
+		}
+	}
 	for _, t := range tasks {
 		if t.err != nil {
 			b.Abort()
@@ -280,6 +427,51 @@ func RenderAll(fsys safefs.FS, papers []Paper, dir string, tm *Timings) (written
 		tm.Write = time.Since(start)
 	}
 	return written, b.Cleaned, nil
+}
+
+// renderBudget is the estimated cost (see renderCost) of the renders that
+// may run at once when more than one runs.
+const renderBudget = 256 << 20
+
+// bytesPerCell is, for each format, about how many bytes a render holds
+// at its peak per table cell of the document, measured on the sample
+// plans of 1,000 and 10,000 actions (the growth of the live heap while
+// rendering each paper alone, over the document's cells). Tables are
+// nearly all of a large paper, so their cells are what the cost follows.
+var bytesPerCell = map[string]int64{
+	"pdf":  1400,
+	"xlsx": 350,
+	"html": 250,
+	"docx": 700,
+}
+
+// renderCost estimates the memory a render of doc in the format holds at
+// its peak. A format not in bytesPerCell counts as the costliest.
+func renderCost(format string, doc *report.Document) int64 {
+	per, ok := bytesPerCell[format]
+	if !ok {
+		for _, v := range bytesPerCell {
+			per = max(per, v)
+		}
+	}
+	return per * int64(cellCount(doc))
+}
+
+// cellCount counts the cells of the document's tables.
+func cellCount(doc *report.Document) int {
+	n := 0
+	for _, s := range doc.Sections {
+		for _, bl := range s.Blocks {
+			if t, ok := bl.(*report.Table); ok {
+				for _, g := range t.Groups {
+					for _, r := range g.Rows {
+						n += len(r.Cells)
+					}
+				}
+			}
+		}
+	}
+	return n
 }
 
 // renderTo renders doc with r into the batch's file name and returns its

@@ -14,6 +14,7 @@ import (
 	"github.com/fsnotify/fsnotify"
 
 	"github.com/agsreport/agsreport/internal/job"
+	"github.com/agsreport/agsreport/internal/plan"
 )
 
 // WatchOptions are the options of `agsreport watch`.
@@ -138,12 +139,11 @@ func (wt *watcher) rebuild(changed []string) {
 		}
 		fmt.Fprintf(wt.w, "\n%s changed: building again\n", strings.Join(names, ", "))
 	}
-	l, written, err := build(wt.w, wt.job, BuildOptions{OutputDir: wt.opts.OutputDir})
-	var j *job.Job
-	if l != nil {
-		j = l.Job
-	} else if jj, jerr := job.Load(wt.job); jerr == nil {
-		j = jj
+	j, now, err := build(wt.w, wt.job, BuildOptions{OutputDir: wt.opts.OutputDir})
+	if j == nil {
+		if jj, jerr := job.Load(wt.job); jerr == nil {
+			j = jj
+		}
 	}
 	wt.watch(j)
 	if err != nil {
@@ -157,7 +157,6 @@ func (wt *watcher) rebuild(changed []string) {
 		}
 		return
 	}
-	now := takeSnapshot(l, written)
 	if wt.last != nil {
 		for _, line := range diff(wt.last, now) {
 			fmt.Fprintln(wt.w, line)
@@ -369,9 +368,11 @@ type snapshot struct {
 	refs   []string          // in plan order
 }
 
-func takeSnapshot(l *Loaded, written []Written) *snapshot {
-	s := &snapshot{files: written, status: map[string]string{}}
-	for _, a := range l.Plan.Actions() {
+// takeSnapshot takes the plan's part of a snapshot; the build adds the
+// files it wrote.
+func takeSnapshot(p *plan.Plan) *snapshot {
+	s := &snapshot{status: map[string]string{}}
+	for _, a := range p.Actions() {
 		if _, dup := s.status[a.Ref]; !dup {
 			s.refs = append(s.refs, a.Ref)
 		}
