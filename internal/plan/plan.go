@@ -1,6 +1,9 @@
 package plan
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Plan is an action plan and what is known of its progress.
 type Plan struct {
@@ -168,8 +171,52 @@ func (fs Fields) Get(name string) (string, bool) {
 
 // Key folds a name or ref for matching: case, spacing and line breaks are
 // ignored, as are leading and trailing punctuation spaces.
+//
+// Key allocates nothing for a string that is already folded (the usual
+// ref, number or lower-case name), and one string for one that differs
+// only in ASCII case: it is called for every cell and candidate matched.
 func Key(s string) string {
+	switch foldState(s) {
+	case folded:
+		return s
+	case upperOnly:
+		return strings.ToLower(s)
+	}
 	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+// Results of foldState.
+const (
+	folded    = iota // Key(s) == s
+	upperOnly        // Key(s) == strings.ToLower(s)
+	other            // neither is known
+)
+
+// foldState says how far s is from its Key: it is folded when it is ASCII
+// with no upper-case letter and its words are separated by single spaces
+// with none before or after.
+func foldState(s string) int {
+	state := folded
+	space := true // a space here would lead the string or follow another
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+			return other
+		case c == ' ':
+			if space {
+				return other
+			}
+			space = true
+		case 'A' <= c && c <= 'Z':
+			state, space = upperOnly, false
+		default:
+			space = false
+		}
+	}
+	if space && s != "" {
+		return other // a trailing space
+	}
+	return state
 }
 
 // RefKey folds an action ref for matching: case and all white space are
@@ -213,8 +260,9 @@ func (p *Plan) Actions() []*Action {
 
 // Outcome returns the issue's outcome with the given number, or nil.
 func (is *Issue) Outcome(number string) *Outcome {
+	k := Key(number)
 	for _, o := range is.Outcomes {
-		if Key(o.Number) == Key(number) {
+		if Key(o.Number) == k {
 			return o
 		}
 	}
@@ -224,8 +272,9 @@ func (is *Issue) Outcome(number string) *Outcome {
 // Recommendation returns the issue's recommendation with the given number,
 // or nil.
 func (is *Issue) Recommendation(number string) *Recommendation {
+	k := Key(number)
 	for _, r := range is.Recommendations {
-		if Key(r.Number) == Key(number) {
+		if Key(r.Number) == k {
 			return r
 		}
 	}

@@ -18,13 +18,16 @@ type Status struct {
 // whose status moves towards the front of the list has got better.
 type Vocabulary struct {
 	list  []Status
-	index map[string]int
+	index map[string]int // by Key of each name and alias
+	// exact holds each name and alias as written, so that the commonest
+	// lookup, a status spelt as the job spells it, needs no folding.
+	exact map[string]int
 }
 
 // NewVocabulary builds a vocabulary from statuses listed best first. Names
 // and aliases must be unique once folded with Key.
 func NewVocabulary(statuses []Status) (*Vocabulary, error) {
-	v := &Vocabulary{index: map[string]int{}}
+	v := &Vocabulary{index: map[string]int{}, exact: map[string]int{}}
 	for i, s := range statuses {
 		if Key(s.Name) == "" {
 			return nil, fmt.Errorf("status %d has no name", i+1)
@@ -35,6 +38,7 @@ func NewVocabulary(statuses []Status) (*Vocabulary, error) {
 				return nil, &DuplicateStatusError{Status: s.Name, Name: n, Of: statuses[j].Name}
 			}
 			v.index[k] = i
+			v.exact[n] = i
 		}
 		v.list = append(v.list, s)
 	}
@@ -78,8 +82,8 @@ func (v *Vocabulary) List() []Status { return v.list }
 // Lookup finds the status named s or one of its aliases, ignoring case and
 // spacing.
 func (v *Vocabulary) Lookup(s string) (Status, bool) {
-	i, ok := v.index[Key(s)]
-	if !ok {
+	i := v.Rank(s)
+	if i < 0 {
 		return Status{}, false
 	}
 	return v.list[i], true
@@ -87,6 +91,9 @@ func (v *Vocabulary) Lookup(s string) (Status, bool) {
 
 // Rank returns the status's position, 0 for the best, or -1 when unknown.
 func (v *Vocabulary) Rank(name string) int {
+	if i, ok := v.exact[name]; ok {
+		return i // the same as by Key: names and aliases are unique by Key
+	}
 	if i, ok := v.index[Key(name)]; ok {
 		return i
 	}
