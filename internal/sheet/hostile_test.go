@@ -60,7 +60,8 @@ func TestPlanRowLimit(t *testing.T) {
 	defer files.close()
 	src := files.open(s)
 	p := &plan.Plan{Statuses: defaultVocabulary()}
-	b := &builder{p: p, vocab: p.Statuses, probs: &probs, byID: map[string]*plan.Issue{}, byTitle: map[string]*plan.Issue{}, maxRows: 3}
+	b := newBuilder(p, p.Statuses, &probs)
+	b.maxRows = 3
 	readTable(src, tableRequest{spec: s, sheet: "Actions", kinds: []Kind{Actions}}, &probs, b.row)
 	b.assemble()
 	want := []string{`error: plan.xlsx: sheet "Actions", row 5: the plan has more than 3 rows of issues, outcomes, recommendations and actions, agsreport's limit; this row and those below it are not read`}

@@ -45,7 +45,7 @@ func ReadPlanReadings(spec PlanSpec, vocab *plan.Vocabulary, probs *plan.Problem
 	defer files.close()
 
 	reqs := resolvePlan(spec, files, probs)
-	b := &builder{p: p, vocab: vocab, probs: probs, byID: map[string]*plan.Issue{}, byTitle: map[string]*plan.Issue{}}
+	b := newBuilder(p, vocab, probs)
 	var readings []*Reading
 	read := map[string]map[string]bool{} // file → sheets the plan reads
 	for _, q := range reqs {
@@ -375,8 +375,19 @@ type builder struct {
 	outcomes []numbered
 	recs     []numbered
 	actions  []actionRow
-	rows     int // rows taken, all tables together
-	maxRows  int // 0 for maxPlanRows
+	// The outcomes and recommendations of each issue by number: each
+	// action looks its own up, and scanning the issue's list for each
+	// would be quadratic in a plan that numbers a recommendation per
+	// action.
+	outcomesBy byNumber[*plan.Outcome]
+	recsBy     byNumber[*plan.Recommendation]
+	rows       int // rows taken, all tables together
+	maxRows    int // 0 for maxPlanRows
+}
+
+func newBuilder(p *plan.Plan, vocab *plan.Vocabulary, probs *plan.Problems) *builder {
+	return &builder{p: p, vocab: vocab, probs: probs, byID: map[string]*plan.Issue{}, byTitle: map[string]*plan.Issue{},
+		outcomesBy: outcomesByNumber(), recsBy: recommendationsByNumber()}
 }
 
 // maxPlanRows bounds the rows a plan is read from: issues, outcomes,
@@ -670,11 +681,11 @@ func (b *builder) assemble() {
 		if is == nil {
 			continue
 		}
-		if is.Outcome(n.number) != nil {
+		if b.outcomesBy.find(is, n.number) != nil {
 			b.probs.Errorf(n.t.loc(n.num, colOf(n.t, "number")), "outcome %q of issue %q is given twice", n.number, is.ID)
 			continue
 		}
-		is.Outcomes = append(is.Outcomes, &plan.Outcome{Number: n.number, Text: n.text})
+		b.outcomesBy.add(is, &plan.Outcome{Number: n.number, Text: n.text})
 	}
 	for _, n := range b.recs {
 		is := b.issueFor(n)
@@ -688,11 +699,11 @@ func (b *builder) assemble() {
 		if number == "" {
 			number = strconv.Itoa(len(is.Recommendations) + 1)
 		}
-		if is.Recommendation(number) != nil {
+		if b.recsBy.find(is, number) != nil {
 			b.probs.Errorf(n.t.loc(n.num, colOf(n.t, "number")), "recommendation %q of issue %q is given twice", number, is.ID)
 			continue
 		}
-		is.Recommendations = append(is.Recommendations, &plan.Recommendation{Number: number, Text: text, Refs: n.refs})
+		b.recsBy.add(is, &plan.Recommendation{Number: number, Text: text, Refs: n.refs})
 	}
 
 	refs := map[string]plan.Loc{}
@@ -768,7 +779,7 @@ func (b *builder) linkOutcome(ar *actionRow) {
 		return
 	}
 	a.Outcome = number
-	if o := is.Outcome(number); o != nil {
+	if o := b.outcomesBy.find(is, number); o != nil {
 		if o.Text == "" {
 			o.Text = text
 		}
@@ -777,7 +788,7 @@ func (b *builder) linkOutcome(ar *actionRow) {
 	if text == "" && b.outcomesTable != nil {
 		b.probs.Warnf(ar.t.loc(ar.num, colOf(ar.t, "outcome")), "outcome %q of issue %q is not in the outcomes table (%s)", number, is.ID, tableName(b.outcomesTable))
 	}
-	is.Outcomes = append(is.Outcomes, &plan.Outcome{Number: number, Text: text})
+	b.outcomesBy.add(is, &plan.Outcome{Number: number, Text: text})
 }
 
 func (b *builder) linkRecommendation(ar *actionRow) {
@@ -797,7 +808,7 @@ func (b *builder) linkRecommendation(ar *actionRow) {
 		return
 	}
 	a.Recommendation = number
-	if r := is.Recommendation(number); r != nil {
+	if r := b.recsBy.find(is, number); r != nil {
 		if r.Text == "" {
 			r.Text = text
 		}
@@ -809,12 +820,68 @@ func (b *builder) linkRecommendation(ar *actionRow) {
 	if text == "" && b.recsTable != nil {
 		b.probs.Warnf(ar.t.loc(ar.num, colOf(ar.t, "recommendation")), "recommendation %q of issue %q is not in the recommendations table (%s)", number, is.ID, tableName(b.recsTable))
 	}
-	is.Recommendations = append(is.Recommendations, &plan.Recommendation{Number: number, Text: text, Refs: ar.refs})
+	b.recsBy.add(is, &plan.Recommendation{Number: number, Text: text, Refs: ar.refs})
+}
+
+// byNumber indexes the outcomes or the recommendations of each issue by
+// Key of their number, first given first, as Issue.Outcome and
+// Issue.Recommendation find them.
+type byNumber[T any] struct {
+	index  map[*plan.Issue]map[string]T
+	list   func(*plan.Issue) *[]T // the issue's list
+	number func(T) string
+}
+
+// find returns the issue's entry with the number, or the zero T.
+func (x *byNumber[T]) find(is *plan.Issue, number string) T {
+	return x.of(is)[plan.Key(number)]
+}
+
+// add appends v to the issue's list and to the index.
+func (x *byNumber[T]) add(is *plan.Issue, v T) {
+	idx := x.of(is)
+	if _, dup := idx[plan.Key(x.number(v))]; !dup {
+		idx[plan.Key(x.number(v))] = v
+	}
+	*x.list(is) = append(*x.list(is), v)
+}
+
+// of returns the issue's index, made from its list the first time.
+func (x *byNumber[T]) of(is *plan.Issue) map[string]T {
+	if x.index == nil {
+		x.index = map[*plan.Issue]map[string]T{}
+	}
+	idx := x.index[is]
+	if idx == nil {
+		idx = map[string]T{}
+		for _, v := range *x.list(is) {
+			if _, dup := idx[plan.Key(x.number(v))]; !dup {
+				idx[plan.Key(x.number(v))] = v
+			}
+		}
+		x.index[is] = idx
+	}
+	return idx
+}
+
+func outcomesByNumber() byNumber[*plan.Outcome] {
+	return byNumber[*plan.Outcome]{
+		list:   func(is *plan.Issue) *[]*plan.Outcome { return &is.Outcomes },
+		number: func(o *plan.Outcome) string { return o.Number },
+	}
+}
+
+func recommendationsByNumber() byNumber[*plan.Recommendation] {
+	return byNumber[*plan.Recommendation]{
+		list:   func(is *plan.Issue) *[]*plan.Recommendation { return &is.Recommendations },
+		number: func(r *plan.Recommendation) string { return r.Number },
+	}
 }
 
 func outcomeByText(is *plan.Issue, text string) *plan.Outcome {
+	k := plan.Key(text)
 	for _, o := range is.Outcomes {
-		if plan.Key(o.Text) == plan.Key(text) {
+		if plan.Key(o.Text) == k {
 			return o
 		}
 	}
@@ -822,8 +889,9 @@ func outcomeByText(is *plan.Issue, text string) *plan.Outcome {
 }
 
 func recByText(is *plan.Issue, text string) *plan.Recommendation {
+	k := plan.Key(text)
 	for _, r := range is.Recommendations {
-		if plan.Key(r.Text) == plan.Key(text) {
+		if plan.Key(r.Text) == k {
 			return r
 		}
 	}

@@ -94,7 +94,7 @@ func TestCellFacts(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			var probs plan.Problems
 			vocab := mustVocab(t)
-			b := &builder{p: &plan.Plan{Statuses: vocab}, vocab: vocab, probs: &probs, byID: map[string]*plan.Issue{}, byTitle: map[string]*plan.Issue{}}
+			b := newBuilder(&plan.Plan{Statuses: vocab}, vocab, &probs)
 			sp := &TableSpec{Path: "plan.xlsx", Name: "plan.xlsx"}
 			_, rd := readTable(&fakeSource{data: tc.rows}, tableRequest{spec: sp, sheet: "Actions", kinds: []Kind{Actions}}, &probs, b.row)
 			b.assemble()
