@@ -15,15 +15,15 @@ import (
 // pages[i] (Flate-compressed unless raw), fpdf's other unfiltered streams
 // compressed, its placeholder faces replaced by the faces embedded as
 // subsets of the characters seen (see embed.go), the cross-reference table
-// moved to match, and the structure tree appended by mk (see
-// structure.go).
+// moved to match, and the structure tree and the pages' second streams
+// (extras) appended by mk (see structure.go).
 //
 // The paper is written in pieces — fpdf's objects, each page's content,
 // the new table and the update — so the whole file is never copied into
 // one buffer; nothing is written before every piece is ready. Objects
 // are found through the file's own cross-reference table, so no byte
 // inside a stream is ever taken for syntax.
-func assemble(w io.Writer, src []byte, pages [][]byte, raw bool, mk *marker, seen *[numFaces]*runeSet) error {
+func assemble(w io.Writer, src []byte, pages, extras [][]byte, raw bool, mk *marker, seen *[numFaces]*runeSet) error {
 	offsets, xrefAt, err := readXref(src)
 	if err != nil {
 		return err
@@ -197,7 +197,7 @@ func assemble(w io.Writer, src []byte, pages [][]byte, raw bool, mk *marker, see
 	pieces = append(pieces, table)
 	pos += len(table)
 
-	update, err := mk.update(src, offsets, xrefAt, size, pos, newXref, pageObjs)
+	update, err := mk.update(src, offsets, xrefAt, size, pos, newXref, pageObjs, extras, raw)
 	if err != nil {
 		return err
 	}

@@ -79,26 +79,36 @@ type drawer struct {
 	pdf   *fpdf.Fpdf
 	mk    *marker
 	k, h  float64          // points per millimetre; page height in millimetres
-	names [numFaces]string // fpdf's resource names of the faces
-	st    fpdfState        // fpdf's state between pages
-	buf   []byte           // the current page's content
-	// What the current page has set, to avoid repeating it.
-	face                     Face
-	size                     float64
-	text, fill, stroke       RGB
-	hasText, hasFill, hasStr bool
-	width                    float64
+	faces [numFaces]bool   // the faces registered with fpdf
+	names [numFaces]string // and their resource names
+	buf   []byte           // the content being written
+	drawState
+	// after holds the state at the end of each page's body, where its
+	// running header and footer carry on (see running).
+	after []drawState
 	// Characters drawn per face, for the embedded subsets.
 	seen [numFaces]*runeSet
 	// colours caches the operator strings of colours: fpdf formats each
 	// one afresh.
 	colours map[colourKey]string
 
-	// Finished pages, compressed unless raw is set.
-	raw   bool
-	zbuf  bytes.Buffer
-	zw    *zlib.Writer
-	pages [][]byte
+	// Finished content streams, compressed unless raw is set: each page's
+	// body, and its running header and footer (nil when it has none).
+	raw           bool
+	zbuf          bytes.Buffer
+	zw            *zlib.Writer
+	pages, extras [][]byte
+}
+
+// drawState is what the drawer knows of the graphics state.
+type drawState struct {
+	st fpdfState // as fpdf would have it
+	// What the current page has set, to avoid repeating it.
+	face                     Face
+	size                     float64
+	text, fill, stroke       RGB
+	hasText, hasFill, hasStr bool
+	width                    float64
 }
 
 type colourKey struct {
@@ -106,12 +116,96 @@ type colourKey struct {
 	op string
 }
 
-func newDrawer(pdf *fpdf.Fpdf, mk *marker, names [numFaces]string, raw bool) *drawer {
+// newDrawer returns a drawer for pdf, made by newDocument, with Regular
+// registered.
+func newDrawer(pdf *fpdf.Fpdf, raw bool) (*drawer, error) {
 	k := pdf.UnitToPointConvert(1)
 	_, h := pdf.GetPageSize()
-	d := &drawer{pdf: pdf, mk: mk, k: k, h: h, names: names, st: initialState(k), raw: raw, colours: map[colourKey]string{}}
-	mk.out = &d.buf
-	return d
+	d := &drawer{pdf: pdf, mk: newMarker(nil), k: k, h: h, raw: raw, colours: map[colourKey]string{}}
+	d.st = initialState(k)
+	d.mk.out = &d.buf
+	if err := d.addFace(Regular); err != nil {
+		return nil, err
+	}
+	d.st.face, d.st.size = Regular, 10 // as addFace leaves it
+	return d, nil
+}
+
+// addFace registers face with fpdf and learns its resource name. Faces
+// are registered as the drawer first meets them, Regular first.
+func (d *drawer) addFace(face Face) error {
+	var one [numFaces]bool
+	one[face] = true
+	if err := registerFaces(d.pdf, one); err != nil {
+		return err
+	}
+	names, err := fontNames(d.pdf, one)
+	if err != nil {
+		return fmt.Errorf("loading fonts: %w", err)
+	}
+	d.faces[face], d.names[face] = true, names[face]
+	return nil
+}
+
+// page draws the body of the next page, the boxes of p not Running, with
+// the structure elements laid out so far.
+func (d *drawer) page(p *Page, elems []Elem) {
+	d.mk.elems = elems
+	d.pdf.AddPage()
+	d.mk.startPage()
+	d.startPage()
+	for _, m := range p.Marks {
+		d.pdf.Bookmark(outlineTitle(m.Title), m.Level, m.Y)
+	}
+	for i := range p.Boxes {
+		if b := &p.Boxes[i]; !b.Running {
+			d.box(b)
+		}
+	}
+	d.mk.end()
+	d.after = append(d.after, d.drawState)
+	d.pages = append(d.pages, d.finish())
+}
+
+// running draws the running header and footer of each page, its Running
+// boxes, as a second content stream, which carries on from the state the
+// page's body left (the streams of a page are read as one).
+func (d *drawer) running(pages []Page) {
+	d.extras = make([][]byte, len(pages))
+	for i := range pages {
+		if i >= len(d.after) {
+			break
+		}
+		d.buf = d.buf[:0]
+		d.drawState = d.after[i]
+		n := 0
+		for k := range pages[i].Boxes {
+			if b := &pages[i].Boxes[k]; b.Running {
+				d.box(b)
+				n++
+			}
+		}
+		d.mk.end()
+		if n > 0 {
+			d.extras[i] = d.finish()
+		}
+	}
+}
+
+// finish returns the content written, compressed unless raw.
+func (d *drawer) finish() []byte {
+	if d.raw {
+		return bytes.Clone(d.buf)
+	}
+	if d.zw == nil {
+		d.zw, _ = zlib.NewWriterLevel(&d.zbuf, zlib.BestSpeed) // a valid level never fails
+	} else {
+		d.zw.Reset(&d.zbuf)
+	}
+	d.zbuf.Reset()
+	_, _ = d.zw.Write(d.buf) // writes to a bytes.Buffer cannot fail
+	_ = d.zw.Close()
+	return bytes.Clone(d.zbuf.Bytes())
 }
 
 // setFont is fpdf's SetFont: the state changes and, on a page, the font
@@ -149,24 +243,6 @@ func (d *drawer) startPage() {
 	d.face, d.size = 0, 0
 	d.hasText, d.hasFill, d.hasStr = false, false, false
 	d.width = 0
-}
-
-// endPage closes the page's content and keeps it, compressed unless raw.
-func (d *drawer) endPage() {
-	d.mk.end()
-	if d.raw {
-		d.pages = append(d.pages, bytes.Clone(d.buf))
-	} else {
-		if d.zw == nil {
-			d.zw, _ = zlib.NewWriterLevel(&d.zbuf, zlib.BestSpeed) // a valid level never fails
-		} else {
-			d.zw.Reset(&d.zbuf)
-		}
-		d.zbuf.Reset()
-		_, _ = d.zw.Write(d.buf) // writes to a bytes.Buffer cannot fail
-		_ = d.zw.Close()
-		d.pages = append(d.pages, bytes.Clone(d.zbuf.Bytes()))
-	}
 }
 
 // op writes one operator line.
@@ -298,6 +374,12 @@ func (d *drawer) box(b *Box) {
 	case TextBox:
 		if b.Text == "" {
 			return
+		}
+		if !d.faces[b.Face] && d.pdf.Ok() {
+			if err := d.addFace(b.Face); err != nil {
+				d.pdf.SetError(err)
+				return
+			}
 		}
 		d.mk.mark(b.Tag)
 		if d.size != b.Size || d.face != b.Face {

@@ -106,7 +106,7 @@ func TestEmbedFontsPoppler(t *testing.T) {
 // paper with a missing font.
 func TestEmbedFontsRefusesChange(t *testing.T) {
 	_, d, src := fpdfFile(t, reporttest.Unicode())
-	if err := assemble(io.Discard, bytes.Clone(src), d.pages, false, d.mk, &d.seen); err != nil {
+	if err := assemble(io.Discard, bytes.Clone(src), d.pages, d.extras, false, d.mk, &d.seen); err != nil {
 		t.Fatalf("the file as drawn: %v", err)
 	}
 	for name, bad := range map[string][]byte{
@@ -119,7 +119,7 @@ func TestEmbedFontsRefusesChange(t *testing.T) {
 			t.Fatalf("%s: the file did not change", name)
 		}
 		var w bytes.Buffer
-		if err := assemble(&w, bad, d.pages, false, d.mk, &d.seen); err == nil || w.Len() > 0 {
+		if err := assemble(&w, bad, d.pages, d.extras, false, d.mk, &d.seen); err == nil || w.Len() > 0 {
 			t.Errorf("%s: error %v, %d bytes written", name, err, w.Len())
 		}
 	}

@@ -244,6 +244,15 @@ func baseline(size float64) float64 {
 // drawn by the PDF renderer or dumped for tests. Layout fails only on a page
 // setup it cannot honour (an unknown size, margins that leave no room).
 func LayoutDocument(doc *report.Document, m Metrics) (*Layout, error) {
+	return layoutPages(doc, m, nil)
+}
+
+// layoutPages is LayoutDocument; with emit set, it hands each page to
+// emit as soon as nothing more will be placed on it, with the structure
+// elements so far, and reuses the page's boxes for the next page. The
+// Layout returned then holds, on each page, only the running header and
+// footer, which need the page count.
+func layoutPages(doc *report.Document, m Metrics, emit func(p *Page, elems []Elem)) (*Layout, error) {
 	if doc == nil {
 		return nil, fmt.Errorf("laying out: no document")
 	}
@@ -251,7 +260,7 @@ func LayoutDocument(doc *report.Document, m Metrics) (*Layout, error) {
 	if err != nil {
 		return nil, fmt.Errorf("laying out %q: %w", doc.Meta.Title, err)
 	}
-	f := &flow{m: m, g: g, st: resolveStyle(doc.Style), doc: doc, lastMark: -1}
+	f := &flow{m: m, g: g, st: resolveStyle(doc.Style), doc: doc, lastMark: -1, emit: emit}
 	f.elems = []Elem{{Role: "Document", Parent: -1}}
 	plans := report.PlanDocument(doc)
 	for si, sec := range doc.Sections {
@@ -276,6 +285,11 @@ func LayoutDocument(doc *report.Document, m Metrics) (*Layout, error) {
 	}
 	if len(f.pages) == 0 {
 		f.newPage()
+	}
+	if emit != nil {
+		last := f.page()
+		emit(last, f.elems)
+		*last = Page{}
 	}
 	f.running()
 	return &Layout{Geometry: g, Landscape: doc.Page.Landscape, SizeName: name, Pages: f.pages, Elems: f.elems}, nil
@@ -303,16 +317,23 @@ type flow struct {
 	scratch  []atom                    // reused by wrap
 	layerBuf []Box                     // reused by layer
 	tables   map[*report.Table]*ttable // tables measured so far
+	emit     func(*Page, []Elem)       // see layoutPages
 }
 
 func (f *flow) page() *Page { return &f.pages[len(f.pages)-1] }
 
 func (f *flow) newPage() {
-	hint := 0
+	var boxes []Box
 	if n := len(f.pages); n > 0 {
-		hint = len(f.pages[n-1].Boxes) + 16 // pages of a long table look alike
+		if last := &f.pages[n-1]; f.emit != nil {
+			f.emit(last, f.elems)
+			boxes = last.Boxes[:0]
+			*last = Page{}
+		} else {
+			boxes = make([]Box, 0, len(last.Boxes)+16) // pages of a long table look alike
+		}
 	}
-	f.pages = append(f.pages, Page{Boxes: make([]Box, 0, hint)})
+	f.pages = append(f.pages, Page{Boxes: boxes})
 	f.y = f.g.BodyTop()
 }
 

@@ -23,89 +23,87 @@ const fontFamily = "liberationsans"
 // Render writes doc to w as a PDF and reports its page count. The same
 // document always gives the same bytes. Nothing is written to w unless the
 // whole file was produced.
+//
+// Each page is drawn and compressed as soon as the layout has finished
+// it, so a long paper's boxes are never all in memory; the running
+// header and footer, which need the page count, are drawn last, as a
+// second content stream of each page.
 func Render(w io.Writer, doc *report.Document) (render.Info, error) {
 	m, err := fontMetrics()
 	if err != nil {
 		return render.Info{}, fmt.Errorf("rendering PDF: %w", err)
 	}
-	l, err := LayoutDocument(doc, m)
+	if doc == nil {
+		return render.Info{}, fmt.Errorf("rendering PDF: no document")
+	}
+	_, size, err := geometry(doc.Page)
+	if err != nil {
+		return render.Info{}, fmt.Errorf("rendering PDF %q: %w", doc.Meta.Title, err)
+	}
+	pdf := newDocument(doc.Page.Landscape, size, doc)
+	d, err := newDrawer(pdf, false)
+	if err != nil {
+		return render.Info{}, fmt.Errorf("rendering PDF %q: %w", doc.Meta.Title, err)
+	}
+	l, err := layoutPages(doc, m, d.page)
 	if err != nil {
 		return render.Info{}, fmt.Errorf("rendering PDF: %w", err)
 	}
-	// The layout is not used after drawing, so it can be freed while the
-	// file is assembled.
-	pages := len(l.Pages)
-	if err := draw(w, l, doc, true, true); err != nil {
+	if err := d.output(w, l); err != nil {
 		return render.Info{}, fmt.Errorf("rendering PDF %q: %w", doc.Meta.Title, err)
 	}
-	return render.Info{Pages: pages}, nil
+	return render.Info{Pages: len(l.Pages)}, nil
 }
 
-// draw puts the boxes of l on pages and writes the paper to w, its page
-// contents compressed when compress is set. With release, each page of l
-// is emptied once drawn (see drawPages).
-func draw(w io.Writer, l *Layout, doc *report.Document, compress, release bool) error {
-	pdf, d, err := drawPages(l, doc, !compress, release)
+// draw draws the pages of l, a finished layout, and writes the paper to
+// w, its content streams compressed when compress is set.
+func draw(w io.Writer, l *Layout, doc *report.Document, compress bool) error {
+	d, err := drawPages(l, doc, !compress)
 	if err != nil {
+		return err
+	}
+	return d.output(w, l)
+}
+
+// drawPages draws the pages of l, a finished layout, in a new document,
+// their content raw or compressed.
+func drawPages(l *Layout, doc *report.Document, raw bool) (*drawer, error) {
+	d, err := newDrawer(newDocument(l.Landscape, l.SizeName, doc), raw)
+	if err != nil {
+		return nil, err
+	}
+	for i := range l.Pages {
+		d.page(&l.Pages[i], l.Elems)
+	}
+	return d, d.pdf.Error()
+}
+
+// output draws the running header and footer of l's pages, all of whose
+// bodies are drawn, and writes the paper to w.
+func (d *drawer) output(w io.Writer, l *Layout) error {
+	d.running(l.Pages)
+	d.mk.elems = l.Elems
+	if err := d.pdf.Error(); err != nil {
 		return err
 	}
 	// fpdf writes its part of the file uncompressed: its page contents
-	// are empty but for what AddPage and the Text calls registering
-	// characters put there, and are replaced by the drawer's.
+	// are empty but for what AddPage puts there, and are replaced by the
+	// drawer's.
 	var buf bytes.Buffer
-	if err := pdf.Output(&buf); err != nil {
+	if err := d.pdf.Output(&buf); err != nil {
 		return err
 	}
-	return assemble(w, buf.Bytes(), d.pages, !compress, d.mk, &d.seen)
+	return assemble(w, buf.Bytes(), d.pages, d.extras, d.raw, d.mk, &d.seen)
 }
 
-// drawPages makes a new fpdf document with l's pages, outline and fonts,
-// and has the drawer write the pages' content (raw, or compressed), every
-// box in marked content; the drawer's marker knows the sequences and adds
-// the structure tree once the file is assembled. With release, each page
-// of l is emptied once drawn, so that a long paper's boxes are freed as
-// its content is compressed; l is then no longer usable.
-func drawPages(l *Layout, doc *report.Document, raw, release bool) (*fpdf.Fpdf, *drawer, error) {
-	pdf, used, err := newDocument(l, doc)
-	if err != nil {
-		return nil, nil, err
-	}
-	names, err := fontNames(pdf, used)
-	if err != nil {
-		return nil, nil, fmt.Errorf("loading fonts: %w", err)
-	}
-	d := newDrawer(pdf, newMarker(l.Elems), names, raw)
-	d.st.face, d.st.size = Regular, 10 // as newDocument leaves it
-	for n := range l.Pages {
-		p := &l.Pages[n]
-		pdf.AddPage()
-		d.mk.startPage()
-		d.startPage()
-		for _, m := range p.Marks {
-			pdf.Bookmark(outlineTitle(m.Title), m.Level, m.Y)
-		}
-		for i := range p.Boxes {
-			d.box(&p.Boxes[i])
-		}
-		d.endPage()
-		if err := pdf.Error(); err != nil {
-			return nil, nil, err
-		}
-		if release {
-			*p = Page{}
-		}
-	}
-	return pdf, d, nil
-}
-
-// newDocument makes the fpdf document for l: its properties, and the
-// faces l uses (marked in used) registered, Regular 10 pt selected.
-func newDocument(l *Layout, doc *report.Document) (*fpdf.Fpdf, [numFaces]bool, error) {
+// newDocument makes the fpdf document for doc, on paper of the size
+// named, with its properties set.
+func newDocument(landscape bool, size string, doc *report.Document) *fpdf.Fpdf {
 	orient := "P"
-	if l.Landscape {
+	if landscape {
 		orient = "L"
 	}
-	pdf := fpdf.New(orient, "mm", l.SizeName, "")
+	pdf := fpdf.New(orient, "mm", size, "")
 	pdf.SetCompression(false)
 	pdf.SetCatalogSort(true)
 	date := doc.Meta.Date
@@ -126,19 +124,5 @@ func newDocument(l *Layout, doc *report.Document) (*fpdf.Fpdf, [numFaces]bool, e
 	pdf.SetXmpMetadata(xmpMetadata(doc.Meta, date))
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
-
-	// Register only the faces in use (see embed.go).
-	var used [numFaces]bool
-	used[Regular] = true
-	for _, p := range l.Pages {
-		for i := range p.Boxes {
-			if p.Boxes[i].Kind == TextBox {
-				used[p.Boxes[i].Face] = true
-			}
-		}
-	}
-	if err := registerFaces(pdf, used); err != nil {
-		return nil, used, err
-	}
-	return pdf, used, nil
+	return pdf
 }

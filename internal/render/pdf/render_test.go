@@ -327,7 +327,7 @@ func BenchmarkStructure(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		out, err := d.mk.update(src, offsets, xrefAt, len(offsets)+1, len(src), xrefAt, pages)
+		out, err := d.mk.update(src, offsets, xrefAt, len(offsets)+1, len(src), xrefAt, pages, d.extras, false)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -344,12 +344,13 @@ func fpdfFile(tb testing.TB, doc *report.Document) (*Layout, *drawer, []byte) {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	pdf, d, err := drawPages(l, doc, false, false)
+	d, err := drawPages(l, doc, false)
 	if err != nil {
 		tb.Fatal(err)
 	}
+	d.running(l.Pages)
 	var buf bytes.Buffer
-	if err := pdf.Output(&buf); err != nil {
+	if err := d.pdf.Output(&buf); err != nil {
 		tb.Fatal(err)
 	}
 	return l, d, buf.Bytes()
@@ -386,7 +387,7 @@ func BenchmarkDraw(b *testing.B) {
 		b.Run(fmt.Sprintf("compress=%v", compress), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if err := draw(&bytes.Buffer{}, l, doc, compress, false); err != nil {
+				if err := draw(&bytes.Buffer{}, l, doc, compress); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -404,10 +405,10 @@ func TestAssemble(t *testing.T) {
 		t.Fatal(err)
 	}
 	var raw, packed bytes.Buffer
-	if err := draw(&raw, l, doc, false, false); err != nil {
+	if err := draw(&raw, l, doc, false); err != nil {
 		t.Fatal(err)
 	}
-	if err := draw(&packed, l, doc, true, false); err != nil {
+	if err := draw(&packed, l, doc, true); err != nil {
 		t.Fatal(err)
 	}
 	if unfiltered.Find(raw.Bytes()) == nil {
@@ -423,7 +424,7 @@ func TestAssemble(t *testing.T) {
 	if n, want := bytes.Count(out, []byte("/Filter /FlateDecode /Length")), len(l.Pages); n < want {
 		t.Errorf("%d streams compressed, want at least the %d pages", n, want)
 	}
-	_, d, err := drawPages(l, doc, true, false)
+	d, err := drawPages(l, doc, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -437,12 +438,13 @@ func TestAssemble(t *testing.T) {
 		}
 	}
 
-	pdf, d, err := drawPages(l, doc, false, false)
+	d, err = drawPages(l, doc, false)
 	if err != nil {
 		t.Fatal(err)
 	}
+	d.running(l.Pages)
 	var fb bytes.Buffer
-	if err := pdf.Output(&fb); err != nil {
+	if err := d.pdf.Output(&fb); err != nil {
 		t.Fatal(err)
 	}
 	src := fb.Bytes()
@@ -461,7 +463,7 @@ func TestAssemble(t *testing.T) {
 	for _, tc := range bad {
 		t.Run(tc.name, func(t *testing.T) {
 			var w bytes.Buffer
-			if err := assemble(&w, bytes.Clone(tc.src), tc.pages, false, d.mk, &d.seen); err == nil {
+			if err := assemble(&w, bytes.Clone(tc.src), tc.pages, d.extras, false, d.mk, &d.seen); err == nil {
 				t.Error("no error")
 			}
 			if w.Len() > 0 {
@@ -514,12 +516,13 @@ func pageContents(t *testing.T, src []byte) [][]byte {
 	return out
 }
 
-// TestContentMatchesFpdf draws every test paper twice, once with the
-// drawer and once with fpdf's own calls (Text, Rect, Line, SetFont and the
-// colour and line-width setters, as the draw pass made them before it
-// wrote content streams itself), and compares the page contents byte for
-// byte: a new fpdf that wrote its operators, or its page set-up,
-// differently would show here.
+// TestContentMatchesFpdf draws the body of every test paper's pages
+// twice, once with the drawer and once with fpdf's own calls (Text, Rect,
+// Line, SetFont and the colour and line-width setters, as the draw pass
+// made them before it wrote content streams itself), and compares the
+// page contents byte for byte: a new fpdf that wrote its operators, or
+// its page set-up, differently would show here. (The running header and
+// footer are drawn the same way, in a second stream.)
 func TestContentMatchesFpdf(t *testing.T) {
 	m := metrics(t)
 	for _, c := range append(cases(), reporttest.Case{Name: "bench", Doc: benchDoc(30)}) {
@@ -528,7 +531,7 @@ func TestContentMatchesFpdf(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			_, d, err := drawPages(l, c.Doc, true, false)
+			d, err := drawPages(l, c.Doc, true)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -550,12 +553,12 @@ func TestContentMatchesFpdf(t *testing.T) {
 	}
 }
 
-// fpdfContents draws l with fpdf's calls and returns each page's content
-// as fpdf writes it.
+// fpdfContents draws the body of l's pages (the boxes not Running) with
+// fpdf's calls and returns each page's content as fpdf writes it.
 func fpdfContents(t *testing.T, l *Layout, doc *report.Document) [][]byte {
 	t.Helper()
-	pdf, _, err := newDocument(l, doc)
-	if err != nil {
+	pdf := newDocument(l.Landscape, l.SizeName, doc)
+	if err := registerFaces(pdf, [numFaces]bool{true, true, true, true}); err != nil {
 		t.Fatal(err)
 	}
 	mk := newMarker(l.Elems)
@@ -584,6 +587,9 @@ func fpdfContents(t *testing.T, l *Layout, doc *report.Document) [][]byte {
 		width := 0.0
 		for i := range p.Boxes {
 			b := &p.Boxes[i]
+			if b.Running {
+				continue
+			}
 			switch b.Kind {
 			case TextBox:
 				if b.Text == "" {
@@ -650,35 +656,28 @@ func codes(s string) string {
 	return string(b)
 }
 
-// TestRenderReleasesLayout checks that drawing with release empties the
-// layout's pages and gives the same file as drawing without.
-func TestRenderReleasesLayout(t *testing.T) {
+// TestRenderStreams checks that drawing each page as soon as it is laid
+// out, reusing its boxes for the next, gives the same file as drawing a
+// finished layout.
+func TestRenderStreams(t *testing.T) {
 	m := metrics(t)
-	doc := reporttest.LongGroup()
-	keep, err := LayoutDocument(doc, m)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rel, err := LayoutDocument(doc, m)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var want, got bytes.Buffer
-	if err := draw(&want, keep, doc, true, false); err != nil {
-		t.Fatal(err)
-	}
-	if err := draw(&got, rel, doc, true, true); err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got.Bytes(), want.Bytes()) {
-		t.Error("releasing the layout changed the file")
-	}
-	for i, p := range rel.Pages {
-		if len(p.Boxes) > 0 || len(p.Marks) > 0 {
-			t.Fatalf("page %d still holds %d boxes", i+1, len(p.Boxes))
-		}
-	}
-	if len(keep.Pages) == 0 || len(keep.Pages[0].Boxes) == 0 {
-		t.Error("drawing without release emptied the layout")
+	for _, c := range cases() {
+		t.Run(c.Name, func(t *testing.T) {
+			l, err := LayoutDocument(c.Doc, m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want bytes.Buffer
+			if err := draw(&want, l, c.Doc, true); err != nil {
+				t.Fatal(err)
+			}
+			got, pages := renderBytes(t, c.Doc)
+			if pages != len(l.Pages) {
+				t.Errorf("Render made %d pages, the layout %d", pages, len(l.Pages))
+			}
+			if !bytes.Equal(got, want.Bytes()) {
+				t.Error("streaming the pages changed the file")
+			}
+		})
 	}
 }

@@ -44,11 +44,11 @@ type marker struct {
 	cur     int32
 	page    int32
 	perPage [][]int32 // per page, the element of each MCID
-	content [][]mcr   // per element, its sequences in drawing order
+	content [][]mcr   // per element, its sequences in drawing order (as far as the last element with any)
 }
 
 func newMarker(elems []Elem) *marker {
-	return &marker{elems: elems, content: make([][]mcr, len(elems))}
+	return &marker{elems: elems}
 }
 
 // startPage is called after each new page.
@@ -70,6 +70,9 @@ func (m *marker) mark(tag int32) {
 	} else {
 		id := int32(len(m.perPage[m.page]))
 		m.perPage[m.page] = append(m.perPage[m.page], tag)
+		if int(tag) >= len(m.content) {
+			m.content = append(m.content, make([][]mcr, int(tag)+1-len(m.content))...)
+		}
 		m.content[tag] = append(m.content[tag], mcr{m.page, id})
 		b := append(*m.out, '/')
 		b = append(b, m.elems[tag].Role...)
@@ -96,7 +99,10 @@ var trailerSize = regexp.MustCompile(`trailer\n<<\n/Size ([0-9]+)\n/Root ([0-9]+
 // objects and table, pages are its page objects), to be written after
 // base bytes of output whose cross-reference table, for objects below
 // size, is at prev.
-func (m *marker) update(src []byte, offsets []int, xrefAt, size, base, prev int, pages []int) ([]byte, error) {
+//
+// extras holds, per page, a second content stream to add to the page (nil
+// for none), Flate-compressed unless raw.
+func (m *marker) update(src []byte, offsets []int, xrefAt, size, base, prev int, pages []int, extras [][]byte, raw bool) ([]byte, error) {
 	tr := trailerSize.FindSubmatch(src[xrefAt:])
 	if tr == nil {
 		return nil, fmt.Errorf("tagging PDF: no trailer")
@@ -118,7 +124,15 @@ func (m *marker) update(src []byte, offsets []int, xrefAt, size, base, prev int,
 	rootObj, treeObj, first := size, size+1, size+2
 	elemObj := func(i int32) int { return first + int(i) }
 	stmObj := first + len(m.elems)
-	xrefObj := stmObj + 1
+	extraObj := make([]int, len(extras)) // the object of each page's second stream
+	next := stmObj + 1
+	for p, e := range extras {
+		if e != nil {
+			extraObj[p] = next
+			next++
+		}
+	}
+	xrefObj := next
 	var body, head []byte
 	n := 0
 	begin := func(num int) {
@@ -183,8 +197,28 @@ func (m *marker) update(src []byte, offsets []int, xrefAt, size, base, prev int,
 		if err != nil {
 			return nil, err
 		}
-		start(num)
-		out = append(out, dict...)
+		if p < len(extras) && extras[p] != nil {
+			start(extraObj[p])
+			if raw {
+				out = fmt.Appendf(out, "<</Length %d>>\nstream\n", len(extras[p]))
+			} else {
+				out = fmt.Appendf(out, "<</Filter /FlateDecode /Length %d>>\nstream\n", len(extras[p]))
+			}
+			out = append(out, extras[p]...)
+			out = append(out, "\nendstream"...)
+			endObj()
+			c := contentsRef.FindSubmatchIndex(dict)
+			if c == nil {
+				return nil, fmt.Errorf("tagging PDF: page object %d has no content stream", num)
+			}
+			start(num)
+			out = append(out, dict[:c[0]]...)
+			out = fmt.Appendf(out, "/Contents [%s 0 R %d 0 R]", dict[c[2]:c[3]], extraObj[p])
+			out = append(out, dict[c[1]:]...)
+		} else {
+			start(num)
+			out = append(out, dict...)
+		}
 		out = fmt.Appendf(out, "/StructParents %d\n/Tabs /S\n>>", p)
 		endObj()
 	}
@@ -246,7 +280,10 @@ func (m *marker) appendElem(out []byte, i int32, e Elem, kids []int32, pages []i
 		parent = elemObj(e.Parent)
 	}
 	out = fmt.Appendf(out, "<</Type /StructElem /S /%s /P %d 0 R", e.Role, parent)
-	content := m.content[i]
+	var content []mcr
+	if int(i) < len(m.content) {
+		content = m.content[i]
+	}
 	pg := int32(-1)
 	if len(content) > 0 {
 		pg = content[0].page

@@ -299,6 +299,7 @@ type open struct {
 // line, spanning cells reprinted on every page they reach.
 func (f *flow) table(t *report.Table) {
 	tt := f.prepareTable(t)
+	defer delete(f.tables, t) // once placed, its measured lines are not needed
 	f.tagTable(tt)
 	f.ensure(f.tableMinStart(t))
 	tp := &tpage{}
