@@ -39,6 +39,17 @@ type Loaded struct {
 	// Readings account for every table read: the plan's, then each
 	// update workbook's, in the order of the job.
 	Readings []*sheet.Reading
+
+	templates compose.Library // the job's templates, each compiled once
+}
+
+// templates returns the library of j's templates, compiling each into
+// cache (a new one when nil).
+func templates(j *job.Job, cache *compose.Cache) compose.Library {
+	if cache == nil {
+		cache = compose.NewCache()
+	}
+	return compose.Library{UserDir: j.Templates, BaseDir: j.Dir, Cache: cache}
 }
 
 // Load reads the job file and everything it names. Problems in the data
@@ -54,11 +65,16 @@ func Load(jobPath string) (*Loaded, error) {
 
 // LoadJob reads the plan and updates of an already decoded job.
 func LoadJob(j *job.Job) (*Loaded, error) {
+	return loadJob(j, templates(j, nil))
+}
+
+// loadJob is LoadJob with the library the job's templates are found in.
+func loadJob(j *job.Job, lib compose.Library) (*Loaded, error) {
 	vocab, err := plan.NewVocabulary(j.Statuses)
 	if err != nil {
 		return nil, fmt.Errorf("%s: statuses: %w", j.File, err)
 	}
-	l := &Loaded{Job: j}
+	l := &Loaded{Job: j, templates: lib}
 	// The plan and every update workbook are read concurrently, each into
 	// its own problem list; the lists are joined in the order of a
 	// one-after-another read, so messages come out the same every time.
@@ -137,11 +153,9 @@ func LoadJob(j *job.Job) (*Loaded, error) {
 // compose.Template.Mentions). A template that cannot be loaded is left out:
 // it is reported when composing.
 func outputsShowing(l *Loaded, field string) []job.Output {
-	j := l.Job
-	lib := compose.Library{UserDir: j.Templates, BaseDir: j.Dir}
 	var out []job.Output
-	for _, o := range j.Outputs {
-		if t, err := lib.Load(o.Template); err == nil && t.Mentions(field) {
+	for _, o := range l.Job.Outputs {
+		if t, err := l.templates.Load(o.Template); err == nil && t.Mentions(field) {
 			out = append(out, o)
 		}
 	}
@@ -293,10 +307,11 @@ func check(w io.Writer, jobPath string, verbose bool) error {
 	if err != nil {
 		return err
 	}
-	if err := preflight(j, j.OutputDir); err != nil {
+	lib := templates(j, nil)
+	if err := preflight(j, j.OutputDir, lib); err != nil {
 		return err
 	}
-	l, err := LoadJob(j)
+	l, err := loadJob(j, lib)
 	if err != nil {
 		return err
 	}

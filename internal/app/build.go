@@ -27,6 +27,10 @@ type BuildOptions struct {
 	// FS is the file system the papers are written through; nil is the
 	// real one. Tests put one there that fails.
 	FS safefs.FS
+	// Templates, when set, keeps the compiled templates from one build to
+	// the next (watch rebuilds with one); nil compiles each template once
+	// per build.
+	Templates *compose.Cache
 }
 
 // Timings are the durations of a build's stages. Renders of different
@@ -54,8 +58,7 @@ type Paper struct {
 // order; when several fail, the error of the first in that order is
 // returned.
 func Compose(l *Loaded) ([]Paper, error) {
-	j := l.Job
-	lib := compose.Library{UserDir: j.Templates, BaseDir: j.Dir}
+	j, lib := l.Job, l.templates
 	papers := make([]Paper, len(j.Outputs))
 	errs := make([]error, len(j.Outputs))
 	sem := make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
@@ -141,10 +144,11 @@ func build(w io.Writer, jobPath string, opts BuildOptions) (*job.Job, *snapshot,
 	if opts.OutputDir != "" {
 		dir = opts.OutputDir
 	}
-	if err := preflight(j, dir); err != nil {
+	lib := templates(j, opts.Templates)
+	if err := preflight(j, dir, lib); err != nil {
 		return j, nil, err
 	}
-	l, err := LoadJob(j)
+	l, err := loadJob(j, lib)
 	if err != nil {
 		return j, nil, err
 	}
@@ -181,7 +185,7 @@ func build(w io.Writer, jobPath string, opts BuildOptions) (*job.Job, *snapshot,
 func composer(l *Loaded) func(int) (*report.Document, error) {
 	var mu sync.Mutex
 	asked := 0
-	lib := compose.Library{UserDir: l.Job.Templates, BaseDir: l.Job.Dir}
+	lib := l.templates
 	outs := l.Job.Outputs
 	return func(i int) (*report.Document, error) {
 		mu.Lock()

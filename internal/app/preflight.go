@@ -119,7 +119,7 @@ func paperPaths(j *job.Job, dir string) (paths []string, whose func(int) string)
 // preflight checks, before any workbook is read, what a build of j into dir
 // needs: every paper's path is valid on every system, no output is one of
 // the job's inputs, and every template exists and compiles. All problems are returned together.
-func preflight(j *job.Job, dir string) error {
+func preflight(j *job.Job, dir string, lib compose.Library) error {
 	paths, whose := paperPaths(j, dir)
 	var terrs []error
 	for i, p := range paths {
@@ -129,7 +129,6 @@ func preflight(j *job.Job, dir string) error {
 	}
 	terrs = append(terrs, notReadBack(j, paths, whose)...)
 	err := notInputs(j, paths, whose)
-	lib := compose.Library{UserDir: j.Templates, BaseDir: j.Dir}
 	loaded := map[string]bool{}
 	for _, o := range j.Outputs {
 		if loaded[o.Template] {

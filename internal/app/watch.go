@@ -13,6 +13,7 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 
+	"github.com/agsreport/agsreport/internal/compose"
 	"github.com/agsreport/agsreport/internal/job"
 	"github.com/agsreport/agsreport/internal/plan"
 )
@@ -63,7 +64,7 @@ func Watch(w io.Writer, jobPath string, opts WatchOptions) error {
 		return fmt.Errorf("watching %s: %w", jobPath, err)
 	}
 	defer fw.Close()
-	wt := &watcher{w: w, job: jobPath, opts: opts, fw: fw, dirs: map[string]bool{}}
+	wt := &watcher{w: w, job: jobPath, opts: opts, fw: fw, dirs: map[string]bool{}, templates: compose.NewCache()}
 	wt.rebuild(nil)
 	fmt.Fprintf(w, "watching %s: %s; press Ctrl-C to stop\n", jobPath, wt.in.describe())
 
@@ -110,6 +111,9 @@ type watcher struct {
 	dirs map[string]bool // folders being watched
 	in   watched
 	last *snapshot // what the last good build wrote; nil before one
+	// templates keeps the compiled templates between rebuilds; a template
+	// whose text changed is compiled again.
+	templates *compose.Cache
 }
 
 // wrote reports whether path is a paper the last good build wrote, so that
@@ -139,7 +143,7 @@ func (wt *watcher) rebuild(changed []string) {
 		}
 		fmt.Fprintf(wt.w, "\n%s changed: building again\n", strings.Join(names, ", "))
 	}
-	j, now, err := build(wt.w, wt.job, BuildOptions{OutputDir: wt.opts.OutputDir})
+	j, now, err := build(wt.w, wt.job, BuildOptions{OutputDir: wt.opts.OutputDir, Templates: wt.templates})
 	if j == nil {
 		if jj, jerr := job.Load(wt.job); jerr == nil {
 			j = jj

@@ -52,3 +52,58 @@ func TestLibraryOverridesAndFiles(t *testing.T) {
 		})
 	}
 }
+
+// TestLibraryCache checks that a library with a cache compiles a template
+// once while its text stays the same, compiles it again when the text
+// changes (a template edited during watch), keeps templates with the same
+// name from different places apart, and never caches a broken one.
+func TestLibraryCache(t *testing.T) {
+	user := t.TempDir()
+	path := filepath.Join(user, "mine.toml")
+	write := func(desc string) {
+		t.Helper()
+		own := "description = \"" + desc + "\"\n[[section]]\n[[section.block]]\ntype = \"heading\"\ntext = \"Ours\"\n"
+		if err := os.WriteFile(path, []byte(own), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("first")
+	lib := Library{UserDir: user, Cache: NewCache()}
+	load := func(l Library, name string) *Template {
+		t.Helper()
+		tm, err := l.Load(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return tm
+	}
+	a, b := load(lib, "mine"), load(lib, "mine")
+	if a != b {
+		t.Error("the same text was compiled twice")
+	}
+	if c := load(Library{UserDir: user}, "mine"); c == a {
+		t.Error("a library without a cache returned a cached template")
+	}
+	write("second")
+	if c := load(lib, "mine"); c == a || c.Description != "second" {
+		t.Errorf("after the edit: description %q, same template %v", c.Description, c == a)
+	}
+	if f := load(Library{BaseDir: user, Cache: lib.Cache}, "mine.toml"); f.Source == load(lib, "mine").Source {
+		t.Error("the file by path and the user folder's template share an entry")
+	}
+	if err := os.WriteFile(path, []byte("[[section]]\n[[section.block]]\ntype = \"nope\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		if _, err := lib.Load("mine"); err == nil {
+			t.Error("a broken template loaded")
+		}
+	}
+	for i := range cacheLimit + 5 {
+		write(strings.Repeat("x", i+1))
+		load(lib, "mine")
+	}
+	if n := len(lib.Cache.m); n > cacheLimit {
+		t.Errorf("the cache holds %d templates, more than %d", n, cacheLimit)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"text/template"
 
 	"github.com/BurntSushi/toml"
@@ -187,6 +188,39 @@ type templateFile struct {
 type Library struct {
 	UserDir string // "" for none
 	BaseDir string // relative template file paths are resolved against it
+	// Cache, when set, keeps the templates compiled, so that a template
+	// read again with the same text is not compiled again.
+	Cache *Cache
+}
+
+// Cache holds compiled templates by where they were read from and their
+// text. It is safe for concurrent use; the templates it hands out are
+// shared and must not be modified (compose never does).
+type Cache struct {
+	mu sync.Mutex
+	m  map[string]*Template
+}
+
+// cacheLimit bounds a cache: a long watch session sees a new text at
+// every save of a template.
+const cacheLimit = 64
+
+// NewCache returns an empty cache.
+func NewCache() *Cache { return &Cache{m: map[string]*Template{}} }
+
+func (c *Cache) get(key string) *Template {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.m[key]
+}
+
+func (c *Cache) put(key string, t *Template) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.m) >= cacheLimit {
+		clear(c.m)
+	}
+	c.m[key] = t
 }
 
 // Names lists the built-in template names.
@@ -243,11 +277,20 @@ func (l Library) Load(name string) (*Template, error) {
 			data, source = b, "built-in template "+name+".toml"
 		}
 	}
+	key := source + "\x00" + string(data)
+	if l.Cache != nil {
+		if t := l.Cache.get(key); t != nil {
+			return t, nil
+		}
+	}
 	t, err := Parse(source, data)
 	if err != nil {
 		return nil, err
 	}
 	t.Name = strings.TrimSuffix(filepath.Base(name), ".toml")
+	if l.Cache != nil {
+		l.Cache.put(key, t)
+	}
 	return t, nil
 }
 

@@ -251,9 +251,12 @@ func toUnicodeCMap(runes []rune) []byte {
 	return b
 }
 
-// zlibWriters are reused: a new one allocates about a megabyte.
+// zlibWriters are reused: a new one allocates about a megabyte. The
+// fastest level compresses a face's subset in about a seventh of the time
+// of the default level, for a stream 7% larger (measured on a 22 KB
+// subset).
 var zlibWriters = sync.Pool{New: func() any {
-	w, _ := zlib.NewWriterLevel(nil, zlib.DefaultCompression) // a valid level never fails
+	w, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed) // a valid level never fails
 	return w
 }}
 
