@@ -3,6 +3,7 @@ package xlsx
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
 	"hash/crc32"
 	"io"
 	"math/rand"
@@ -81,7 +82,55 @@ func excelizeValue(c cell) any {
 	return excelize.Cell{StyleID: c.style, Value: c.value}
 }
 
-var sheetDataRE = regexp.MustCompile(`(?s)<sheetData>(.*)</sheetData>`)
+var (
+	sheetDataRE  = regexp.MustCompile(`(?s)<sheetData>(.*)</sheetData>`)
+	mergeCellsRE = regexp.MustCompile(`<mergeCells .*</mergeCells>`)
+)
+
+// TestMergePlaceholder checks that excelize writes the one merged area
+// the renderer gives it as the placeholder the zip writer replaces.
+func TestMergePlaceholder(t *testing.T) {
+	f := excelize.NewFile()
+	defer func() { _ = f.Close() }()
+	sw, err := f.NewStreamWriter("Sheet1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sw.MergeCell(mergeMark[0], mergeMark[1]); err != nil {
+		t.Fatal(err)
+	}
+	body := streamedSheet(t, f, sw)
+	if bytes.Count(body, []byte(mergePlaceholder)) != 1 || bytes.Count(body, []byte(emptyRows)) != 1 {
+		t.Errorf("excelize's sheet does not hold the placeholders once each:\n%s", body)
+	}
+}
+
+// streamedSheet finishes the stream writer sw of Sheet1 of f, writes the
+// workbook and returns the sheet's XML.
+func streamedSheet(t *testing.T, f *excelize.File, sw *excelize.StreamWriter) []byte {
+	t.Helper()
+	if err := sw.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if _, err := f.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rc, err := zr.Open("xl/worksheets/sheet1.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rc.Close()
+	body, err := io.ReadAll(rc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return body
+}
 
 // TestRowsMatchExcelize checks that the rows written here are the bytes
 // excelize's StreamWriter.SetRow writes for the same values, which the
@@ -115,28 +164,18 @@ func TestRowsMatchExcelize(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := sw.Flush(); err != nil {
-		t.Fatal(err)
+	merges := [][4]int{{1, 1, 8, 1}, {2, 3, 2, 30}, {27, 5, 703, 9}, {1, 99, 1, 100}}
+	for i := 0; i < 5000; i++ { // more than one piece of output
+		merges = append(merges, [4]int{3, 200 + 2*i, 4, 201 + 2*i})
 	}
-	var book bytes.Buffer
-	if _, err := f.WriteTo(&book); err != nil {
-		t.Fatal(err)
-	}
-	zr, err := zip.NewReader(bytes.NewReader(book.Bytes()), int64(book.Len()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var sheetXML []byte
-	for _, zf := range zr.File {
-		if zf.Name == "xl/worksheets/sheet1.xml" {
-			rc, err := zf.Open()
-			if err != nil {
-				t.Fatal(err)
-			}
-			sheetXML, _ = io.ReadAll(rc)
-			rc.Close()
+	for _, m := range merges {
+		a, _ := excelize.CoordinatesToCellName(m[0], m[1])
+		b, _ := excelize.CoordinatesToCellName(m[2], m[3])
+		if err := sw.MergeCell(a, b); err != nil {
+			t.Fatal(err)
 		}
 	}
+	sheetXML := streamedSheet(t, f, sw)
 	m := sheetDataRE.FindSubmatch(sheetXML)
 	if m == nil {
 		t.Fatal("no sheetData in excelize's sheet")
@@ -144,6 +183,14 @@ func TestRowsMatchExcelize(t *testing.T) {
 	want := m[1]
 
 	var w rowWriter
+	wantMerges := mergeCellsRE.Find(sheetXML)
+	var gotMerges bytes.Buffer
+	if err := w.writeMerges(&gotMerges, merges); err != nil {
+		t.Fatal(err)
+	}
+	if got := gotMerges.Bytes(); !bytes.Equal(got, wantMerges) {
+		t.Errorf("merged areas differ from excelize's:\n got: %s\nwant: %s", got, wantMerges)
+	}
 	var got []byte
 	for i := range rows {
 		if got, err = w.appendRow(got, i+1, &rows[i]); err != nil {
@@ -186,7 +233,10 @@ func TestRowsReadBack(t *testing.T) {
 		t.Fatal(err)
 	}
 	z := newOrderedZip(nil)
-	if err := z.SheetRows(0, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
+	if err := z.Splice(0, emptyRows, func(w io.Writer) error {
+		_, err := fmt.Fprintf(w, "<sheetData>%s</sheetData>", data)
+		return err
+	}); err != nil {
 		t.Fatal(err)
 	}
 	var out bytes.Buffer
@@ -245,23 +295,30 @@ func TestCRC32Combine(t *testing.T) {
 	}
 }
 
-// TestSplicedRows checks the spliced worksheet part: the rows end up in
-// the empty sheetData element, the checksum holds, and a part without
-// that element, or rows for a sheet the workbook lacks, are errors.
+// TestSplicedRows checks the spliced worksheet part: the rows and merges
+// end up in place of their placeholders, the checksum holds, and a part
+// without a placeholder, or rows for a sheet the workbook lacks, are
+// errors.
 func TestSplicedRows(t *testing.T) {
 	const (
 		book = `<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>` +
 			`<sheet name="A" sheetId="1" r:id="rId1"/><sheet name="B" sheetId="2" r:id="rId4"/></sheets></workbook>`
 		rels = `<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/>` +
 			`<Relationship Id="rId4" Target="/xl/worksheets/sheet2.xml"/></Relationships>`
-		frame = `<worksheet><cols/><sheetData></sheetData><mergeCells/></worksheet>`
+		frame = `<worksheet><cols/>` + emptyRows + `<autoFilter/>` + mergePlaceholder + `<pageSetup/></worksheet>`
 	)
-	rows := strings.Repeat(`<row r="1"><c r="A1" t="inlineStr"><is><t>text</t></is></c></row>`, 3000)
+	rows := "<sheetData>" + strings.Repeat(`<row r="1"><c r="A1" t="inlineStr"><is><t>text</t></is></c></row>`, 3000) + "</sheetData>"
+	merges := `<mergeCells count="2"><mergeCell ref="A1:B1"/><mergeCell ref="A2:A3"/></mergeCells>`
 	write := func(frames map[string]string, sheets ...int) ([]byte, error) {
 		var out bytes.Buffer
 		z := newOrderedZip(&out)
 		for _, i := range sheets {
-			if err := z.SheetRows(i, func(w io.Writer) error { _, err := io.WriteString(w, rows); return err }); err != nil {
+			// The merges first: the order of the splices is not the
+			// order of their places.
+			if err := z.Splice(i, mergePlaceholder, func(w io.Writer) error { _, err := io.WriteString(w, merges); return err }); err != nil {
+				return nil, err
+			}
+			if err := z.Splice(i, emptyRows, func(w io.Writer) error { _, err := io.WriteString(w, rows); return err }); err != nil {
 				return nil, err
 			}
 		}
@@ -289,7 +346,7 @@ func TestSplicedRows(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := strings.Replace(frame, "<sheetData>", "<sheetData>"+rows, 1)
+	want := `<worksheet><cols/>` + rows + `<autoFilter/>` + merges + `<pageSetup/></worksheet>`
 	for _, zf := range zr.File {
 		if !strings.HasPrefix(zf.Name, "xl/worksheets/") {
 			continue
@@ -306,8 +363,11 @@ func TestSplicedRows(t *testing.T) {
 			t.Errorf("%s: %d bytes, want %d with the rows inside sheetData", zf.Name, len(got), len(want))
 		}
 	}
-	if _, err := write(map[string]string{"xl/worksheets/sheet1.xml": `<worksheet><sheetData/></worksheet>`}, 0); err == nil {
+	if _, err := write(map[string]string{"xl/worksheets/sheet1.xml": `<worksheet><sheetData/>` + mergePlaceholder + `</worksheet>`}, 0); err == nil {
 		t.Error("rows spliced into a part with no empty sheetData element")
+	}
+	if _, err := write(map[string]string{"xl/worksheets/sheet1.xml": frame + frame}, 0); err == nil {
+		t.Error("rows spliced into a part with two placeholders")
 	}
 	if _, err := write(map[string]string{"xl/worksheets/sheet1.xml": frame}, 2); err == nil {
 		t.Error("rows for a third sheet were accepted")

@@ -102,7 +102,7 @@ func (s *sheet) splitAtBreaks(breaks []int) {
 	if len(breaks) == 0 {
 		return
 	}
-	var out [][4]int
+	out := make([][4]int, 0, len(s.merges)+len(breaks))
 	for _, m := range s.merges {
 		c0, r0, c1, r1 := m[0], m[1], m[2], m[3]
 		if r1 == r0 {

@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -113,8 +114,10 @@ func (s *sheet) put(c0, c1, r0, r1 int, value any, style int) {
 			s.blank()
 		}
 		cells := &s.rows[r-1].cells
-		for len(*cells) < c1 {
-			*cells = append(*cells, cell{})
+		if n := len(*cells); n < c1 {
+			// Rows usually fill the grid: room for all of it at once.
+			*cells = slices.Grow(*cells, max(c1, len(s.widths))-n)[:c1]
+			clear((*cells)[n:])
 		}
 		for c := c0; c <= c1; c++ {
 			cl := cell{style: style, set: true}

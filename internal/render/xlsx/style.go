@@ -228,11 +228,13 @@ func validColour(c string) bool { return report.IsColour(c) }
 // blank line before it, bullets start with "• ". base is the style's font.
 // It reports the face of uniform text so the caller can pick the style.
 func cellValue(t report.Text, size float64, colour string, baseBold bool) (value any, bold, italic bool) {
-	var b strings.Builder
 	uniform := true
 	first := true
+	length := 0 // bytes, for the builder
 	for _, l := range t.Lines {
+		length += 2 + len(bullet)
 		for _, r := range l.Runs {
+			length += len(r.Text)
 			if r.Text == "" {
 				continue
 			}
@@ -244,6 +246,13 @@ func cellValue(t report.Text, size float64, colour string, baseBold bool) (value
 		}
 	}
 	if uniform {
+		if len(t.Lines) == 1 && !t.Lines[0].Bullet {
+			if s, ok := soleText(t.Lines[0].Runs); ok {
+				return cleanText(s), bold || baseBold, italic
+			}
+		}
+		var b strings.Builder
+		b.Grow(length)
 		for i, l := range t.Lines {
 			if i > 0 {
 				b.WriteByte('\n')
@@ -260,37 +269,85 @@ func cellValue(t report.Text, size float64, colour string, baseBold bool) (value
 		}
 		return b.String(), bold || baseBold, italic
 	}
-	rich := richText{size: size, colour: colour}
-	room := maxCellUnits
-	add := func(text string, bo, it bool) {
-		if n := utf16Len(text); n > room {
-			text = truncUTF16(text, room)
-		}
-		room -= utf16Len(text)
-		if text == "" {
-			return
-		}
-		bo = bo || baseBold
-		if n := len(rich.runs); n > 0 && rich.runs[n-1].bold == bo && rich.runs[n-1].italic == it {
-			rich.runs[n-1].text += text
-			return
-		}
-		rich.runs = append(rich.runs, richRun{text: text, bold: bo, italic: it})
-	}
+	var marks [8]runMark // room for the runs of most cells
+	rb := runBuilder{marks: marks[:0], room: maxCellUnits, baseBold: baseBold}
+	rb.b.Grow(length)
 	for i, l := range t.Lines {
 		if i > 0 {
 			sep := "\n"
 			if l.SpaceBefore {
 				sep = "\n\n"
 			}
-			add(sep, false, false)
+			rb.add(sep, false, false)
 		}
 		if l.Bullet {
-			add(bullet, false, false)
+			rb.add(bullet, false, false)
 		}
 		for _, r := range l.Runs {
-			add(cleanText(r.Text), r.Bold, r.Italic)
+			rb.add(cleanText(r.Text), r.Bold, r.Italic)
 		}
 	}
-	return rich, false, false
+	return richText{size: size, colour: colour, runs: rb.runs()}, false, false
+}
+
+// runBuilder gathers the text of a rich-text cell as one string, with
+// where each run of one face ends, so that the runs are slices of it.
+type runBuilder struct {
+	b        strings.Builder
+	marks    []runMark
+	room     int // UTF-16 units the cell can still take
+	baseBold bool
+}
+
+// runMark is the end of a run in the text and its face.
+type runMark struct {
+	end          int
+	bold, italic bool
+}
+
+// add appends text in a face, cut to what the cell can still take.
+func (rb *runBuilder) add(text string, bold, italic bool) {
+	n := utf16Len(text)
+	if n > rb.room {
+		text = truncUTF16(text, rb.room)
+		n = utf16Len(text)
+	}
+	rb.room -= n
+	if text == "" {
+		return
+	}
+	bold = bold || rb.baseBold
+	rb.b.WriteString(text)
+	if k := len(rb.marks); k > 0 && rb.marks[k-1].bold == bold && rb.marks[k-1].italic == italic {
+		rb.marks[k-1].end = rb.b.Len()
+		return
+	}
+	rb.marks = append(rb.marks, runMark{end: rb.b.Len(), bold: bold, italic: italic})
+}
+
+// runs returns the runs gathered.
+func (rb *runBuilder) runs() []richRun {
+	s := rb.b.String()
+	runs := make([]richRun, len(rb.marks))
+	start := 0
+	for i, m := range rb.marks {
+		runs[i] = richRun{text: s[start:m.end], bold: m.bold, italic: m.italic}
+		start = m.end
+	}
+	return runs
+}
+
+// soleText returns the text of runs when at most one of them has any.
+func soleText(runs []report.Run) (string, bool) {
+	s := ""
+	for _, r := range runs {
+		if r.Text == "" {
+			continue
+		}
+		if s != "" {
+			return "", false
+		}
+		s = r.Text
+	}
+	return s, true
 }

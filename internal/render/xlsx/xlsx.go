@@ -68,13 +68,21 @@ func Render(w io.Writer, doc *report.Document) (render.Info, error) {
 			return render.Info{}, fmt.Errorf("xlsx: sheet %q: %w", names[i], err)
 		}
 	}
-	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter {
+	// excelize gathers the archive in a bytes.Buffer of its own and then
+	// copies it to w (growing that buffer allocated 11 MB for the two
+	// workbooks of the 10,000-action sample); the archive goes to w
+	// directly instead, and excelize's buffer stays empty. excelize only
+	// changes what it gathered when a part is over 4 GB, which the zip
+	// writer here marks itself (see partHeader).
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter {
 		r.zip.w = w
 		r.zip.titles = r.titles
 		return r.zip
 	})
-	if _, err := f.WriteTo(w); err != nil {
+	if n, err := f.WriteTo(io.Discard); err != nil {
 		return render.Info{}, fmt.Errorf("xlsx: write workbook: %w", err)
+	} else if n != 0 {
+		return render.Info{}, fmt.Errorf("xlsx: write workbook: excelize wrote %d bytes of its own", n)
 	}
 	return render.Info{Sheets: len(secs)}, nil
 }
@@ -281,10 +289,10 @@ func (r *renderer) write(s *sheet) error {
 			return fmt.Errorf("freeze panes: %w", err)
 		}
 	}
-	// The rows go straight into the zip, deflated (see cells.go); excelize
-	// writes the sheet around them.
-	if err := r.zip.SheetRows(s.index, func(w io.Writer) error {
-		buf := r.rw.buf[:0]
+	// The rows and merged areas go straight into the zip, deflated (see
+	// cells.go); excelize writes the sheet around them.
+	if err := r.zip.Splice(s.index, emptyRows, func(w io.Writer) error {
+		buf := append(r.rw.buf[:0], "<sheetData>"...)
 		for i := range s.rows {
 			rw := &s.rows[i]
 			if rw.height == 0 && len(rw.cells) == 0 {
@@ -301,17 +309,21 @@ func (r *renderer) write(s *sheet) error {
 				buf = buf[:0]
 			}
 		}
+		buf = append(buf, "</sheetData>"...)
 		_, err := w.Write(buf)
 		r.rw.buf = buf[:0]
 		return err
 	}); err != nil {
 		return err
 	}
-	for _, m := range s.merges {
-		a, _ := excelize.CoordinatesToCellName(m[0], m[1])
-		b, _ := excelize.CoordinatesToCellName(m[2], m[3])
-		if err := sw.MergeCell(a, b); err != nil {
-			return fmt.Errorf("merge %s:%s: %w", a, b, err)
+	if len(s.merges) > 0 {
+		if err := sw.MergeCell(mergeMark[0], mergeMark[1]); err != nil {
+			return fmt.Errorf("merge: %w", err)
+		}
+		if err := r.zip.Splice(s.index, mergePlaceholder, func(w io.Writer) error {
+			return r.rw.writeMerges(w, s.merges)
+		}); err != nil {
+			return err
 		}
 	}
 	if err := r.statusRules(s); err != nil {

@@ -367,20 +367,28 @@ func TestRowHeights(t *testing.T) {
 	}
 }
 
-// BenchmarkRender renders a 2,000-row table of wrapped text with bands and
-// spanning cells.
+// BenchmarkRender renders tables of wrapped text with bands and spanning
+// cells: one sheet of 2,000 or 10,000 rows, or 50 sheets of 200 rows as
+// the 10,000-action sample's Appendix B has.
 func BenchmarkRender(b *testing.B) {
 	for _, bc := range []struct {
-		name string
-		rows int
-		rich bool
+		name   string
+		rows   int
+		rich   bool
+		sheets int
 	}{
-		{"rich-2000", 2000, true},
-		{"plain-2000", 2000, false},
-		{"plain-10000", 10000, false},
+		{"rich-2000", 2000, true, 1},
+		{"plain-2000", 2000, false, 1},
+		{"plain-10000", 10000, false, 1},
+		{"rich-50x200", 200, true, 50},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			doc := benchDoc(bc.rows, bc.rich)
+			for i := 1; i < bc.sheets; i++ {
+				sec := doc.Sections[0]
+				sec.Name = fmt.Sprintf("Issue %d", i+1)
+				doc.Sections = append(doc.Sections, sec)
+			}
 			b.ReportAllocs()
 			for b.Loop() {
 				var buf bytes.Buffer

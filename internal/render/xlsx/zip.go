@@ -30,19 +30,25 @@ import (
 // excelize writes one part at a time: a part written to after the next
 // was created is an error.
 //
-// The rows of each worksheet are not written by excelize: the renderer
-// writes them here (SheetRows) as it lays out each sheet, deflated at once,
-// and Close splices them into the empty <sheetData> element of the
-// worksheet part excelize wrote. Those parts are deflated in three pieces
-// (the part up to its rows, the rows, the rest), each ending on a byte
-// boundary, which is one valid deflate stream.
+// The bulk of each worksheet, its rows and merged areas, is not written
+// by excelize: the renderer writes it here (Splice) as it lays out each
+// sheet, deflated at once, and Close puts it in place of the placeholder
+// elements excelize wrote in the worksheet part (an empty <sheetData>, a
+// single-merge <mergeCells>). Those parts are deflated in pieces, each
+// ending on a byte boundary, which together are one valid deflate stream.
 type orderedZip struct {
-	w      io.Writer
-	parts  map[string]*zipPart
-	open   *zipPart      // the part being written
-	spare  *flate.Writer // a finished part's compressor, for the next
-	titles []printTitle  // print titles to add to xl/workbook.xml
-	rows   map[int]*deflated
+	w       io.Writer
+	parts   map[string]*zipPart
+	open    *zipPart      // the part being written
+	spare   *flate.Writer // a finished part's compressor, for the next
+	titles  []printTitle  // print titles to add to xl/workbook.xml
+	splices map[int][]splice
+}
+
+// splice is XML to put in place of a placeholder in a worksheet part.
+type splice struct {
+	placeholder string
+	xml         *deflated
 }
 
 // zipPart is one part of the workbook: deflated as it is written, or kept
@@ -57,10 +63,65 @@ type zipPart struct {
 // deflated is data deflated as it is written, with its checksum and
 // uncompressed length.
 type deflated struct {
-	comp bytes.Buffer // deflated data
+	comp chunks // deflated data
 	crc  uint32
 	size uint64 // uncompressed length
 	fw   *flate.Writer
+}
+
+// chunks is a growing byte sequence kept in pieces, so that growing it
+// never copies what it holds.
+type chunks struct {
+	bufs [][]byte
+	n    int // total length
+}
+
+// chunkMax is the largest piece chunks allocates.
+const chunkMax = 64 << 10
+
+// Write appends b.
+func (c *chunks) Write(b []byte) (int, error) {
+	n := len(b)
+	for len(b) > 0 {
+		k := len(c.bufs) - 1
+		if k < 0 || len(c.bufs[k]) == cap(c.bufs[k]) {
+			size := 4 << 10
+			if k >= 0 {
+				size = min(2*cap(c.bufs[k]), chunkMax)
+			}
+			c.bufs = append(c.bufs, make([]byte, 0, max(size, min(len(b), chunkMax))))
+			k++
+		}
+		room := cap(c.bufs[k]) - len(c.bufs[k])
+		take := min(room, len(b))
+		c.bufs[k] = append(c.bufs[k], b[:take]...)
+		b = b[take:]
+	}
+	c.n += n
+	return n, nil
+}
+
+// append moves the pieces of o to the end of c.
+func (c *chunks) append(o *chunks) {
+	for _, b := range o.bufs {
+		// A full piece keeps later writes to c out of o's piece.
+		c.bufs = append(c.bufs, b[:len(b):len(b)])
+	}
+	c.n += o.n
+	o.bufs, o.n = nil, 0
+}
+
+// WriteTo writes the pieces to w.
+func (c *chunks) WriteTo(w io.Writer) (int64, error) {
+	var n int64
+	for _, b := range c.bufs {
+		k, err := w.Write(b)
+		n += int64(k)
+		if err != nil {
+			return n, err
+		}
+	}
+	return n, nil
 }
 
 // Write deflates b.
@@ -71,13 +132,13 @@ func (d *deflated) Write(b []byte) (int, error) {
 }
 
 func newOrderedZip(w io.Writer) *orderedZip {
-	return &orderedZip{w: w, parts: make(map[string]*zipPart), rows: make(map[int]*deflated)}
+	return &orderedZip{w: w, parts: make(map[string]*zipPart), splices: make(map[int][]splice)}
 }
 
 // rewritten reports whether Close changes the part before it is zipped:
 // the content types, the workbook and its relationships, and the
-// worksheets (whose rows are spliced in). None is large: the rows are
-// held apart.
+// worksheets (whose rows and merges are spliced in). None is large: the
+// rows and merges are held apart.
 func rewritten(name string) bool {
 	switch name {
 	case "[Content_Types].xml", "xl/workbook.xml", workbookRels:
@@ -111,16 +172,17 @@ func (z *orderedZip) Create(name string) (io.Writer, error) {
 	return p, nil
 }
 
-// SheetRows deflates the rows of the sheet at 0-based position index in
-// the workbook, which write writes (the content of its <sheetData>
-// element), to be spliced into the sheet's part when the workbook is
-// written.
-func (z *orderedZip) SheetRows(index int, write func(w io.Writer) error) error {
+// Splice deflates the XML that write writes, to be put in place of
+// placeholder (which must occur once) in the part of the sheet at 0-based
+// position index in the workbook when the workbook is written.
+func (z *orderedZip) Splice(index int, placeholder string, write func(w io.Writer) error) error {
 	if err := z.finish(); err != nil {
 		return err
 	}
-	if _, ok := z.rows[index]; ok {
-		return fmt.Errorf("xlsx: rows of sheet %d written twice", index+1)
+	for _, s := range z.splices[index] {
+		if s.placeholder == placeholder {
+			return fmt.Errorf("xlsx: sheet %d: %s replaced twice", index+1, placeholder)
+		}
 	}
 	d := new(deflated)
 	z.startDeflate(d)
@@ -130,10 +192,10 @@ func (z *orderedZip) SheetRows(index int, write func(w io.Writer) error) error {
 	// A sync flush ends the data on a byte boundary without ending the
 	// deflate stream, so more can follow it.
 	if err := d.fw.Flush(); err != nil {
-		return fmt.Errorf("xlsx: rows of sheet %d: %w", index+1, err)
+		return fmt.Errorf("xlsx: sheet %d: %w", index+1, err)
 	}
 	z.spare, d.fw = d.fw, nil
-	z.rows[index] = d
+	z.splices[index] = append(z.splices[index], splice{placeholder: placeholder, xml: d})
 	return nil
 }
 
@@ -267,12 +329,12 @@ func (z *orderedZip) Close() error {
 				}
 			}
 			p.raw = nil
-			var rows *deflated
+			var sp []splice
 			if i, ok := sheets[n]; ok {
-				rows = z.rows[i]
-				delete(z.rows, i)
+				sp = z.splices[i]
+				delete(z.splices, i)
 			}
-			if err := z.deflatePart(p, body, rows); err != nil {
+			if err := z.deflatePart(p, body, sp); err != nil {
 				return err
 			}
 		}
@@ -280,12 +342,12 @@ func (z *orderedZip) Close() error {
 		if err != nil {
 			return fmt.Errorf("xlsx: zip part %s: %w", n, err)
 		}
-		if _, err := fw.Write(p.comp.Bytes()); err != nil {
+		if _, err := p.comp.WriteTo(fw); err != nil {
 			return fmt.Errorf("xlsx: zip part %s: %w", n, err)
 		}
 	}
-	for i := range z.rows {
-		return fmt.Errorf("xlsx: rows of sheet %d: the workbook has no part for that sheet", i+1)
+	for i := range z.splices {
+		return fmt.Errorf("xlsx: sheet %d: the workbook has no part for that sheet", i+1)
 	}
 	if err := zw.Close(); err != nil {
 		return fmt.Errorf("xlsx: close zip: %w", err)
@@ -293,31 +355,40 @@ func (z *orderedZip) Close() error {
 	return nil
 }
 
-// emptyRows is how excelize writes a worksheet's rows when it was given
-// none.
-const emptyRows = "<sheetData></sheetData>"
-
-// deflatePart deflates a part held raw; rows, when not nil, are spliced
-// into its empty <sheetData> element.
-func (z *orderedZip) deflatePart(p *zipPart, body []byte, rows *deflated) error {
+// deflatePart deflates a part held raw, with each splice's XML in place
+// of its placeholder.
+func (z *orderedZip) deflatePart(p *zipPart, body []byte, splices []splice) error {
 	z.startDeflate(&p.deflated)
-	if rows != nil {
-		i := bytes.Index(body, []byte(emptyRows))
-		if i < 0 || bytes.Contains(body[i+1:], []byte(emptyRows)) {
-			return fmt.Errorf("xlsx: zip part %s: not one empty <sheetData> element to put the rows in", p.name)
+	at := make([]int, len(splices))
+	for k, s := range splices {
+		i := bytes.Index(body, []byte(s.placeholder))
+		if i < 0 || bytes.Contains(body[i+1:], []byte(s.placeholder)) {
+			return fmt.Errorf("xlsx: zip part %s: %s is not there once to be replaced", p.name, s.placeholder)
 		}
-		cut := i + len("<sheetData>")
-		_, _ = p.deflated.Write(body[:cut]) // writes to a bytes.Buffer
+		at[k] = i
+	}
+	order := make([]int, len(splices))
+	for k := range order {
+		order[k] = k
+	}
+	sort.Slice(order, func(a, b int) bool { return at[order[a]] < at[order[b]] })
+	pos := 0
+	for _, k := range order {
+		s := splices[k]
+		if at[k] < pos {
+			return fmt.Errorf("xlsx: zip part %s: placeholders overlap", p.name)
+		}
+		_, _ = p.deflated.Write(body[pos:at[k]]) // into chunks, which never fail
 		if err := p.fw.Flush(); err != nil {
 			return fmt.Errorf("xlsx: zip part %s: %w", p.name, err)
 		}
-		p.comp.Write(rows.comp.Bytes())
-		p.crc = crc32Combine(p.crc, rows.crc, rows.size)
-		p.size += rows.size
+		p.comp.append(&s.xml.comp)
+		p.crc = crc32Combine(p.crc, s.xml.crc, s.xml.size)
+		p.size += s.xml.size
 		p.fw.Reset(&p.comp)
-		body = body[cut:]
+		pos = at[k] + len(s.placeholder)
 	}
-	_, _ = p.deflated.Write(body)
+	_, _ = p.deflated.Write(body[pos:])
 	if err := p.fw.Close(); err != nil {
 		return fmt.Errorf("xlsx: zip part %s: %w", p.name, err)
 	}
@@ -325,16 +396,16 @@ func (z *orderedZip) deflatePart(p *zipPart, body []byte, rows *deflated) error 
 	return nil
 }
 
-// sheetParts maps the name of each worksheet part that has rows to put in
+// sheetParts maps the name of each worksheet part that has XML to put in
 // to the sheet's position, read from the workbook's sheet list and its
 // relationships.
 func (z *orderedZip) sheetParts() (map[string]int, error) {
-	if len(z.rows) == 0 {
+	if len(z.splices) == 0 {
 		return nil, nil
 	}
 	book, rels := z.parts["xl/workbook.xml"], z.parts[workbookRels]
 	if book == nil || book.raw == nil || rels == nil || rels.raw == nil {
-		return nil, fmt.Errorf("xlsx: the workbook has no sheet list to put the rows in")
+		return nil, fmt.Errorf("xlsx: the workbook has no sheet list to put the sheets' rows in")
 	}
 	var wb struct {
 		Sheets []struct {
@@ -363,10 +434,10 @@ func (z *orderedZip) sheetParts() (map[string]int, error) {
 		}
 		target[r.ID] = t
 	}
-	out := make(map[string]int, len(z.rows))
-	for i := range z.rows {
+	out := make(map[string]int, len(z.splices))
+	for i := range z.splices {
 		if i < 0 || i >= len(wb.Sheets) || target[wb.Sheets[i].ID] == "" {
-			return nil, fmt.Errorf("xlsx: rows of sheet %d: the workbook has no part for that sheet", i+1)
+			return nil, fmt.Errorf("xlsx: sheet %d: the workbook has no part for that sheet", i+1)
 		}
 		out[target[wb.Sheets[i].ID]] = i
 	}
@@ -429,7 +500,7 @@ func partHeader(p *zipPart) *zip.FileHeader {
 		CreatorVersion:     20,
 		ReaderVersion:      20,
 		CRC32:              p.crc,
-		CompressedSize64:   uint64(p.comp.Len()),
+		CompressedSize64:   uint64(p.comp.n),
 		UncompressedSize64: p.size,
 	}
 	if needsUTF8(p.name) {
