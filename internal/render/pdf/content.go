@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/zlib"
 	"fmt"
+	"math"
 	"math/bits"
 	"strconv"
 	"strings"
@@ -252,8 +253,30 @@ func (d *drawer) op(s string) {
 }
 
 // appendNum appends v as fpdf's %.2f.
-func (d *drawer) appendNum(b []byte, v float64) []byte {
-	return strconv.AppendFloat(b, v, 'f', 2, 64)
+func (d *drawer) appendNum(b []byte, v float64) []byte { return appendFixed2(b, v) }
+
+// appendFixed2 appends v with two decimals, exactly as
+// strconv.AppendFloat(b, v, 'f', 2, 64) does, in a fifth of the time for
+// the numbers of a page: v is rounded in hundredths as an integer unless
+// it lies too near a half-hundredth for the float product to decide, and
+// then left to strconv.
+func appendFixed2(b []byte, v float64) []byte {
+	x := v * 100
+	if !(x > -1e8 && x < 1e8) {
+		return strconv.AppendFloat(b, v, 'f', 2, 64)
+	}
+	t := math.Trunc(x)
+	if f := math.Abs(x - t); f > 0.5-1e-6 && f < 0.5+1e-6 {
+		return strconv.AppendFloat(b, v, 'f', 2, 64)
+	}
+	n := int64(math.Round(x))
+	if n < 0 || (n == 0 && math.Signbit(v)) {
+		b = append(b, '-')
+		n = -n
+	}
+	b = strconv.AppendInt(b, n/100, 10)
+	c := n % 100
+	return append(b, '.', byte('0'+c/10), byte('0'+c%10))
 }
 
 // colour returns the operator that sets c with op ("g" for fill and text,

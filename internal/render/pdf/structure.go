@@ -44,7 +44,6 @@ type marker struct {
 	cur     int32
 	page    int32
 	perPage [][]int32 // per page, the element of each MCID
-	content [][]mcr   // per element, its sequences in drawing order (as far as the last element with any)
 }
 
 func newMarker(elems []Elem) *marker {
@@ -70,10 +69,6 @@ func (m *marker) mark(tag int32) {
 	} else {
 		id := int32(len(m.perPage[m.page]))
 		m.perPage[m.page] = append(m.perPage[m.page], tag)
-		if int(tag) >= len(m.content) {
-			m.content = append(m.content, make([][]mcr, int(tag)+1-len(m.content))...)
-		}
-		m.content[tag] = append(m.content[tag], mcr{m.page, id})
 		b := append(*m.out, '/')
 		b = append(b, m.elems[tag].Role...)
 		b = append(b, " <</MCID "...)
@@ -133,10 +128,15 @@ func (m *marker) update(src []byte, offsets []int, xrefAt, size, base, prev int,
 		}
 	}
 	xrefObj := next
-	var body, head []byte
+	// About 70 bytes an element, 12 in the header.
+	body := make([]byte, 0, 80*len(m.elems)+16*len(pages)+256)
+	head := make([]byte, 0, 14*len(m.elems)+64)
 	n := 0
 	begin := func(num int) {
-		head = fmt.Appendf(head, "%d %d ", num, len(body))
+		head = strconv.AppendInt(head, int64(num), 10)
+		head = append(head, ' ')
+		head = strconv.AppendInt(head, int64(len(body)), 10)
+		head = append(head, ' ')
 		n++
 	}
 	end := func() { body = append(body, '\n') }
@@ -148,30 +148,42 @@ func (m *marker) update(src []byte, offsets []int, xrefAt, size, base, prev int,
 	begin(treeObj)
 	body = append(body, "<</Nums ["...)
 	for p, tags := range m.perPage {
-		body = fmt.Appendf(body, "%d [", p)
+		body = strconv.AppendInt(body, int64(p), 10)
+		body = append(body, " ["...)
 		for i, t := range tags {
 			if i > 0 {
 				body = append(body, ' ')
 			}
-			body = fmt.Appendf(body, "%d 0 R", elemObj(t))
+			body = appendRef(body, elemObj(t))
 		}
 		body = append(body, "]\n"...)
 	}
 	body = append(body, "]>>"...)
 	end()
 
-	children := make([][]int32, len(m.elems))
-	for i := 1; i < len(m.elems); i++ {
-		if p := m.elems[i].Parent; p >= 0 {
-			children[p] = append(children[p], int32(i))
+	// Each element's children, and its sequences in drawing order, in
+	// one array each (element i's from start[i] to start[i+1]).
+	kidStart, kids := group(len(m.elems), func(yield func(int32, int32)) {
+		for i := 1; i < len(m.elems); i++ {
+			if p := m.elems[i].Parent; p >= 0 {
+				yield(p, int32(i))
+			}
 		}
-	}
+	})
+	seqStart, seqs := group(len(m.elems), func(yield func(int32, mcr)) {
+		for p, tags := range m.perPage {
+			for id, t := range tags {
+				yield(t, mcr{int32(p), int32(id)})
+			}
+		}
+	})
 	for i, e := range m.elems {
 		begin(elemObj(int32(i)))
-		body = m.appendElem(body, int32(i), e, children[i], pages, rootObj, elemObj)
+		body = appendElem(body, e, kids[kidStart[i]:kidStart[i+1]], seqs[seqStart[i]:seqStart[i+1]], pages, rootObj, elemObj)
 		end()
 	}
 	var zbuf bytes.Buffer
+	zbuf.Grow((len(head) + len(body)) / 4)
 	zw, _ := zlib.NewWriterLevel(&zbuf, zlib.BestSpeed) // a valid level never fails
 	zw.Write(head)
 	zw.Write(body)
@@ -181,6 +193,11 @@ func (m *marker) update(src []byte, offsets []int, xrefAt, size, base, prev int,
 
 	// Plain objects: the object stream, new versions of the pages and the
 	// catalog; then the cross-reference stream.
+	extraLen := 0
+	for _, e := range extras {
+		extraLen += len(e) + 80
+	}
+	out = make([]byte, 0, zbuf.Len()+extraLen+220*len(pages)+1024)
 	offsets1 := map[int]int{}
 	start := func(num int) {
 		offsets1[num] = base + len(out)
@@ -273,21 +290,46 @@ func (m *marker) update(src []byte, offsets []int, xrefAt, size, base, prev int,
 	return out, nil
 }
 
-// appendElem appends the dictionary of element i.
-func (m *marker) appendElem(out []byte, i int32, e Elem, kids []int32, pages []int, rootObj int, elemObj func(int32) int) []byte {
+// group returns the values each yields, grouped by key (0…n-1), keeping
+// their order within a key: the values of key k are
+// values[start[k]:start[k+1]].
+func group[T any](n int, each func(yield func(int32, T))) (start []int32, values []T) {
+	start = make([]int32, n+1)
+	each(func(k int32, _ T) { start[k+1]++ })
+	for k := 0; k < n; k++ {
+		start[k+1] += start[k]
+	}
+	values = make([]T, start[n])
+	next := append([]int32(nil), start[:n]...)
+	each(func(k int32, v T) {
+		values[next[k]] = v
+		next[k]++
+	})
+	return start, values
+}
+
+// appendRef appends an indirect reference to object num.
+func appendRef(b []byte, num int) []byte {
+	b = strconv.AppendInt(b, int64(num), 10)
+	return append(b, " 0 R"...)
+}
+
+// appendElem appends the dictionary of element e, whose child elements
+// are kids and whose marked-content sequences are content.
+func appendElem(out []byte, e Elem, kids []int32, content []mcr, pages []int, rootObj int, elemObj func(int32) int) []byte {
 	parent := rootObj
 	if e.Parent >= 0 {
 		parent = elemObj(e.Parent)
 	}
-	out = fmt.Appendf(out, "<</Type /StructElem /S /%s /P %d 0 R", e.Role, parent)
-	var content []mcr
-	if int(i) < len(m.content) {
-		content = m.content[i]
-	}
+	out = append(out, "<</Type /StructElem /S /"...)
+	out = append(out, e.Role...)
+	out = append(out, " /P "...)
+	out = appendRef(out, parent)
 	pg := int32(-1)
 	if len(content) > 0 {
 		pg = content[0].page
-		out = fmt.Appendf(out, " /Pg %d 0 R", pages[pg])
+		out = append(out, " /Pg "...)
+		out = appendRef(out, pages[pg])
 	}
 	if len(kids)+len(content) > 0 {
 		out = append(out, " /K ["...)
@@ -295,7 +337,7 @@ func (m *marker) appendElem(out []byte, i int32, e Elem, kids []int32, pages []i
 			if j > 0 {
 				out = append(out, ' ')
 			}
-			out = fmt.Appendf(out, "%d 0 R", elemObj(c))
+			out = appendRef(out, elemObj(c))
 		}
 		for j, c := range content {
 			if j > 0 || len(kids) > 0 {
@@ -304,7 +346,11 @@ func (m *marker) appendElem(out []byte, i int32, e Elem, kids []int32, pages []i
 			if c.page == pg {
 				out = strconv.AppendInt(out, int64(c.mcid), 10)
 			} else {
-				out = fmt.Appendf(out, "<</Type /MCR /Pg %d 0 R /MCID %d>>", pages[c.page], c.mcid)
+				out = append(out, "<</Type /MCR /Pg "...)
+				out = appendRef(out, pages[c.page])
+				out = append(out, " /MCID "...)
+				out = strconv.AppendInt(out, int64(c.mcid), 10)
+				out = append(out, ">>"...)
 			}
 		}
 		out = append(out, ']')
