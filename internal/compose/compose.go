@@ -658,11 +658,25 @@ type rowData struct {
 }
 
 func (c *composer) rows(b BlockT, d *Data) []rowData {
-	var out []rowData
 	issues := d.Issues
 	if d.Issue != nil {
 		issues = []*Issue{d.Issue}
 	}
+	// A row's data is large: count the rows first, so the list is made
+	// once at its size.
+	n := 0
+	for _, is := range issues {
+		if b.Rows == "issues" {
+			n++
+			continue
+		}
+		for _, a := range is.Actions {
+			if a.passes(b.Filter) {
+				n++
+			}
+		}
+	}
+	out := make([]rowData, 0, n)
 	for _, is := range issues {
 		if b.Rows == "issues" {
 			rd := *d
@@ -769,8 +783,9 @@ func (c *composer) table(b BlockT, d *Data) (report.Block, error) {
 	// Groups keep the order in which they first appear; rows keep plan
 	// order within their group.
 	var order []string
-	byKey := map[string][]rowData{}
-	for _, r := range rows {
+	byKey := map[string][]*rowData{}
+	for i := range rows {
+		r := &rows[i]
 		if _, ok := byKey[r.group]; !ok {
 			order = append(order, r.group)
 		}
@@ -815,7 +830,7 @@ func (c *composer) splitTable(b BlockT, d *Data) ([]report.Block, error) {
 	return out, nil
 }
 
-func (c *composer) group(b BlockT, rows []rowData) (report.Group, error) {
+func (c *composer) group(b BlockT, rows []*rowData) (report.Group, error) {
 	var g report.Group
 	first := &rows[0].d
 	if b.GroupBy != "" {
@@ -830,8 +845,9 @@ func (c *composer) group(b BlockT, rows []rowData) (report.Group, error) {
 		g.Band, g.Bookmark = markup(band), strings.TrimSpace(bm)
 	}
 	keys := make([][]string, len(b.Columns))
+	g.Rows = make([]report.Row, 0, len(rows))
 	for _, r := range rows {
-		row := report.Row{}
+		row := report.Row{Cells: make([]report.Cell, 0, len(b.Columns))}
 		for ci, col := range b.Columns {
 			v, err := c.exec(col.Value, &r.d)
 			if err != nil {

@@ -10,52 +10,170 @@ import (
 	"github.com/agsreport/agsreport/internal/report"
 )
 
-// A fastText is a placeholder text made only of literal text and plain
-// field chains such as {{.Action.Lead}} or {{.Vars.council}}. Most of a
-// paper's cells are such texts, and evaluating them with reflection on
-// cached field paths is several times quicker than executing the template.
+// A fastText is a placeholder text made only of literal text, plain field
+// chains such as {{.Action.Lead}} or {{.Vars.council}}, and conditions on
+// them: {{if CHAIN}}, {{if eq CHAIN "text"}} and {{with CHAIN}}, each with
+// an optional {{else}} or {{else if …}}, where a with's body prints its
+// value as {{.}} and uses no field. Most of a paper's cells are such
+// texts, and evaluating them with reflection on cached field paths is
+// several times quicker than executing the template, which looks each
+// field up by name (allocating, for a type with an embedded struct) on
+// every row.
 //
 // The contract: eval returns ok=false whenever the result might differ from
 // text/template's, and the caller then executes the template. It evaluates
-// only chains that end in a value of type string, reached through structs,
-// non-nil pointers and string-keyed maps holding the key, with no method of
-// the same name anywhere on the way (text/template would call the method).
+// only chains reached through structs, non-nil pointers and string-keyed
+// maps holding the key, where a name that is a method of a pointer on the
+// way (which text/template would call) is one taking nothing and giving a
+// string; a chain printed, compared or taken by with ends in a value of
+// type string, one that an if tests in a string, bool, integer, slice or
+// map, and one printed with {{join CHAIN "separator"}} in a []string.
 type fastText struct {
 	parts []fastPart
 }
 
-// fastPart is a literal (chain == nil) or a field chain.
+// fastPart is one piece of a fastText: a literal (the zero value with lit
+// set), a field chain to print, the value of the enclosing with ({{.}}),
+// or a condition.
 type fastPart struct {
 	lit   string
 	chain []string
+	dot   bool
+	cond  *fastCond
+	join  *string // the separator, when the chain is printed with join
 }
 
-// compileFast returns the fast form of t, or nil when t uses anything beyond
-// literal text and plain field chains.
+// fastCond is {{if}} or {{with}} on a chain, or {{if eq CHAIN "text"}}.
+type fastCond struct {
+	with      bool
+	chain     []string
+	eq        *string // the text compared with, for eq
+	then, els []fastPart
+}
+
+// compileFast returns the fast form of t, or nil when t uses anything
+// beyond what fastText evaluates.
 func compileFast(t *template.Template) *fastText {
 	if t == nil || t.Tree == nil || t.Root == nil || len(t.Templates()) != 1 {
 		return nil
 	}
-	ft := &fastText{}
-	for _, n := range t.Root.Nodes {
+	parts, ok := compileList(t.Root, false)
+	if !ok {
+		return nil
+	}
+	return &fastText{parts: parts}
+}
+
+// compileList compiles a list of nodes; inWith says dot is the value of
+// an enclosing with, where fields are not evaluated.
+func compileList(l *parse.ListNode, inWith bool) ([]fastPart, bool) {
+	if l == nil {
+		return nil, true
+	}
+	var parts []fastPart
+	for _, n := range l.Nodes {
 		switch n := n.(type) {
 		case *parse.TextNode:
-			ft.parts = append(ft.parts, fastPart{lit: string(n.Text)})
+			parts = append(parts, fastPart{lit: string(n.Text)})
 		case *parse.ActionNode:
-			p := n.Pipe
-			if p == nil || p.IsAssign || len(p.Decl) != 0 || len(p.Cmds) != 1 || len(p.Cmds[0].Args) != 1 {
-				return nil
+			if chain, sep, ok := joinCall(n.Pipe); ok && !inWith {
+				parts = append(parts, fastPart{chain: chain, join: &sep})
+				continue
 			}
-			f, ok := p.Cmds[0].Args[0].(*parse.FieldNode)
-			if !ok || len(f.Ident) == 0 {
-				return nil
+			arg, ok := singleArg(n.Pipe)
+			if !ok {
+				return nil, false
 			}
-			ft.parts = append(ft.parts, fastPart{chain: f.Ident})
+			switch a := arg.(type) {
+			case *parse.FieldNode:
+				if inWith {
+					return nil, false
+				}
+				parts = append(parts, fastPart{chain: a.Ident})
+			case *parse.DotNode:
+				if !inWith {
+					return nil, false
+				}
+				parts = append(parts, fastPart{dot: true})
+			default:
+				return nil, false
+			}
+		case *parse.IfNode:
+			c, ok := compileBranch(&n.BranchNode, false, inWith)
+			if !ok {
+				return nil, false
+			}
+			parts = append(parts, fastPart{cond: c})
+		case *parse.WithNode:
+			c, ok := compileBranch(&n.BranchNode, true, inWith)
+			if !ok {
+				return nil, false
+			}
+			parts = append(parts, fastPart{cond: c})
 		default:
-			return nil
+			return nil, false
 		}
 	}
-	return ft
+	return parts, true
+}
+
+// compileBranch compiles an if or a with whose condition is a field chain,
+// or for an if, eq of a field chain and a quoted text.
+func compileBranch(b *parse.BranchNode, with, inWith bool) (*fastCond, bool) {
+	if inWith || b.Pipe == nil || b.Pipe.IsAssign || len(b.Pipe.Decl) != 0 || len(b.Pipe.Cmds) != 1 {
+		return nil, false
+	}
+	c := &fastCond{with: with}
+	args := b.Pipe.Cmds[0].Args
+	switch {
+	case len(args) == 1:
+		f, ok := args[0].(*parse.FieldNode)
+		if !ok || len(f.Ident) == 0 {
+			return nil, false
+		}
+		c.chain = f.Ident
+	case len(args) == 3 && !with:
+		id, ok1 := args[0].(*parse.IdentifierNode)
+		f, ok2 := args[1].(*parse.FieldNode)
+		lit, ok3 := args[2].(*parse.StringNode)
+		if !ok1 || !ok2 || !ok3 || id.Ident != "eq" || len(f.Ident) == 0 {
+			return nil, false
+		}
+		c.chain, c.eq = f.Ident, &lit.Text
+	default:
+		return nil, false
+	}
+	var ok bool
+	if c.then, ok = compileList(b.List, with); !ok {
+		return nil, false
+	}
+	if c.els, ok = compileList(b.ElseList, false); !ok {
+		return nil, false
+	}
+	return c, true
+}
+
+// joinCall recognises {{join CHAIN "separator"}}.
+func joinCall(p *parse.PipeNode) (chain []string, sep string, ok bool) {
+	if p == nil || p.IsAssign || len(p.Decl) != 0 || len(p.Cmds) != 1 || len(p.Cmds[0].Args) != 3 {
+		return nil, "", false
+	}
+	args := p.Cmds[0].Args
+	id, ok1 := args[0].(*parse.IdentifierNode)
+	f, ok2 := args[1].(*parse.FieldNode)
+	lit, ok3 := args[2].(*parse.StringNode)
+	if !ok1 || !ok2 || !ok3 || id.Ident != "join" || len(f.Ident) == 0 {
+		return nil, "", false
+	}
+	return f.Ident, lit.Text, true
+}
+
+// singleArg returns the one argument of a pipeline that is nothing else.
+func singleArg(p *parse.PipeNode) (parse.Node, bool) {
+	if p == nil || p.IsAssign || len(p.Decl) != 0 || len(p.Cmds) != 1 || len(p.Cmds[0].Args) != 1 {
+		return nil, false
+	}
+	return p.Cmds[0].Args[0], true
 }
 
 // fieldPaths caches, per struct type and field name, the index path of a
@@ -83,57 +201,147 @@ func (fp fieldPaths) lookup(t reflect.Type, name string) []int {
 	return path
 }
 
-var stringType = reflect.TypeFor[string]()
+var (
+	stringType  = reflect.TypeFor[string]()
+	stringsType = reflect.TypeFor[[]string]()
+)
 
 // eval evaluates the text on d; ok is false when the template must be
 // executed instead.
-func (ft *fastText) eval(d *Data, fp fieldPaths) (string, bool) {
+func (ft *fastText) eval(d *Data, fp fieldPaths) (s string, ok bool) {
+	defer func() {
+		if recover() != nil {
+			s, ok = "", false // a method that panics: the template says what
+		}
+	}()
 	var b strings.Builder
-	root := reflect.ValueOf(d)
-	for _, p := range ft.parts {
-		if p.chain == nil {
-			b.WriteString(p.lit)
-			continue
-		}
-		v := root
-		for _, name := range p.chain {
-			for v.Kind() == reflect.Pointer {
-				if v.IsNil() {
-					return "", false
-				}
-				if _, isMethod := v.Type().MethodByName(name); isMethod {
-					return "", false
-				}
-				v = v.Elem()
-			}
-			switch v.Kind() {
-			case reflect.Struct:
-				path := fp.lookup(v.Type(), name)
-				if path == nil {
-					return "", false
-				}
-				var err error
-				if v, err = v.FieldByIndexErr(path); err != nil {
-					return "", false
-				}
-			case reflect.Map:
-				if v.Type().Key() != stringType || v.Type().NumMethod() != 0 {
-					return "", false
-				}
-				v = v.MapIndex(reflect.ValueOf(name))
-				if !v.IsValid() {
-					return "", false
-				}
-			default:
-				return "", false
-			}
-		}
-		if v.Type() != stringType {
-			return "", false
-		}
-		b.WriteString(v.String())
+	if !evalParts(&b, ft.parts, reflect.ValueOf(d), "", fp) {
+		return "", false
 	}
 	return b.String(), true
+}
+
+// evalParts writes the parts evaluated on root into b; dot is the value
+// of the enclosing with. It returns false to fall back to the template.
+func evalParts(b *strings.Builder, parts []fastPart, root reflect.Value, dot string, fp fieldPaths) bool {
+	for _, p := range parts {
+		switch {
+		case p.dot:
+			b.WriteString(dot)
+		case p.cond != nil:
+			v, ok := evalChain(root, p.cond.chain, fp)
+			if !ok {
+				return false
+			}
+			var truth bool
+			switch {
+			case p.cond.eq != nil || p.cond.with:
+				if v.Type() != stringType {
+					return false
+				}
+				if p.cond.eq != nil {
+					truth = v.String() == *p.cond.eq
+				} else {
+					truth, dot = v.Len() > 0, v.String()
+				}
+			default:
+				if truth, ok = isTrue(v); !ok {
+					return false
+				}
+			}
+			next := p.cond.els
+			if truth {
+				next = p.cond.then
+			}
+			if !evalParts(b, next, root, dot, fp) {
+				return false
+			}
+		case p.join != nil:
+			v, ok := evalChain(root, p.chain, fp)
+			if !ok || v.Type() != stringsType {
+				return false
+			}
+			for i := range v.Len() {
+				if i > 0 {
+					b.WriteString(*p.join)
+				}
+				b.WriteString(v.Index(i).String())
+			}
+		case p.chain != nil:
+			v, ok := evalChain(root, p.chain, fp)
+			if !ok || v.Type() != stringType {
+				return false
+			}
+			b.WriteString(v.String())
+		default:
+			b.WriteString(p.lit)
+		}
+	}
+	return true
+}
+
+// isTrue is text/template's truth for the kinds fastText tests: a
+// non-empty string, slice or map, a true bool, a non-zero integer.
+func isTrue(v reflect.Value) (truth, ok bool) {
+	switch v.Kind() {
+	case reflect.String, reflect.Slice, reflect.Map:
+		return v.Len() > 0, true
+	case reflect.Bool:
+		return v.Bool(), true
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return v.Int() != 0, true
+	}
+	return false, false
+}
+
+// evalChain follows a field chain from root; ok is false when the
+// template must be executed instead.
+func evalChain(root reflect.Value, chain []string, fp fieldPaths) (reflect.Value, bool) {
+	v := root
+	for _, name := range chain {
+		if v.Kind() == reflect.Pointer && !v.IsNil() {
+			if m, isMethod := v.Type().MethodByName(name); isMethod {
+				// A method text/template would call: one that takes
+				// nothing and gives a string is called here too.
+				if t := m.Type; t.NumIn() != 1 || t.NumOut() != 1 || t.Out(0) != stringType {
+					return v, false
+				}
+				v = v.Method(m.Index).Call(nil)[0]
+				continue
+			}
+		}
+		for v.Kind() == reflect.Pointer {
+			if v.IsNil() {
+				return v, false
+			}
+			if _, isMethod := v.Type().MethodByName(name); isMethod {
+				return v, false
+			}
+			v = v.Elem()
+		}
+		switch v.Kind() {
+		case reflect.Struct:
+			path := fp.lookup(v.Type(), name)
+			if path == nil {
+				return v, false
+			}
+			var err error
+			if v, err = v.FieldByIndexErr(path); err != nil {
+				return v, false
+			}
+		case reflect.Map:
+			if v.Type().Key() != stringType || v.Type().NumMethod() != 0 {
+				return v, false
+			}
+			v = v.MapIndex(reflect.ValueOf(name))
+			if !v.IsValid() {
+				return v, false
+			}
+		default:
+			return v, false
+		}
+	}
+	return v, true
 }
 
 // plainBullets are the line starts report.Markup reads as bullets.

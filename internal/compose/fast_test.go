@@ -96,7 +96,15 @@ func TestCompileFast(t *testing.T) {
 		{"trimmed", "{{- .Title -}} x", true},
 		{"function", "{{upper .Title}}", false},
 		{"pipeline", "{{.Title | lower}}", false},
-		{"condition", "{{if .Action}}x{{end}}", false},
+		{"condition", "{{if .Action}}x{{end}}", true},
+		{"condition with else if", "{{if eq .Title \"a\"}}x{{else if .Period}}y{{else}}{{.Title}}{{end}}", true},
+		{"with printing its value", "{{with .Period}} to {{.}}{{else}}{{.Title}}{{end}}", true},
+		{"a field inside with", "{{with .Period}}{{.Title}}{{end}}", false},
+		{"a condition inside with", "{{with .Period}}{{if .Title}}x{{end}}{{end}}", false},
+		{"eq in with", "{{with eq .Title \"a\"}}x{{end}}", false},
+		{"another comparison", "{{if ne .Title \"a\"}}x{{end}}", false},
+		{"function in a condition", "{{if gt (len .Issues) 1}}x{{end}}", false},
+		{"dot in if", "{{if .Title}}{{.}}{{end}}", false},
 		{"dot", "{{.}}", false},
 		{"variable", "{{$x := .Title}}{{$x}}", false},
 		{"comment, which the parser drops", "a{{/* c */}}b", true},
@@ -111,6 +119,46 @@ func TestCompileFast(t *testing.T) {
 	}
 }
 
+// TestFastConditions checks conditions on the fast path against the
+// template, each way they can go, and that they take the fast path.
+func TestFastConditions(t *testing.T) {
+	p := testPlan(t)
+	a := actionView(p, p.Issues[0].Actions[0], "Q3")
+	srcs := []string{
+		"{{with .Period}} to {{.}}{{end}}",
+		"x{{with .Period}} to {{.}}{{else}}none{{end}}y",
+		"{{if .Period}}{{.Period}}{{else if .Title}}{{.Title}}{{else}}neither{{end}}",
+		"{{if eq .Title \"Plan\"}}plan{{else if eq .Title \"\"}}empty{{else}}other{{end}}",
+		"{{if .Action.Overdue}}overdue{{else}}not{{end}}",
+		"{{if .Issues}}issues{{end}}{{if .Vars}}vars{{end}}",
+		"{{with .Action.Ref}}**{{.}}**{{end}}{{with .Action.Lead}} ({{.}}){{end}}",
+		"{{with .Action.RevisedNote}}*{{.}}*{{else}}{{.Action.Target.Text}}{{end}}",
+		"{{.Action.RevisedNote}}|{{join .Action.ChangeMarks \", \"}}",
+	}
+	datas := []*Data{
+		{},
+		{Title: "Plan", Period: "Q3", Action: a, Vars: map[string]string{"k": "v"}},
+		{Title: "Other", Action: a, Issues: []*Issue{{}}},
+	}
+	for _, src := range srcs {
+		tm := template.Must(template.New("x").Funcs(funcs).Parse(src))
+		ft := compileFast(tm)
+		if ft == nil {
+			t.Errorf("%q is not compiled to the fast form", src)
+			continue
+		}
+		for _, d := range datas {
+			if d.Action == nil && strings.Contains(src, ".Action") {
+				continue
+			}
+			if _, ok := ft.eval(d, fieldPaths{}); !ok {
+				t.Errorf("%q on %+v falls back to the template", src, d)
+			}
+			checkFast(t, src, tm, ft, d)
+		}
+	}
+}
+
 func TestFastEvalFallsBack(t *testing.T) {
 	p := testPlan(t)
 	tests := []struct {
@@ -122,10 +170,18 @@ func TestFastEvalFallsBack(t *testing.T) {
 		{"missing key", "{{.Vars.nothing}}", &Data{Vars: map[string]string{}}},
 		{"not a string", "{{.Action.Overdue}}", &Data{Action: actionView(p, p.Issues[0].Actions[0], "Q3")}},
 		{"unknown field", "{{.Nothing}}", &Data{}},
+		{"with on a bool", "{{with .Action.Overdue}}x{{end}}", &Data{Action: actionView(p, p.Issues[0].Actions[0], "Q3")}},
+		{"if on a pointer", "{{if .Action}}x{{end}}", &Data{}},
+		{"a method that takes an argument", "{{.Action.UpdateFor}}", &Data{Action: actionView(p, p.Issues[0].Actions[0], "Q3")}},
+		{"a method that gives no string", "{{.Plan.Actions}}", &Data{Plan: p}},
+		{"join of no strings", "{{join .Issues \", \"}}", &Data{}},
+		{"a method of a missing action", "{{.Action.RevisedNote}}", &Data{Action: &Action{}}},
+		{"eq on a bool", "{{if eq .Action.Overdue \"true\"}}x{{end}}", &Data{Action: actionView(p, p.Issues[0].Actions[0], "Q3")}},
+		{"nil action in a condition", "{{if .Action.Ref}}x{{end}}", &Data{}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			ft := compileFast(template.Must(template.New("x").Parse(tc.src)))
+			ft := compileFast(template.Must(template.New("x").Funcs(funcs).Parse(tc.src)))
 			if ft == nil {
 				t.Fatalf("%q is not compiled to the fast form", tc.src)
 			}
