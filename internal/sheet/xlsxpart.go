@@ -176,7 +176,13 @@ func (x *xmlPart) skip() error {
 // it are skipped.
 func (x *xmlPart) text(limit int, tooLong func() error) (string, error) {
 	d := x.depth()
-	var b []byte
+	// The usual text is one piece, made a string once; only text in
+	// several pieces (split around an entity or a comment) is joined.
+	var (
+		one    string
+		b      []byte
+		pieces int
+	)
 	for {
 		tok, err := x.next()
 		if err != nil {
@@ -188,14 +194,26 @@ func (x *xmlPart) text(limit int, tooLong func() error) (string, error) {
 		switch t := tok.(type) {
 		case xml.CharData:
 			if x.depth() == d {
-				if len(b)+len(t) > limit {
+				if len(one)+len(b)+len(t) > limit {
 					return "", tooLong()
 				}
-				b = append(b, t...)
+				switch pieces {
+				case 0:
+					one = string(t)
+				case 1:
+					b = append([]byte(one), t...)
+					one = ""
+				default:
+					b = append(b, t...)
+				}
+				pieces++
 			}
 		case xml.EndElement:
 			if x.depth() < d {
-				return string(b), nil
+				if pieces > 1 {
+					return string(b), nil
+				}
+				return one, nil
 			}
 		}
 	}

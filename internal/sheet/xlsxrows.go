@@ -200,6 +200,7 @@ type xlsxRows struct {
 	pend    []cell // the row just read from the part
 	pendNum int    // its number; 0 at the end of the rows
 	pendHid bool
+	width   int   // the number of cells of the row read before
 	last    int   // the number of the last row read from the part
 	inData  bool  // inside <sheetData>
 	ended   bool  // the part has been read to its end
@@ -299,7 +300,7 @@ func (it *xlsxRows) readCells(t xml.StartElement) error {
 	h := attr(t, "hidden")
 	it.pendHid = h == "1" || h == "true"
 	it.pendNum = num
-	it.pend = nil
+	it.pend = make([]cell, 0, it.width) // rows are mostly as wide as the last
 	depth := it.x.depth()
 	col := 0
 	for {
@@ -332,6 +333,7 @@ func (it *xlsxRows) readCells(t xml.StartElement) error {
 			it.pend = append(it.pend, c)
 		case xml.EndElement:
 			if it.x.depth() < depth {
+				it.width = len(it.pend)
 				return nil
 			}
 		}
