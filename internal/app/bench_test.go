@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/agsreport/agsreport/internal/compose"
+	"github.com/agsreport/agsreport/internal/sample"
 )
 
 // BenchmarkRebuild measures a warm rebuild of a council-sized job inside
@@ -33,5 +34,46 @@ func BenchmarkRebuild(b *testing.B) {
 	}
 	if cpu := cpuTime() - cpu0; cpu > 0 {
 		b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N), "cpu-ms/op")
+	}
+}
+
+// BenchmarkLoadSample reads a sample plan of 10,000 actions and its two
+// periods of returns, and merges them into the plan: the reading half of
+// a large build, without composing or rendering.
+func BenchmarkLoadSample(b *testing.B) {
+	dir := b.TempDir()
+	if err := sample.Write(dir, sample.Options{Actions: 10000, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	jobPath := filepath.Join(dir, "report.toml")
+	b.ReportAllocs()
+	for b.Loop() {
+		l, err := Load(jobPath)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if n := len(l.Plan.Actions()); n != 10000 || l.Problems.Errors() != 0 {
+			b.Fatalf("%d actions, %d errors", n, l.Problems.Errors())
+		}
+	}
+}
+
+// BenchmarkComposeSample composes every paper of the sample job of 10,000
+// actions from its loaded plan.
+func BenchmarkComposeSample(b *testing.B) {
+	dir := b.TempDir()
+	if err := sample.Write(dir, sample.Options{Actions: 10000, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	l, err := Load(filepath.Join(dir, "report.toml"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		papers, err := Compose(l)
+		if err != nil || len(papers) != len(l.Job.Outputs) {
+			b.Fatalf("%d papers, %v", len(papers), err)
+		}
 	}
 }
