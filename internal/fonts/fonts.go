@@ -136,11 +136,15 @@ func (m *Metrics) Has(f Face, r rune) bool {
 // Em returns the advance of r in face f, in em (exact), and false when the
 // face has no glyph for r.
 func (m *Metrics) Em(f Face, r rune) (float64, bool) {
-	if !m.Has(f, r) {
+	if r < 0 || r >= planes {
 		return 0, false
 	}
 	tt := m.face(f).tt
-	return float64(tt.advance(int(tt.glyph[r]))) / float64(tt.upem), true
+	g := tt.glyph[r]
+	if g == 0 {
+		return 0, false
+	}
+	return float64(tt.advance(int(g))) / float64(tt.upem), true
 }
 
 // Milli returns the advance widths of face f in thousandths of an em,

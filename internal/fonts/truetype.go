@@ -19,6 +19,7 @@ type trueType struct {
 	numGlyphs   int
 	numHMetrics int
 	longLoca    bool
+	hmtx        []byte         // the hmtx table, read for every advance
 	glyph       [planes]uint16 // glyph of each BMP character; 0 for none
 
 	// For the PDF font descriptor, in font units unless said otherwise.
@@ -94,7 +95,8 @@ func parseTrueType(data []byte) (*trueType, error) {
 	if head.bad || hhea.bad || maxp.bad || t.upem == 0 || t.numHMetrics == 0 || t.numHMetrics > t.numGlyphs {
 		return nil, fmt.Errorf("%w: bad head, hhea or maxp table", errTrueType)
 	}
-	if len(t.tables["hmtx"]) < 4*t.numHMetrics+2*(t.numGlyphs-t.numHMetrics) {
+	t.hmtx = t.tables["hmtx"]
+	if len(t.hmtx) < 4*t.numHMetrics+2*(t.numGlyphs-t.numHMetrics) {
 		return nil, fmt.Errorf("%w: short hmtx table", errTrueType)
 	}
 	locaLen := 2 * (t.numGlyphs + 1)
@@ -192,17 +194,16 @@ func postScriptName(tbl []byte) string {
 
 // advance returns the advance width of glyph g in font units.
 func (t *trueType) advance(g int) int {
-	h := t.tables["hmtx"]
 	if g >= t.numHMetrics {
 		g = t.numHMetrics - 1
 	}
-	return int(binary.BigEndian.Uint16(h[4*g:]))
+	return int(binary.BigEndian.Uint16(t.hmtx[4*g:]))
 }
 
 // metric returns the 4-byte horizontal metric (advance, left side bearing)
 // of glyph g.
 func (t *trueType) metric(g int) [4]byte {
-	h := t.tables["hmtx"]
+	h := t.hmtx
 	var m [4]byte
 	if g < t.numHMetrics {
 		copy(m[:], h[4*g:])
