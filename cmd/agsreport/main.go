@@ -37,6 +37,7 @@ import (
 )
 
 func main() {
+	deferGC()
 	interrupt := make(chan struct{})
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, os.Interrupt)
