@@ -162,6 +162,29 @@ command before anything is written, unless -replace is given.`,
 			},
 		},
 		{
+			name: "approvals", args: "JOB.toml",
+			summary: "write the approvals sheet for the new target dates officers ask for",
+			about: `Writes one workbook listing every request for a new target date in the
+period's returns that is not yet agreed or refused: the action, its lead,
+its current target, the date asked for and why, and three columns to fill in
+("Agreed (Y/N)", "Agreed on", "Agreed by"). Name it in the job
+(approvals = ["…"]) and check and build read the decisions: an agreed request
+becomes the action's revised target, with the date and who agreed it; a
+refused or undecided one stays listed by check. It never writes over a
+workbook that differs from what it would write.`,
+			examples: []string{
+				`agsreport approvals report.toml`,
+				`agsreport approvals report.toml -period "March 2018" -o "approvals/March 2018.xlsx"`,
+			},
+			define: func(fs *flags, e env) func([]string) error {
+				out := fs.String("o", "", "write the approvals sheet to `FILE` (default: the job's output folder, approvals/)")
+				period := fs.String("period", "", "the `PERIOD` whose returns' requests it lists (default: the job's period)")
+				return func(args []string) error {
+					return app.Approvals(e.stdout, args[0], app.ApprovalsOptions{Output: *out, Period: *period})
+				}
+			},
+		},
+		{
 			name: "rollover", args: "JOB.toml",
 			summary: "start next year's plan from this year's open actions",
 			about: `Writes next year's plan workbook (plan.xlsx) and job file (report.toml) into

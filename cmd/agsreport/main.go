@@ -10,6 +10,7 @@
 //	agsreport watch JOB.toml [-o DIR]  rebuild whenever an input changes
 //	agsreport dump JOB.toml [-report]  print what was read (or the composed papers)
 //	agsreport returns JOB.toml         write a progress return for each lead officer
+//	agsreport approvals JOB.toml       write the approvals sheet for requested new targets
 //	agsreport templates                list the built-in templates
 //	agsreport sample -actions N -o DIR write a synthetic plan and job file
 //	agsreport version                  print the version

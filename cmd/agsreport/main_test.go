@@ -94,7 +94,7 @@ func TestWhatPeopleSee(t *testing.T) {
 	}{
 		{"misspelt command", []string{"biuld", "report.toml"}, 2, "",
 			"agsreport: unknown command \"biuld\": did you mean \"build\"?\n" +
-				"usage: agsreport COMMAND [arguments] [options], with COMMAND one of check, build, watch, dump, returns, rollover, templates, sample, version, help\n"},
+				"usage: agsreport COMMAND [arguments] [options], with COMMAND one of check, build, watch, dump, returns, approvals, rollover, templates, sample, version, help\n"},
 		{"misspelt flag", []string{"build", "report.toml", "-output", "papers"}, 2, "",
 			"agsreport: build has no flag -output: did you mean -o? (flags: -o)\n" + buildUsage},
 		{"misspelt developer flag", []string{"build", "report.toml", "-cpuprofil", "x"}, 2, "",

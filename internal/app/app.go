@@ -142,6 +142,8 @@ func loadJob(j *job.Job, lib compose.Library) (*Loaded, error) {
 	plan.Merge(p, updates, &l.Problems)
 	plan.MergeNarrative(p, narrative, &l.Problems)
 	extend(p, j, &l.Problems)
+	l.Plan = p
+	approve(l, j)
 	p.Derive()
 	l.Plan = p
 	staleNarrative(l)
@@ -497,10 +499,13 @@ func extensionRequests(p *plan.Plan, period string) string {
 		if rq.Reason != "" {
 			line += fmt.Sprintf(" — %q", rq.Reason)
 		}
-		if rq.Agreed != nil {
+		switch {
+		case rq.Agreed != nil:
 			line += "; " + rq.Agreed.AgreedNote()
-		} else {
-			line += "; not agreed yet (agree it with an [[extensions]] block in the job)"
+		case rq.Refused != nil:
+			line += "; " + rq.Refused.Note()
+		default:
+			line += "; not agreed yet (record the decision in an approvals sheet — agsreport approvals — or agree it with an [[extensions]] block in the job)"
 		}
 		b.WriteString(line + "\n")
 	}

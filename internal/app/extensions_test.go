@@ -63,14 +63,14 @@ func requestExtensions(t *testing.T, dir string, ask map[string][2]string) {
 	}
 }
 
-// TestExtensionsRequestedAndAgreed runs Quarter 3 of the two-quarter
-// cycle (see quarters_test.go) with two requests for a new target: the
-// Director of Finance asks to move FS1 from 31 March 2024 to 30 September
-// 2024, which is not agreed; the Head of Capital asks to move FS3 from 30
-// September 2023 (overdue at 31 December 2023) to 31 January 2024, which
-// the job agrees. FS3 is then no longer overdue, and its revised target
-// is noted as the plan's revised columns would note it.
-func TestExtensionsRequestedAndAgreed(t *testing.T) {
+// requestedCycle sets up Quarter 3 of the two-quarter cycle (see
+// quarters_test.go) in a new folder: the plan, the job, and returns in
+// which the Director of Finance asks to move FS1 to 30 September 2024
+// ("Savings plan rephased") and the Head of Capital asks to move FS3 to 31
+// January 2024 ("Consultation extended to January"). It returns the
+// folder, the job's path and a function that writes the job.
+func requestedCycle(t *testing.T) (string, string, func(string)) {
+	t.Helper()
 	dir := t.TempDir()
 	wb := excelize.NewFile()
 	if err := wb.SetSheetName("Sheet1", "Actions"); err != nil {
@@ -103,6 +103,18 @@ func TestExtensionsRequestedAndAgreed(t *testing.T) {
 		"FS1": {"30 September 2024", "Savings plan rephased"},
 		"FS3": {"31 January 2024", "Consultation extended to January"},
 	})
+	return dir, job, write
+}
+
+// TestExtensionsRequestedAndAgreed runs Quarter 3 of the two-quarter
+// cycle (see quarters_test.go) with two requests for a new target: the
+// Director of Finance asks to move FS1 from 31 March 2024 to 30 September
+// 2024, which is not agreed; the Head of Capital asks to move FS3 from 30
+// September 2023 (overdue at 31 December 2023) to 31 January 2024, which
+// the job agrees. FS3 is then no longer overdue, and its revised target
+// is noted as the plan's revised columns would note it.
+func TestExtensionsRequestedAndAgreed(t *testing.T) {
+	_, job, write := requestedCycle(t)
 	agreeFS3 := `
 [[extensions]]
 ref = "FS3"

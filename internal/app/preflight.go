@@ -35,6 +35,9 @@ func inputs(j *job.Job) []input {
 			out = append(out, input{f.Path, fmt.Sprintf("the update workbook %q", f.Name)})
 		}
 	}
+	for _, a := range j.Approvals {
+		out = append(out, input{a.Path, fmt.Sprintf("the approvals workbook %q", a.Name)})
+	}
 	for _, o := range j.Outputs {
 		if strings.HasSuffix(o.Template, ".toml") {
 			p := o.Template

@@ -41,16 +41,9 @@ type ReturnsOptions struct {
 // the folder that differs from the one that would be written. A return
 // already there with the same content is left as it is.
 func Returns(w io.Writer, jobPath string, opts ReturnsOptions) error {
-	l, err := loadClean(w, jobPath)
+	l, period, err := loadForPeriod(w, jobPath, opts.Period, "returns")
 	if err != nil {
 		return err
-	}
-	period := opts.Period
-	if period == "" {
-		period = l.Job.Period
-	}
-	if period == "" {
-		return &UsageError{Msg: "returns needs a period: set period in the job file or pass -period"}
 	}
 	dir := opts.OutputDir
 	if dir == "" {
@@ -152,6 +145,23 @@ func loadClean(w io.Writer, jobPath string) (*Loaded, error) {
 		return nil, fmt.Errorf("%s: %d error(s), nothing written: %w", jobPath, l.Problems.Errors(), ErrProblems)
 	}
 	return l, nil
+}
+
+// loadForPeriod loads the job as loadClean does for a command that
+// writes forms for a period: the period given, or else the job's; neither
+// is a usage error naming the command.
+func loadForPeriod(w io.Writer, jobPath, period, command string) (*Loaded, string, error) {
+	l, err := loadClean(w, jobPath)
+	if err != nil {
+		return nil, "", err
+	}
+	if period == "" {
+		period = l.Job.Period
+	}
+	if period == "" {
+		return nil, "", &UsageError{Msg: command + " needs a period: set period in the job file or pass -period"}
+	}
+	return l, period, nil
 }
 
 // sameContent reports whether the file at path holds exactly data. A file

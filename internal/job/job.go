@@ -66,8 +66,11 @@ type Job struct {
 	// Extensions are the new target dates the job agrees
 	// ([[extensions]]), in the job's order.
 	Extensions []Extension
-	Statuses   []plan.Status // best first
-	Outputs    []Output
+	// Approvals are the approvals sheets the job reads (approvals = […]):
+	// decisions on the officers' requests for new target dates.
+	Approvals []sheet.TableSpec
+	Statuses  []plan.Status // best first
+	Outputs   []Output
 }
 
 // Updates is one set of progress-update workbooks for one period.
@@ -149,6 +152,7 @@ type file struct {
 	Plan         *planFile             `toml:"plan"`
 	Updates      []updatesFile         `toml:"updates"`
 	Extensions   []extensionFile       `toml:"extensions"`
+	Approvals    []string              `toml:"approvals"`
 	Statuses     map[string]statusFile `toml:"statuses"`
 	Outputs      []outputFile          `toml:"output"`
 }
@@ -289,6 +293,15 @@ func Parse(path string, data []byte) (*Job, error) {
 	checkPeriods(c, j)
 	for i, e := range f.Extensions {
 		j.Extensions = append(j.Extensions, extension(c, j, i, e))
+	}
+	for _, a := range f.Approvals {
+		if strings.TrimSpace(a) == "" {
+			c.Errorf(toml.Key{"approvals"}, "approvals lists an empty file name")
+			continue
+		}
+		spec := sheet.TableSpec{Path: j.resolve(a), Name: a}
+		j.input(c, toml.Key{"approvals"}, spec.Path, a, "approvals workbook")
+		j.Approvals = append(j.Approvals, spec)
 	}
 	j.Statuses = statuses(c, f.Statuses)
 	if len(j.Statuses) == 0 {

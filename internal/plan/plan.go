@@ -100,6 +100,9 @@ type Action struct {
 	// (Revisions lists each revision, oldest first); zero otherwise.
 	Original  Target
 	Revisions []Revision
+	// Refusals are the requests for a new target that were refused, in
+	// the order they were read (an approvals sheet's "N").
+	Refusals  []Refusal
 	Resources string
 	Priority  Priority // as the plan gives it; the zero value when none
 	Percent   Percent  // percent complete as the plan gives it

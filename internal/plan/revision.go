@@ -56,6 +56,38 @@ type Request struct {
 	// Agreed is the revision that accepted the request: the first of the
 	// action's revisions to the requested date. It is nil while none has.
 	Agreed *Revision
+	// Refused is the refusal of the request, when it was refused and not
+	// agreed; nil otherwise.
+	Refused *Refusal
+}
+
+// Refusal records that a request for a new target was refused.
+type Refusal struct {
+	Period    string // the period of the return that asked
+	Requested Target // the date asked for
+	On        Date   // when it was refused; zero when not given
+	By        string // who refused it; "" when not given
+}
+
+// Note says when and by whom the request was refused: "refused 12 June
+// 2024 by Audit Committee", or as much of that as is known.
+func (r Refusal) Note() string { return decided("refused", r.On, r.By) }
+
+// Approval is one decision on a request for a new target, as an
+// approvals sheet records it, with where each of its cells is. Decision
+// is "Y" (agreed), "N" (refused) or "" (not decided yet).
+type Approval struct {
+	Ref       string
+	Period    string
+	Requested Target
+	Decision  string
+	On        Date
+	By        string
+	// Lead, Current, Reason and Officer repeat what the request says, as
+	// the sheet was written; they are checked against it.
+	Lead, Current, Reason, Officer string
+	Source                         Loc            // the row
+	At                             map[string]Loc // each field's cell, by name
 }
 
 // Requests lists the requests for a new target made in the returns for
@@ -89,6 +121,13 @@ func (a *Action) Request(period string) (Request, bool) {
 				break
 			}
 		}
+		if rq.Agreed == nil {
+			for i := range a.Refusals {
+				if x := a.Refusals[i]; Key(x.Period) == Key(period) && x.Requested.Due == u.Requested.Due {
+					rq.Refused = &a.Refusals[i]
+				}
+			}
+		}
 		return rq, true
 	}
 	return Request{}, false
@@ -110,9 +149,12 @@ func (a *Action) ExtensionNote(period string) string {
 			s += ": " + strings.TrimRight(rq.Reason, ".")
 		}
 		s += "."
-		if rq.Agreed != nil {
+		switch {
+		case rq.Agreed != nil:
 			s += " " + upperFirst(rq.Agreed.AgreedNote()) + "."
-		} else {
+		case rq.Refused != nil:
+			s += " " + upperFirst(rq.Refused.Note()) + "."
+		default:
 			s += " Not agreed yet."
 		}
 		parts = append(parts, s)
@@ -140,13 +182,16 @@ func upperFirst(s string) string {
 // AgreedNote says when and by whom a revision was agreed: "agreed 12 June
 // 2024 by Audit Committee", "agreed 12 June 2024", "agreed by Audit
 // Committee" or "agreed".
-func (r Revision) AgreedNote() string {
-	s := "agreed"
-	if !r.Agreed.IsZero() {
-		s += " " + r.Agreed.Long()
+func (r Revision) AgreedNote() string { return decided("agreed", r.Agreed, r.By) }
+
+// decided is a decision's word with its date and who made it, as far as
+// they are known: "agreed 12 June 2024 by Audit Committee".
+func decided(word string, on Date, by string) string {
+	if !on.IsZero() {
+		word += " " + on.Long()
 	}
-	if r.By != "" {
-		s += " by " + r.By
+	if by != "" {
+		word += " by " + by
 	}
-	return s
+	return word
 }

@@ -12,7 +12,6 @@ package returns
 
 import (
 	"fmt"
-	"math"
 	"strings"
 	"time"
 	"unicode"
@@ -20,6 +19,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/agsreport/agsreport/internal/form"
 	"github.com/agsreport/agsreport/internal/plan"
 	"github.com/agsreport/agsreport/internal/safefs"
 )
@@ -165,54 +165,27 @@ func Workbook(r Return, p *plan.Plan, opts Options) ([]byte, error) {
 }
 
 func workbook(r Return, p *plan.Plan, opts Options) ([]byte, error) {
-	f := excelize.NewFile()
-	defer f.Close()
 	const sh = Sheet
-	if err := f.SetSheetName("Sheet1", sh); err != nil {
-		return nil, err
-	}
-	st, err := newStyles(f)
+	cols := Columns(opts.Period)
+	widths := Widths[:]
+	f, st, err := form.New(sh, widths)
 	if err != nil {
 		return nil, err
 	}
-	cols := Columns(opts.Period)
-	widths := Widths[:]
-	for i, w := range widths {
-		name, _ := excelize.ColumnNumberToName(i + 1)
-		if err := f.SetColWidth(sh, name, name, w); err != nil {
-			return nil, err
-		}
-	}
+	defer f.Close()
 	last, _ := excelize.ColumnNumberToName(len(cols))
-	set := func(cell string, v string, style int) error {
-		if err := f.SetCellStr(sh, cell, v); err != nil {
-			return err
-		}
-		return f.SetCellStyle(sh, cell, cell, style)
-	}
-	title := opts.Title
-	if opts.Org != "" {
-		title = opts.Org + " — " + title
-	}
-	lines := []struct {
-		text  string
-		style int
-	}{
-		{title, st.title},
-		{"Progress return from " + r.Officer + " for " + opts.Period, st.subtitle},
-		{"For each action, choose the new status from the list in the “" + ColNewStatus + "” column and write your progress update beside it. " +
+	set := func(cell string, v string, style int) error { return form.Set(f, sh, cell, v, style) }
+	title := form.Title(opts.Org, opts.Title)
+	lines := []form.Line{
+		{Text: title, Style: st.Title},
+		{Text: "Progress return from " + r.Officer + " for " + opts.Period, Style: st.Subtitle},
+		{Text: "For each action, choose the new status from the list in the “" + ColNewStatus + "” column and write your progress update beside it. " +
 			"Blank lines start new paragraphs; a line starting with “• ” or “- ” is a bullet. " +
-			"If an action needs more time, give the date you ask for under “" + ColRequested + "” and say why under “" + ColReason + "”.", st.note},
-		{"Please do not change the grey columns, the action references or the sheet's layout: the governance team reads this workbook back as it is." + due(opts.Due), st.note},
+			"If an action needs more time, give the date you ask for under “" + ColRequested + "” and say why under “" + ColReason + "”.", Style: st.Note},
+		{Text: "Please do not change the grey columns, the action references or the sheet's layout: the governance team reads this workbook back as it is." + due(opts.Due), Style: st.Note},
 	}
-	for i, l := range lines {
-		cell := fmt.Sprintf("A%d", i+1)
-		if err := set(cell, l.text, l.style); err != nil {
-			return nil, err
-		}
-		if err := f.MergeCell(sh, cell, fmt.Sprintf("%s%d", last, i+1)); err != nil {
-			return nil, err
-		}
+	if err := form.Lines(f, sh, last, lines); err != nil {
+		return nil, err
 	}
 	for row, h := range map[int]float64{1: 22, 2: 18, 3: 30, 4: 30} {
 		if err := f.SetRowHeight(sh, row, h); err != nil {
@@ -220,15 +193,8 @@ func workbook(r Return, p *plan.Plan, opts Options) ([]byte, error) {
 		}
 	}
 	hr := HeaderRow
-	for i, c := range cols {
-		cell, _ := excelize.CoordinatesToCellName(i+1, hr)
-		style := st.header
-		if i >= len(cols)-Inputs {
-			style = st.headerInput
-		}
-		if err := set(cell, c, style); err != nil {
-			return nil, err
-		}
+	if err := form.Headers(f, sh, hr, cols, Inputs, st); err != nil {
+		return nil, err
 	}
 	for i, a := range r.Actions {
 		row := hr + 1 + i
@@ -241,15 +207,15 @@ func workbook(r Return, p *plan.Plan, opts Options) ([]byte, error) {
 		values := []string{a.Ref, issue, a.Description, a.Target.Text, status, progress, "", "", "", ""}
 		for c, v := range values {
 			cell, _ := excelize.CoordinatesToCellName(c+1, row)
-			style := st.locked
+			style := st.Locked
 			if c >= len(values)-Inputs {
-				style = st.input
+				style = st.Input
 			}
 			if err := set(cell, v, style); err != nil {
 				return nil, err
 			}
 		}
-		if err := f.SetRowHeight(sh, row, rowHeight(values, widths)); err != nil {
+		if err := f.SetRowHeight(sh, row, form.RowHeight(values, widths)); err != nil {
 			return nil, err
 		}
 	}
@@ -262,48 +228,11 @@ func workbook(r Return, p *plan.Plan, opts Options) ([]byte, error) {
 			return nil, err
 		}
 	}
-	if err := f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: hr, TopLeftCell: fmt.Sprintf("A%d", hr+1), ActivePane: "bottomLeft"}); err != nil {
-		return nil, err
-	}
-	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sh, hr, hr), Scope: sh}); err != nil {
-		return nil, err
-	}
-	fit := true
-	if err := f.SetSheetProps(sh, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return nil, err
-	}
-	orient, size, wide, tall := "landscape", 9, 1, 0
-	if err := f.SetPageLayout(sh, &excelize.PageLayoutOptions{Orientation: &orient, Size: &size, FitToWidth: &wide, FitToHeight: &tall}); err != nil {
-		return nil, err
-	}
-	if err := f.SetHeaderFooter(sh, &excelize.HeaderFooterOptions{
-		OddHeader: "&L" + escapeHF(opts.Org) + "&R" + escapeHF("Progress return — "+opts.Period),
-		OddFooter: "&L" + escapeHF(r.Officer) + "&CPage &P of &N",
-	}); err != nil {
-		return nil, err
-	}
-	if err := f.ProtectSheet(sh, &excelize.SheetProtectionOptions{
-		SelectLockedCells: true, SelectUnlockedCells: true, FormatRows: true, FormatColumns: true,
-		EditObjects: false, Sort: false, AutoFilter: false,
-	}); err != nil {
-		return nil, err
-	}
-	date := opts.Date
-	if date.IsZero() {
-		date = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-	}
-	stamp := date.UTC().Format(time.RFC3339)
-	if err := f.SetDocProps(&excelize.DocProperties{
-		Title: "Progress return — " + opts.Period, Subject: opts.Title, Creator: "agsreport",
-		Created: stamp, Modified: stamp, Description: "Progress return for " + r.Officer,
-	}); err != nil {
-		return nil, err
-	}
-	buf, err := f.WriteToBuffer()
-	if err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return form.Finish(f, form.Page{
+		Sheet: sh, HeaderRow: hr,
+		Header: "&L" + escapeHF(opts.Org) + "&R" + escapeHF("Progress return — "+opts.Period),
+		Footer: "&L" + escapeHF(r.Officer) + "&CPage &P of &N",
+	}, excelize.DocProperties{Title: "Progress return — " + opts.Period, Subject: opts.Title, Description: "Progress return for " + r.Officer}, opts.Date)
 }
 
 func due(s string) string {
@@ -314,21 +243,6 @@ func due(s string) string {
 }
 
 func escapeHF(s string) string { return strings.ReplaceAll(s, "&", "&&") }
-
-// rowHeight estimates the height a row needs for its wrapped text, since
-// spreadsheet files do not fit rows to their text by themselves.
-func rowHeight(values []string, widths []float64) float64 {
-	lines := 1.0
-	for i, v := range values {
-		chars := math.Max(1, widths[i]*1.1)
-		n := 0.0
-		for _, para := range strings.Split(v, "\n") {
-			n += math.Max(1, math.Ceil(float64(utf8.RuneCountInString(para))/chars))
-		}
-		lines = math.Max(lines, n)
-	}
-	return math.Min(409, math.Max(30, lines*13+4))
-}
 
 // statusList offers the vocabulary as a drop-down on the new-status column.
 // The names live on the hidden marker sheet and the list refers to them, so
@@ -360,76 +274,10 @@ const markerStatusRow = 10
 // writeMarker adds the hidden sheet that tells the reader this is an
 // agsreport return, with its period and officer.
 func writeMarker(f *excelize.File, officer, period string) error {
-	const m = MarkerSheet
-	if _, err := f.NewSheet(m); err != nil {
-		return err
-	}
-	for i, kv := range [][2]string{
+	return form.WriteMarker(f, MarkerSheet, [][2]string{
 		{MarkerKey, Marker},
 		{PeriodKey, period},
 		{OfficerKey, officer},
 		{"statuses", "(below, from B10)"},
-	} {
-		if err := f.SetCellStr(m, fmt.Sprintf("A%d", i+1), kv[0]); err != nil {
-			return err
-		}
-		if err := f.SetCellStr(m, fmt.Sprintf("B%d", i+1), kv[1]); err != nil {
-			return err
-		}
-	}
-	if err := f.SetSheetVisible(m, false, true); err != nil {
-		return err
-	}
-	f.SetActiveSheet(0)
-	return nil
-}
-
-type styles struct {
-	title, subtitle, note, header, headerInput, locked, input int
-}
-
-func newStyles(f *excelize.File) (styles, error) {
-	var s styles
-	border := []excelize.Border{
-		{Type: "left", Color: "808080", Style: 1}, {Type: "right", Color: "808080", Style: 1},
-		{Type: "top", Color: "808080", Style: 1}, {Type: "bottom", Color: "808080", Style: 1},
-	}
-	defs := []struct {
-		dst *int
-		st  *excelize.Style
-	}{
-		{&s.title, &excelize.Style{Font: &excelize.Font{Bold: true, Size: 14, Family: "Arial"}}},
-		{&s.subtitle, &excelize.Style{Font: &excelize.Font{Bold: true, Size: 12, Family: "Arial"}}},
-		{&s.note, &excelize.Style{Font: &excelize.Font{Size: 10, Family: "Arial"}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}},
-		{&s.header, &excelize.Style{Font: &excelize.Font{Bold: true, Color: "FFFFFF", Family: "Arial", Size: 10},
-			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"1F3864"}}, Border: border,
-			Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}}},
-		{&s.headerInput, &excelize.Style{Font: &excelize.Font{Bold: true, Color: "FFFFFF", Family: "Arial", Size: 10},
-			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"375623"}}, Border: border,
-			Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}}},
-		{&s.locked, &excelize.Style{Font: &excelize.Font{Family: "Arial", Size: 10},
-			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"EDEDED"}}, Border: border,
-			Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}, Protection: &excelize.Protection{Locked: true}}},
-		// Input cells are formatted as text (number format 49, "@"), so an
-		// update typed as "- done" or "=see above" stays text.
-		{&s.input, &excelize.Style{Font: &excelize.Font{Family: "Arial", Size: 10}, Border: border, NumFmt: 49,
-			Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}, Protection: &excelize.Protection{Locked: false}}},
-	}
-	for _, d := range defs {
-		id, err := f.NewStyle(d.st)
-		if err != nil {
-			return s, err
-		}
-		*d.dst = id
-	}
-	// Locked cells hold the plan's text, which may start with "=", "+",
-	// "-" or "@": the quote prefix keeps it text if the sheet is unprotected
-	// and a cell edited. excelize's Style cannot express it; its style sheet
-	// can. The returns tests read it back with openpyxl.
-	if f.Styles == nil || f.Styles.CellXfs == nil || s.locked >= len(f.Styles.CellXfs.Xf) {
-		return s, fmt.Errorf("returns: cell format %d not found", s.locked)
-	}
-	yes := true
-	f.Styles.CellXfs.Xf[s.locked].QuotePrefix = &yes
-	return s, nil
+	})
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/agsreport/agsreport/internal/approvals"
 	"github.com/agsreport/agsreport/internal/returns"
 )
 
@@ -81,6 +82,18 @@ var fieldsOf = map[Kind][]field{
 		{"requested", []string{returns.ColRequested, "Requested Target Date", "Requested Target", "New Target Requested", "Proposed Target Date"}},
 		{"reason", []string{returns.ColReason, "Reason for Extension Request", "Extension Reason", "Reason for Revised Target"}},
 	},
+	Approvals: {
+		{"ref", []string{approvals.ColRef, "Ref", "Action No", "Action Reference"}},
+		{"lead", []string{approvals.ColLead, "Lead Officer"}},
+		{"period", []string{approvals.ColPeriod, "Update Period", "Quarter"}},
+		{"current", []string{approvals.ColCurrent, "Target Date", "Target"}},
+		{"requested", []string{approvals.ColRequested, "Requested Target Date", "Requested Target", "New Target Requested"}},
+		{"reason", []string{approvals.ColReason, "Reason"}},
+		{"officer", []string{approvals.ColOfficer, "Requested By", "Officer"}},
+		{"agreed", []string{approvals.ColAgreed, "Agreed", "Approved", "Decision"}},
+		{"agreed_on", []string{approvals.ColOn, "Date Agreed", "Decision Date", "Approved On"}},
+		{"agreed_by", []string{approvals.ColBy, "Approved By", "Decided By"}},
+	},
 }
 
 // required lists, per kind, groups of fields of which at least one must have
@@ -91,6 +104,7 @@ var required = map[Kind][][]string{
 	Recommendations: {{"number", "text"}},
 	Actions:         {{"ref"}, {"description"}},
 	Updates:         {{"ref"}, {"status", "progress"}},
+	Approvals:       {{"ref"}, {"requested"}, {"agreed"}},
 }
 
 // keyField is the field a data row must have a value in to be read.
@@ -100,6 +114,7 @@ var keyField = map[Kind][]string{
 	Recommendations: {"number", "text"},
 	Actions:         {"ref"},
 	Updates:         {"ref"},
+	Approvals:       {"ref"},
 }
 
 // kindNoun names a row of each kind in messages.
@@ -109,6 +124,7 @@ var kindNoun = map[Kind]string{
 	Recommendations: "recommendation",
 	Actions:         "action",
 	Updates:         "update",
+	Approvals:       "request",
 }
 
 // sheetNames are the sheet names that hold each kind of table when the job
@@ -119,6 +135,7 @@ var sheetNames = map[Kind][]string{
 	Recommendations: {"Recommendations"},
 	Actions:         {"Actions", "Action Plan"},
 	Updates:         {"Return", "Updates", "Progress"},
+	Approvals:       {approvals.Sheet, "Approvals", "Extensions"},
 }
 
 // FieldNames lists the field names a job may map columns to for a kind of

@@ -23,6 +23,7 @@ func readAll(t *testing.T, path string) {
 		t.Fatal("ReadPlan returned nil")
 	}
 	ReadUpdates(*s, "February 2018", nil, &probs)
+	ReadApprovals(*s, &probs)
 	for _, pr := range probs.List {
 		if pr.Loc.File != s.Name {
 			t.Fatalf("problem without the file: %v", pr)
@@ -55,7 +56,9 @@ func FuzzReadWorkbook(f *testing.F) {
 		}, merges: []string{"A1:E1", "A4:A5"}}),
 		writeBook(f, dir, "b.xlsx", bookOpts{date1904: true},
 			sheetDef{name: "Issues", rows: [][]any{{"Issue Ref", "Governance Issue"}, {"A", "Alpha"}}},
-			sheetDef{name: "Return", rows: [][]any{{"Action Ref", "Status", "Progress"}, {1, "Complete", "Done"}}}),
+			sheetDef{name: "Return", rows: [][]any{{"Action Ref", "Status", "Progress"}, {1, "Complete", "Done"}}},
+			sheetDef{name: "Requests", rows: [][]any{{"Action Ref", "Period", "Requested new target", "Agreed (Y/N)", "Agreed on", "Agreed by"},
+				{1, "February 2018", serial(43220), "Y", serial(43200), "Audit Committee"}, {2, "February 2018", "30 June 2018", "maybe", "soon"}}}),
 	}
 	for _, p := range seeds {
 		data, err := os.ReadFile(p)

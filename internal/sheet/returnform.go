@@ -10,27 +10,9 @@ import "github.com/agsreport/agsreport/internal/returns"
 // that the job needs no mapping, and the marker's period and officer are
 // returned.
 func recogniseReturn(src source, spec *TableSpec) (returns.Info, bool) {
-	found := false
-	for _, n := range src.sheets() {
-		if n == returns.MarkerSheet {
-			found = true
-		}
-	}
-	if !found {
+	values := markerValues(src, returns.MarkerSheet, returns.MarkerRows)
+	if values == nil {
 		return returns.Info{}, false
-	}
-	it, err := src.rows(returns.MarkerSheet, false)
-	if err != nil {
-		return returns.Info{}, false
-	}
-	defer it.close()
-	values := map[string]string{}
-	for it.next() && it.row() <= returns.MarkerRows {
-		cells, err := it.cells()
-		if err != nil || len(cells) < 2 {
-			continue
-		}
-		values[cells[0].text] = cells[1].text
 	}
 	info, ok := returns.ReadMarker(values)
 	if !ok {
@@ -40,4 +22,32 @@ func recogniseReturn(src source, spec *TableSpec) (returns.Info, bool) {
 	spec.Header = returns.HeaderRow
 	spec.Columns = returns.ReadColumns(info.Period)
 	return info, true
+}
+
+// markerValues reads the key–value rows (column A to column B) of the
+// first rows of a marker sheet; nil when the workbook has no such sheet.
+func markerValues(src source, sheet string, rows int) map[string]string {
+	found := false
+	for _, n := range src.sheets() {
+		if n == sheet {
+			found = true
+		}
+	}
+	if !found {
+		return nil
+	}
+	it, err := src.rows(sheet, false)
+	if err != nil {
+		return nil
+	}
+	defer it.close()
+	values := map[string]string{}
+	for it.next() && it.row() <= rows {
+		cells, err := it.cells()
+		if err != nil || len(cells) < 2 {
+			continue
+		}
+		values[cells[0].text] = cells[1].text
+	}
+	return values
 }

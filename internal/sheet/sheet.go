@@ -10,6 +10,9 @@ const (
 	Recommendations Kind = "recommendations"
 	Actions         Kind = "actions"
 	Updates         Kind = "updates"
+	// Approvals is an approvals sheet: decisions on requests for a new
+	// target (package approvals).
+	Approvals Kind = "approvals"
 )
 
 // TableSpec says where one table is and how its columns map to fields.
