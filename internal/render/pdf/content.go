@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"bytes"
-	"compress/zlib"
 	"fmt"
 	"math"
 	"math/bits"
@@ -97,7 +96,6 @@ type drawer struct {
 	// body, and its running header and footer (nil when it has none).
 	raw           bool
 	zbuf          bytes.Buffer
-	zw            *zlib.Writer
 	pages, extras [][]byte
 }
 
@@ -198,14 +196,8 @@ func (d *drawer) finish() []byte {
 	if d.raw {
 		return bytes.Clone(d.buf)
 	}
-	if d.zw == nil {
-		d.zw, _ = zlib.NewWriterLevel(&d.zbuf, zlib.BestSpeed) // a valid level never fails
-	} else {
-		d.zw.Reset(&d.zbuf)
-	}
 	d.zbuf.Reset()
-	_, _ = d.zw.Write(d.buf) // writes to a bytes.Buffer cannot fail
-	_ = d.zw.Close()
+	deflate(&d.zbuf, d.buf)
 	return bytes.Clone(d.zbuf.Bytes())
 }
 

@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"bytes"
-	"compress/zlib"
 	"fmt"
 	"regexp"
 	"sort"
@@ -184,12 +183,7 @@ func (m *marker) update(src []byte, offsets []int, xrefAt, size, base, prev int,
 	}
 	var zbuf bytes.Buffer
 	zbuf.Grow((len(head) + len(body)) / 4)
-	zw, _ := zlib.NewWriterLevel(&zbuf, zlib.BestSpeed) // a valid level never fails
-	zw.Write(head)
-	zw.Write(body)
-	if err := zw.Close(); err != nil {
-		return nil, fmt.Errorf("tagging PDF: %w", err)
-	}
+	deflate(&zbuf, head, body)
 
 	// Plain objects: the object stream, new versions of the pages and the
 	// catalog; then the cross-reference stream.
@@ -277,11 +271,7 @@ func (m *marker) update(src []byte, offsets []int, xrefAt, size, base, prev int,
 			byte(r.f3>>24), byte(r.f3>>16), byte(r.f3>>8), byte(r.f3))
 	}
 	zbuf.Reset()
-	zw.Reset(&zbuf)
-	zw.Write(data)
-	if err := zw.Close(); err != nil {
-		return nil, fmt.Errorf("tagging PDF: %w", err)
-	}
+	deflate(&zbuf, data)
 	out = fmt.Appendf(out, "%d 0 obj\n<</Type /XRef /Size %d /Index [%s] /W [1 4 4] /Root %d 0 R /Info %d 0 R /Prev %d /Filter /FlateDecode /Length %d>>\nstream\n",
 		xrefObj, xrefObj+1, bytes.TrimSpace(index), rootNum, infoNum, prev, zbuf.Len())
 	out = append(out, zbuf.Bytes()...)
