@@ -102,9 +102,9 @@ func (f *flow) statusKey(k *report.StatusKey) {
 		f.tagLines(f.sect, title, false)
 	}
 	// The key is read as a list of the status names.
-	list := f.elem("L", f.sect)
+	list := f.elem(roleL, f.sect)
 	for i := range items {
-		body := f.elem("LBody", f.elem("LI", list))
+		body := f.elem(roleLBody, f.elem(roleLI, list))
 		f.tagLines(body, items[i].lines, true)
 	}
 	first := 0.0
@@ -199,7 +199,7 @@ func (f *flow) chart(ch *report.Chart) {
 	// pages are artifacts); the figure holds everything drawn below it and
 	// is read as its alternative text, which gives every value.
 	f.tagLines(f.sect, cg.title, false)
-	fig := f.elem("Figure", f.sect)
+	fig := f.elem(roleFigure, f.sect)
 	f.elems[fig].Alt = chartAlt(ch)
 	for _, lines := range cg.labels {
 		f.tagLines(fig, lines, true)

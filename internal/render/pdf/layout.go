@@ -261,12 +261,12 @@ func layoutPages(doc *report.Document, m Metrics, emit func(p *Page, elems []Ele
 		return nil, fmt.Errorf("laying out %q: %w", doc.Meta.Title, err)
 	}
 	f := &flow{m: m, g: g, st: resolveStyle(doc.Style), doc: doc, lastMark: -1, emit: emit}
-	f.elems = []Elem{{Role: "Document", Parent: -1}}
+	f.elems = []Elem{{Role: roleDocument, Parent: -1}}
 	plans := report.PlanDocument(doc)
 	for si, sec := range doc.Sections {
 		f.plan = plans[si]
 		f.newPage()
-		f.sect = f.elem("Sect", 0)
+		f.sect = f.elem(roleSect, 0)
 		f.sectionLevel = 0
 		if t := strings.TrimSpace(sec.Name); t != "" {
 			f.mark(t, 0)
@@ -476,7 +476,7 @@ func (f *flow) heading(h *report.Heading, next report.Block) {
 	}
 	size := f.st.heads[level-1]
 	lines := f.wrap(h.Text, size, f.bodyWidth(), true)
-	if role := headingRole(f.plan, f.at); role == "P" {
+	if role := headingRole(f.plan, f.at); role == roleP {
 		f.tagLines(f.sect, lines, false)
 	} else {
 		f.tagLines(f.elem(role, f.sect), lines, true)

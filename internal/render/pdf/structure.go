@@ -69,7 +69,7 @@ func (m *marker) mark(tag int32) {
 		id := int32(len(m.perPage[m.page]))
 		m.perPage[m.page] = append(m.perPage[m.page], tag)
 		b := append(*m.out, '/')
-		b = append(b, m.elems[tag].Role...)
+		b = append(b, m.elems[tag].Role.String()...)
 		b = append(b, " <</MCID "...)
 		b = strconv.AppendInt(b, int64(id), 10)
 		b = append(b, ">> BDC\n"...)
@@ -312,7 +312,7 @@ func appendElem(out []byte, e Elem, kids []int32, content []mcr, pages []int, ro
 		parent = elemObj(e.Parent)
 	}
 	out = append(out, "<</Type /StructElem /S /"...)
-	out = append(out, e.Role...)
+	out = append(out, e.Role.String()...)
 	out = append(out, " /P "...)
 	out = appendRef(out, parent)
 	pg := int32(-1)
@@ -345,11 +345,11 @@ func appendElem(out []byte, e Elem, kids []int32, content []mcr, pages []int, ro
 		}
 		out = append(out, ']')
 	}
-	if e.Scope != "" || e.RowSpan > 1 || e.ColSpan > 1 {
+	if e.Scope != noScope || e.RowSpan > 1 || e.ColSpan > 1 {
 		out = append(out, " /A <</O /Table"...)
-		if e.Scope != "" {
+		if e.Scope != noScope {
 			out = append(out, " /Scope /"...)
-			out = append(out, e.Scope...)
+			out = append(out, e.Scope.String()...)
 		}
 		if e.RowSpan > 1 {
 			out = fmt.Appendf(out, " /RowSpan %d", e.RowSpan)

@@ -342,43 +342,43 @@ func (f *flow) table(t *report.Table) {
 // (one TH across every column) and per row (a TD per cell drawn, with its
 // RowSpan when it spans rows), or the note shown when there are no rows.
 func (f *flow) tagTable(tt *ttable) {
-	table := f.elem("Table", f.sect)
-	tr := f.elem("TR", f.elem("THead", table))
+	table := f.elem(roleTable, f.sect)
+	tr := f.elem(roleTR, f.elem(roleTHead, table))
 	for c := range tt.header {
-		th := f.elem("TH", tr)
-		f.elems[th].Scope = "Column"
+		th := f.elem(roleTH, tr)
+		f.elems[th].Scope = columnScope
 		f.tagLines(th, tt.header[c].lines, true)
 	}
-	body := f.elem("TBody", table)
+	body := f.elem(roleTBody, table)
 	n := len(tt.ws)
-	spanAll := func(role string, lines []line) {
-		cell := f.elem(role, f.elem("TR", body))
+	spanAll := func(role Role, lines []line) {
+		cell := f.elem(role, f.elem(roleTR, body))
 		if n > 1 {
-			f.elems[cell].ColSpan = n
+			f.elems[cell].ColSpan = int32(n)
 		}
-		if role == "TH" {
-			f.elems[cell].Scope = "Column"
+		if role == roleTH {
+			f.elems[cell].Scope = columnScope
 		}
 		f.tagLines(cell, lines, true)
 	}
 	if tt.nrows == 0 && len(tt.empty) > 0 {
-		spanAll("TD", tt.empty)
+		spanAll(roleTD, tt.empty)
 	}
 	for gi := range tt.groups {
 		g := &tt.groups[gi]
 		if g.bandH > 0 {
-			spanAll("TH", g.band)
+			spanAll(roleTH, g.band)
 		}
 		for i := range g.rows {
-			tr := f.elem("TR", body)
+			tr := f.elem(roleTR, body)
 			for c := range g.rows[i].cells {
 				cell := &g.rows[i].cells[c]
 				if cell.span == 0 {
 					continue
 				}
-				td := f.elem("TD", tr)
+				td := f.elem(roleTD, tr)
 				if cell.span > 1 {
-					f.elems[td].RowSpan = cell.span
+					f.elems[td].RowSpan = int32(cell.span)
 				}
 				f.tagLines(td, cell.lines, true)
 			}

@@ -17,14 +17,76 @@ import (
 // index order, which is reading order. Content is tied only to elements
 // without child elements (headings, paragraphs, table cells, list labels
 // and bodies, figures), so that content and children never interleave.
+//
+// An Elem is 32 bytes: a long paper has a few hundred thousand.
 type Elem struct {
-	Role   string // standard structure type: Document, Sect, H1, P, L, LI, Lbl, LBody, Table, THead, TBody, TR, TH, TD, Figure
-	Parent int32  // index of the parent element; -1 for the Document
-	Alt    string // Figure: the alternative text
-	Scope  string // TH: "Column" or "Row"
+	Role   Role
+	Scope  Scope // TH
+	Parent int32 // index of the parent element; -1 for the Document
 	// RowSpan and ColSpan are the rows and columns a table cell covers,
 	// when more than one.
-	RowSpan, ColSpan int
+	RowSpan, ColSpan int32
+	Alt              string // Figure: the alternative text
+}
+
+// Role is a standard structure type.
+type Role uint8
+
+// The structure types agsreport uses.
+const (
+	roleDocument Role = iota
+	roleSect
+	roleH1
+	roleH2
+	roleH3
+	roleH4
+	roleH5
+	roleH6
+	roleP
+	roleL
+	roleLI
+	roleLbl
+	roleLBody
+	roleTable
+	roleTHead
+	roleTBody
+	roleTR
+	roleTH
+	roleTD
+	roleFigure
+	numRoles
+)
+
+var roleNames = [numRoles]string{"Document", "Sect", "H1", "H2", "H3", "H4", "H5", "H6", "P", "L", "LI", "Lbl", "LBody",
+	"Table", "THead", "TBody", "TR", "TH", "TD", "Figure"}
+
+// String returns the structure type's name, as the PDF writes it.
+func (r Role) String() string {
+	if r < numRoles {
+		return roleNames[r]
+	}
+	return "Div"
+}
+
+// Scope is the scope of a table header cell.
+type Scope uint8
+
+// The scopes: none, a column's header, a row's header.
+const (
+	noScope Scope = iota
+	columnScope
+	rowScope
+)
+
+// String returns the scope's name, as the PDF writes it ("" for none).
+func (s Scope) String() string {
+	switch s {
+	case columnScope:
+		return "Column"
+	case rowScope:
+		return "Row"
+	}
+	return ""
 }
 
 // Artifact is the Box.Tag of content that is not part of the document's
@@ -35,7 +97,7 @@ type Elem struct {
 const Artifact int32 = 0
 
 // elem adds an element under parent and returns its index.
-func (f *flow) elem(role string, parent int32) int32 {
+func (f *flow) elem(role Role, parent int32) int32 {
 	f.elems = append(f.elems, Elem{Role: role, Parent: parent})
 	return int32(len(f.elems) - 1)
 }
@@ -65,18 +127,18 @@ func (f *flow) tagLines(parent int32, lines []line, leaf bool) {
 		if ln.bullet {
 			if fresh {
 				if list < 0 {
-					list = f.elem("L", parent)
+					list = f.elem(roleL, parent)
 				}
-				li := f.elem("LI", list)
-				lbl = f.elem("Lbl", li)
-				body = f.elem("LBody", li)
+				li := f.elem(roleLI, list)
+				lbl = f.elem(roleLbl, li)
+				body = f.elem(roleLBody, li)
 				p = -1
 			}
 			ln.tag, ln.lbl = body, lbl
 			continue
 		}
 		if fresh && (p < 0 || ln.para) {
-			p = f.elem("P", parent)
+			p = f.elem(roleP, parent)
 			list = -1
 		}
 		ln.tag, ln.lbl = p, p
@@ -88,12 +150,12 @@ func (f *flow) tagLines(parent int32, lines []line, leaf bool) {
 // than one level below the one before it, however a template numbers them
 // (report.PlanDocument, as the HTML papers have them); P for a kicker,
 // such as a group's name above the title.
-func headingRole(hp report.HeadingPlan, i int) string {
+func headingRole(hp report.HeadingPlan, i int) Role {
 	lv, ok := hp.Level[i]
 	if !ok || lv <= 0 {
-		return "P"
+		return roleP
 	}
-	return fmt.Sprintf("H%d", min(lv, 6))
+	return roleH1 + Role(min(lv, 6)-1)
 }
 
 // chartAlt is the alternative text of a chart: its title and every bar's

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/agsreport/agsreport/internal/report"
 	"github.com/agsreport/agsreport/internal/report/reporttest"
@@ -40,7 +41,7 @@ func TestEveryBlockTagged(t *testing.T) {
 // checkTags checks a layout's tags as TestEveryBlockTagged describes.
 func checkTags(t *testing.T, l *Layout) {
 	t.Helper()
-	if len(l.Elems) == 0 || l.Elems[0].Role != "Document" || l.Elems[0].Parent != -1 {
+	if len(l.Elems) == 0 || l.Elems[0].Role != roleDocument || l.Elems[0].Parent != -1 {
 		t.Fatal("the tree does not start with the Document")
 	}
 	hasKids := make([]bool, len(l.Elems))
@@ -78,7 +79,7 @@ func checkTags(t *testing.T, l *Layout) {
 // TestTagLines checks how wrapped lines become elements: plain lines of a
 // leaf stay in it, paragraphs split at blank lines, bullets make a list.
 func TestTagLines(t *testing.T) {
-	f := &flow{m: metrics(t), elems: []Elem{{Role: "Document", Parent: -1}}}
+	f := &flow{m: metrics(t), elems: []Elem{{Role: roleDocument, Parent: -1}}}
 	tests := []struct {
 		name, markup string
 		leaf         bool
@@ -92,12 +93,12 @@ func TestTagLines(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			f.elems = f.elems[:1]
-			parent := f.elem("TD", 0)
+			parent := f.elem(roleTD, 0)
 			lines := f.wrap(report.Markup(tc.markup), 10, 200, false)
 			f.tagLines(parent, lines, tc.leaf)
 			var roles []string
 			for _, e := range f.elems[2:] {
-				roles = append(roles, e.Role)
+				roles = append(roles, e.Role.String())
 			}
 			got := strings.Join(roles, " ")
 			if tc.leaf && got == "" {
@@ -112,5 +113,24 @@ func TestTagLines(t *testing.T) {
 				t.Errorf("elements %q, want %q", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestRoleNames checks that every structure type has its own name and
+// that an element stays small.
+func TestRoleNames(t *testing.T) {
+	seen := map[string]bool{}
+	for r := range numRoles {
+		name := r.String()
+		if name == "" || seen[name] {
+			t.Errorf("role %d is named %q", r, name)
+		}
+		seen[name] = true
+	}
+	if got, want := headingRole(report.HeadingPlan{Level: map[int]int{0: 9}}, 0), roleH6; got != want {
+		t.Errorf("a level 9 heading is %s, want %s", got, want)
+	}
+	if n := unsafe.Sizeof(Elem{}); n > 32 {
+		t.Errorf("an Elem is %d bytes, more than 32", n)
 	}
 }
