@@ -3,11 +3,13 @@ package docx
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"errors"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/agsreport/agsreport/internal/render"
@@ -57,6 +59,7 @@ var zipStamp = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 // timestamp.
 func writeZip(w io.Writer, parts []part) error {
 	zw := zip.NewWriter(w)
+	zw.RegisterCompressor(zip.Deflate, fastDeflate)
 	for _, p := range parts {
 		fw, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: zipStamp})
 		if err != nil {
@@ -70,6 +73,43 @@ func writeZip(w io.Writer, parts []part) error {
 		return fmt.Errorf("closing zip: %w", err)
 	}
 	return nil
+}
+
+// deflaters are reused across parts and documents: a new one allocates
+// about a megabyte.
+var deflaters = sync.Pool{New: func() any {
+	fw, _ := flate.NewWriter(nil, flate.BestSpeed) // a valid level never fails
+	return fw
+}}
+
+// fastDeflate compresses a part at the fastest level, with a reused
+// writer. Measured on the Cumbria 2017-18 example's Word papers, the
+// default level took two thirds of the time Render took, for packages 15%
+// smaller.
+func fastDeflate(w io.Writer) (io.WriteCloser, error) {
+	fw := deflaters.Get().(*flate.Writer)
+	fw.Reset(w)
+	return &pooledDeflater{fw}, nil
+}
+
+// pooledDeflater returns its writer to deflaters when closed.
+type pooledDeflater struct{ fw *flate.Writer }
+
+func (p *pooledDeflater) Write(b []byte) (int, error) {
+	if p.fw == nil {
+		return 0, errors.New("write after close")
+	}
+	return p.fw.Write(b)
+}
+
+func (p *pooledDeflater) Close() error {
+	if p.fw == nil {
+		return nil
+	}
+	err := p.fw.Close()
+	deflaters.Put(p.fw)
+	p.fw = nil
+	return err
 }
 
 // Namespaces and types of the package.
