@@ -193,8 +193,11 @@ its last update (the period it was given for in front of the text), and is
 marked in the plan's "Carried Forward" column with the year it comes from,
 which papers can show. Closed actions are left behind and listed. The new
 plan keeps the issues that still have open actions, under the same headings,
-so that new issues and actions are added as rows. The new job keeps the
-statuses, templates and outputs, and has no [[updates]] yet.
+so that new issues and actions are added as rows, every revision of a
+revised target, and the plan's columns agsreport does not map. The new job
+keeps the statuses, templates and outputs (an output named after this year
+or one of its periods is named after the new year), and has no [[updates]]
+yet.
 
 The year rolled over from is read from the job's title ("... 2023-24") or
 period; give it with -from when they do not name one year. Nothing is

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -231,8 +232,11 @@ func (r *rolled) workbook(p *plan.Plan, year string) ([]byte, error) {
 	f := excelize.NewFile()
 	defer f.Close()
 	var issueRows, outcomeRows, recRows, actionRows [][]string
+	issueExtra := extraNames(len(r.issues), func(i int) plan.Fields { return r.issues[i].Extra })
+	actionExtra := extraNames(len(r.actions), func(i int) plan.Fields { return r.actions[i].Extra })
 	for _, is := range r.issues {
-		issueRows = append(issueRows, []string{is.ID, is.Theme, is.Title, is.Description, is.Rationale, is.Action, is.Lead, is.Target.Text, is.Prospect})
+		issueRows = append(issueRows, append([]string{is.ID, is.Theme, is.Title, is.Description, is.Rationale, is.Action, is.Lead, is.Target.Text, is.Prospect},
+			extraValues(is.Extra, issueExtra)...))
 		used := map[string]bool{}
 		usedRec := map[string]bool{}
 		for _, a := range r.actions {
@@ -252,20 +256,14 @@ func (r *rolled) workbook(p *plan.Plan, year string) ([]byte, error) {
 		}
 	}
 	for _, a := range r.actions {
-		// A revised target keeps the original beside it, with the last
-		// revision's agreement; earlier revisions are not carried.
 		target, revised, agreed, by := a.Target.Text, "", "", ""
 		if a.Revised() {
-			target, revised = a.Original.Text, a.Target.Text
-			if n := len(a.Revisions); n > 0 {
-				if d := a.Revisions[n-1].Agreed; !d.IsZero() {
-					agreed = d.Long()
-				}
-				by = a.Revisions[n-1].By
-			}
+			target = a.Original.Text
+			revised, agreed, by = revisionCells(a.Revisions)
 		}
-		actionRows = append(actionRows, []string{a.Issue, a.Outcome, a.Recommendation, a.Ref, a.Description, a.Lead, target,
-			revised, agreed, by, a.Resources, a.Priority.Text, a.Percent.String(), a.Status, r.progress(a), r.from})
+		actionRows = append(actionRows, append([]string{a.Issue, a.Outcome, a.Recommendation, a.Ref, a.Description, a.Lead, target,
+			revised, agreed, by, a.Resources, a.Priority.Text, a.Percent.String(), a.Status, r.progress(a), r.from},
+			extraValues(a.Extra, actionExtra)...))
 	}
 	title := "Action plan " + year
 	sheets := []struct {
@@ -274,10 +272,10 @@ func (r *rolled) workbook(p *plan.Plan, year string) ([]byte, error) {
 		rows        [][]string
 		widths      []float64
 	}{
-		{"Issues", "Governance issues " + year, rollIssueCols, issueRows, []float64{10, 16, 30, 60, 40, 40, 24, 18, 60}},
+		{"Issues", "Governance issues " + year, concat(rollIssueCols, issueExtra), issueRows, extraWidths([]float64{10, 16, 30, 60, 40, 40, 24, 18, 60}, issueExtra)},
 		{"Outcomes", "Strategic outcomes " + year, rollOutcomeCols, outcomeRows, []float64{10, 12, 80}},
 		{"Recommendations", "Recommendations " + year, rollRecCols, recRows, []float64{10, 8, 60, 16}},
-		{"Actions", title, rollActionCols, actionRows, []float64{10, 10, 8, 10, 50, 20, 18, 18, 16, 16, 16, 10, 10, 14, 60, 16}},
+		{"Actions", title, concat(rollActionCols, actionExtra), actionRows, extraWidths([]float64{10, 10, 8, 10, 50, 20, 18, 18, 16, 16, 16, 10, 10, 14, 60, 16}, actionExtra)},
 	}
 	wrap, err := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
 	if err != nil {
@@ -338,6 +336,101 @@ func (r *rolled) workbook(p *plan.Plan, year string) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// forYear returns s with each plan year it names ("2017-18") and each of
+// periods it names ("March 2018"), longest first, replaced by year.
+func forYear(s string, periods []string, year string) string {
+	s = planYear.ReplaceAllLiteralString(s, year)
+	ps := slices.Clone(periods)
+	sort.SliceStable(ps, func(i, k int) bool { return len(ps[i]) > len(ps[k]) })
+	for _, p := range ps {
+		if p = strings.TrimSpace(p); p == "" {
+			continue
+		}
+		re := regexp.MustCompile(`(?i)\b` + regexp.QuoteMeta(p) + `\b`)
+		s = re.ReplaceAllLiteralString(s, year)
+	}
+	return s
+}
+
+// revisionCells are the revised target, agreed and agreed-by cells that
+// keep every revision of an action: the one revision's values, or for
+// several, one line each, oldest first, "–" where a date or name is not
+// known (the reader's multi-line form, see sheet's builder.revisions).
+func revisionCells(revs []plan.Revision) (revised, agreed, by string) {
+	for _, r := range revs {
+		if r.Target.Due.IsZero() {
+			// A revised target in words cannot be one line among dates:
+			// the current one is kept, with its agreement.
+			revs = revs[len(revs)-1:]
+			break
+		}
+	}
+	if len(revs) == 1 {
+		r := revs[0]
+		if !r.Agreed.IsZero() {
+			agreed = r.Agreed.Long()
+		}
+		return r.Target.Text, agreed, r.By
+	}
+	var ts, as, bs []string
+	anyAgreed, anyBy := false, false
+	for _, r := range revs {
+		ts = append(ts, r.Target.DueText())
+		a, b := "–", "–"
+		if !r.Agreed.IsZero() {
+			a, anyAgreed = r.Agreed.Long(), true
+		}
+		if r.By != "" {
+			b, anyBy = r.By, true
+		}
+		as, bs = append(as, a), append(bs, b)
+	}
+	revised = strings.Join(ts, "\n")
+	if anyAgreed {
+		agreed = strings.Join(as, "\n")
+	}
+	if anyBy {
+		by = strings.Join(bs, "\n")
+	}
+	return revised, agreed, by
+}
+
+// extraNames lists the names of the extra columns (fields the reader kept
+// unmapped) of n rows, in the order they first occur.
+func extraNames(n int, extra func(int) plan.Fields) []string {
+	var names []string
+	seen := map[string]bool{}
+	for i := range n {
+		for _, f := range extra(i) {
+			if k := plan.Key(f.Name); !seen[k] {
+				seen[k] = true
+				names = append(names, f.Name)
+			}
+		}
+	}
+	return names
+}
+
+// extraValues are a row's values of the extra columns names.
+func extraValues(fs plan.Fields, names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i], _ = fs.Get(n)
+	}
+	return out
+}
+
+func concat(a, b []string) []string { return append(slices.Clip(a), b...) }
+
+// extraWidths adds a width for each extra column to widths.
+func extraWidths(widths []float64, extra []string) []float64 {
+	out := slices.Clip(widths)
+	for range extra {
+		out = append(out, 30)
+	}
+	return out
 }
 
 // tomlString quotes s as a TOML basic string.
@@ -462,6 +555,15 @@ func (r *rolled) jobFile(j *job.Job, opts RolloverOptions, from string) (text st
 			b.WriteString("closed  = true\n")
 		}
 	}
+	// Output names that name this year or one of its periods name the new
+	// year instead, so that next year's papers are not named after this
+	// year's ("CMT briefing - March 2018" becomes "CMT briefing -
+	// 2018-19"); a file name writes the year with a hyphen.
+	periods := j.Periods()
+	if j.Period != "" {
+		periods = append(periods, j.Period)
+	}
+	fileYear := strings.ReplaceAll(opts.Year, "/", "-")
 	for _, o := range j.Outputs {
 		var issues []string
 		for _, n := range o.Issues {
@@ -478,10 +580,10 @@ func (r *rolled) jobFile(j *job.Job, opts RolloverOptions, from string) (text st
 		if len(issues) > 0 {
 			fmt.Fprintf(&b, "issues   = %s\n", tomlList(issues))
 		}
-		fmt.Fprintf(&b, "file     = %s\n", tomlString(o.File))
+		fmt.Fprintf(&b, "file     = %s\n", tomlString(forYear(o.File, periods, fileYear)))
 		fmt.Fprintf(&b, "formats  = %s\n", tomlList(o.Formats))
 		if o.Title != "" {
-			fmt.Fprintf(&b, "title    = %s\n", tomlString(o.Title))
+			fmt.Fprintf(&b, "title    = %s\n", tomlString(forYear(o.Title, periods, opts.Year)))
 		}
 		tomlVars(&b, "output.vars", o.Vars)
 	}

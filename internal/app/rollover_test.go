@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -137,6 +138,40 @@ func TestRolloverCarriesOpenActions(t *testing.T) {
 	if l.Job.Updates != nil {
 		t.Errorf("new job has updates: %v", l.Job.Updates)
 	}
+	// The outputs are named for the new year, not after March 2018.
+	var files []string
+	for _, o := range l.Job.Outputs {
+		files = append(files, o.File)
+	}
+	if want := []string{"CMT briefing - 2018-19", "Appendix 1B - Amey Lessons Learned - 2018-19", "Action register - 2018-19"}; !slices.Equal(files, want) {
+		t.Errorf("the new job's outputs are %q, want %q", files, want)
+	}
+	// The issues' column the reader kept unmapped is carried with them.
+	for _, is := range l.Plan.Issues {
+		was := old.Plan.Issue(is.ID)
+		if fmt.Sprint(is.Extra) != fmt.Sprint(was.Extra) {
+			t.Errorf("issue %s: extra columns %v, want %v", is.ID, is.Extra, was.Extra)
+		}
+	}
+	if v, _ := l.Plan.Issue("AMEY").Extra.Get("Specific Measurable Actions"); v != "see action plan below" {
+		t.Errorf("issue AMEY: Specific Measurable Actions %q, want the plan's %q", v, "see action plan below")
+	}
+}
+
+// TestForYear checks the renaming of output names for the new year.
+func TestForYear(t *testing.T) {
+	periods := []string{"December 2017", "January 2018", "March 2018", "March 2018 Q4"}
+	for _, c := range []struct{ in, year, want string }{
+		{"CMT briefing - March 2018", "2018-19", "CMT briefing - 2018-19"},
+		{"Appendix 1B – Amey 2017-18", "2018/19", "Appendix 1B – Amey 2018/19"},
+		{"Register march 2018 Q4", "2018-19", "Register 2018-19"},
+		{"Appendix 1A - Childrens Services", "2018-19", "Appendix 1A - Childrens Services"},
+		{"Notes of 2 March 20189", "2018-19", "Notes of 2 March 20189"},
+	} {
+		if got := forYear(c.in, periods, c.year); got != c.want {
+			t.Errorf("forYear(%q, %q) = %q, want %q", c.in, c.year, got, c.want)
+		}
+	}
 }
 
 func TestRolloverSameBytes(t *testing.T) {
@@ -256,7 +291,7 @@ func TestRolloverPaperMarksCarried(t *testing.T) {
 	if err := Build(&bytes.Buffer{}, jobPath, BuildOptions{OutputDir: out}); err != nil {
 		t.Fatal(err)
 	}
-	html, err := os.ReadFile(filepath.Join(out, "Appendix 1B - Amey Lessons Learned - March 2018.html"))
+	html, err := os.ReadFile(filepath.Join(out, "Appendix 1B - Amey Lessons Learned - 2018-19.html"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -361,8 +396,15 @@ func TestRolloverRevisedTarget(t *testing.T) {
 			break
 		}
 	}
+	// Two revisions, the second agreed with no one named: both are kept.
 	agreed, _ := plan.MakeDate(2018, time.March, 14)
-	a.Revise(plan.Revision{Target: plan.Target{Text: "30 September 2018"}, Agreed: agreed, By: "Audit and Assurance Committee"})
+	agreed2, _ := plan.MakeDate(2018, time.June, 20)
+	june, _ := plan.ParseTarget("30 June 2018")
+	september, _ := plan.ParseTarget("30 September 2018")
+	a.Revise(plan.Revision{Target: june, Agreed: agreed, By: "Audit and Assurance Committee"})
+	a.Revise(plan.Revision{Target: september, Agreed: agreed2})
+	// And an action's column the reader kept unmapped.
+	a.Extra = append(a.Extra, plan.Field{Name: "Directorate", Value: "Resources"})
 	dir := t.TempDir()
 	book, err := r.workbook(old.Plan, "2018/19")
 	if err != nil {
@@ -388,10 +430,17 @@ func TestRolloverRevisedTarget(t *testing.T) {
 	if got == nil {
 		t.Fatalf("%s was not carried forward", a.Ref)
 	}
-	if got.Original.Text != a.Original.Text || got.Target.Text != "30 September 2018" {
+	if got.Original.Text != a.Original.Text || got.Target.DueText() != "30 September 2018" {
 		t.Fatalf("%s: target %q, original %q; want 30 September 2018, was %q", got.Ref, got.Target.Text, got.Original.Text, a.Original.Text)
 	}
-	if n := len(got.Revisions); n != 1 || got.Revisions[0].Agreed != agreed || got.Revisions[0].By != "Audit and Assurance Committee" {
-		t.Errorf("%s: revisions %+v, want the one agreed on 14 March 2018 by the committee", got.Ref, got.Revisions)
+	want := []plan.Revision{{Target: june, Agreed: agreed, By: "Audit and Assurance Committee"}, {Target: september, Agreed: agreed2}}
+	if fmt.Sprint(got.Revisions) != fmt.Sprint(want) {
+		t.Errorf("%s: revisions %+v, want %+v", got.Ref, got.Revisions, want)
+	}
+	if note, want := got.RevisedNote(), "Revised: 30 September 2018 (was "+a.Original.DueText()+"; extension agreed 20 June 2018)"; note != want {
+		t.Errorf("%s: %q, want %q", got.Ref, note, want)
+	}
+	if v, ok := got.Extra.Get("Directorate"); !ok || v != "Resources" {
+		t.Errorf("%s: Directorate %q, want the plan's Resources", got.Ref, v)
 	}
 }

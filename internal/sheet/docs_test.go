@@ -33,6 +33,7 @@ func fieldsDoc() string {
 		{Outcomes, "Strategic outcomes (`[plan.outcomes]`)"},
 		{Recommendations, "Recommendations (`[plan.recommendations]`)"},
 		{Updates, "Progress returns (`[[updates]]`)"},
+		{Approvals, "Approvals sheets (`approvals = [\"…\"]`)"},
 	}
 	for _, k := range kinds {
 		fmt.Fprintf(&b, "### %s\n\n", k.title)

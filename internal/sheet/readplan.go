@@ -937,6 +937,9 @@ func statusPrefix(progress string, vocab *plan.Vocabulary) (string, bool) {
 // date agreed and who agreed it are kept with the revision. A date agreed
 // or an agreer with no revised target is a located error, never dropped.
 func (b *builder) revision(a *plan.Action, r row) {
+	if b.revisions(a, r) {
+		return
+	}
 	revised := r.target("revised_target", b.probs)
 	agreed, by := r.target("revision_agreed", b.probs), r.text("revision_by")
 	if revised.IsZero() {
@@ -952,4 +955,74 @@ func (b *builder) revision(a *plan.Action, r row) {
 		b.probs.Errorf(r.at("revision_agreed"), "the date the extension was agreed, %q, is not a date", agreed.Text)
 	}
 	a.Revise(plan.Revision{Target: revised, Agreed: agreed.Due, By: by})
+}
+
+// revisions reads several revisions kept in one row, as rollover writes
+// an action revised more than once: the revised target cell holds one
+// date per line, oldest first, and the agreed and agreed-by cells hold
+// the line of each revision ("–" where it is not known). It reports
+// whether the row keeps revisions so; a cell with more lines than the
+// revised targets, or an agreed line that is not a date, is a located
+// error.
+func (b *builder) revisions(a *plan.Action, r row) bool {
+	targets := revisionLines(r.text("revised_target"))
+	if len(targets) < 2 {
+		return false
+	}
+	dues := make([]plan.Target, len(targets))
+	for i, t := range targets {
+		d, err := plan.ParseTarget(t)
+		if err != nil || d.Due.IsZero() || !d.Start.IsZero() {
+			return false // not one date a line: read as one revised target
+		}
+		dues[i] = d
+	}
+	agreed := revisionLines(r.text("revision_agreed"))
+	by := revisionLines(r.text("revision_by"))
+	for _, c := range []struct {
+		field string
+		lines []string
+	}{{"revision_agreed", agreed}, {"revision_by", by}} {
+		if len(c.lines) > len(targets) {
+			b.probs.Errorf(r.at(c.field), "%d lines, but the revised target beside it has %d: give one line for each revised target, oldest first (\"–\" where it is not known)", len(c.lines), len(targets))
+			return true
+		}
+	}
+	revs := make([]plan.Revision, len(targets))
+	for i := range targets {
+		revs[i].Target = dues[i]
+		if i < len(agreed) && agreed[i] != "" {
+			d, err := plan.ParseTarget(agreed[i])
+			if err != nil || d.Due.IsZero() {
+				b.probs.Errorf(r.at("revision_agreed"), "line %d: the date the extension was agreed, %q, is not a date", i+1, agreed[i])
+				return true
+			}
+			revs[i].Agreed = d.Due
+		}
+		if i < len(by) {
+			revs[i].By = by[i]
+		}
+	}
+	for _, rev := range revs {
+		a.Revise(rev)
+	}
+	return true
+}
+
+// revisionLines splits a cell of several revisions into its lines; a line
+// "–" or "-" is one whose value is not known.
+func revisionLines(s string) []string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return nil
+	}
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		l = strings.TrimSpace(l)
+		if l == "–" || l == "-" {
+			l = ""
+		}
+		lines[i] = l
+	}
+	return lines
 }
