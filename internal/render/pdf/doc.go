@@ -4,10 +4,15 @@
 // into pages of positioned boxes — text lines, fills, rules — measuring text
 // through the Metrics interface; it decides every line break and page break,
 // repeats table header rows and group bands, reprints spanning cells and
-// splits rows taller than a page. The draw pass then puts those boxes on
-// fpdf pages exactly where the layout placed them, so what was measured is
-// what is drawn. A Layout can dump itself as text, which the tests compare
-// with golden files, so pagination is tested without parsing PDF files.
+// splits rows taller than a page. The draw pass then writes those boxes
+// into each page's content exactly where the layout placed them, so what
+// was measured is what is drawn. Render runs the two passes together: each
+// page is drawn as soon as the layout has finished it and its boxes are
+// reused for the next, so a long paper is never all in memory as boxes;
+// the running header and footer, which need the page count, are drawn
+// last, as a second content stream of each page. A Layout can dump itself
+// as text, which the tests compare with golden files, so pagination is
+// tested without parsing PDF files.
 //
 // Text is set in the embedded Liberation Sans faces (metric compatible with
 // Arial). Characters the faces cannot draw are replaced by "?" before
@@ -17,8 +22,7 @@
 // Output is byte-identical for the same document: the catalogue is sorted,
 // the creation and modification dates come from the document (or a fixed
 // date), and nothing depends on map order. The draw pass writes each page's
-// content stream itself and compresses it with a reused zlib writer as
-// soon as the page is done; fpdf writes the rest of the file (outline,
+// content stream itself and compresses it as soon as the page is done; fpdf writes the rest of the file (outline,
 // catalogue, resources), and assemble puts the pages' content in place of
 // fpdf's, embeds the faces of the text font as subsets cut from the font
 // package fonts parses once per process (fpdf has only placeholders for
