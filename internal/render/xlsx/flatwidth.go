@@ -3,6 +3,7 @@ package xlsx
 import (
 	"math"
 	"strings"
+	"unicode"
 
 	"github.com/agsreport/agsreport/internal/report"
 )
@@ -91,11 +92,15 @@ func (r *renderer) fitFlat(t *report.Table, w []float64) (widths []float64, scal
 	// When the words, and the widths that fit tall texts into one row, are
 	// wider than the page together, the sheet is laid out wider and
 	// printed smaller (down to minPrintScale).
-	over := r.flatOverflow(t, share(whole, w, page))
+	a := share(whole, w, page)
+	over := r.flatOverflow(t, a)
 	need := r.needWidths(over, ts, n, page/minPrintScale)
 	needed := 0.0
 	for i := range n {
 		needed += math.Max(whole[i], need[i])
+	}
+	if len(over) == 0 && needed <= page {
+		return a, 1 // fitWidths would measure the same widths again
 	}
 	scale = 1
 	if needed > page {
@@ -305,9 +310,15 @@ func (m *metrics) longestWord(t report.Text, bold bool) float64 {
 	best := 0.0
 	for _, l := range t.Lines {
 		for _, run := range l.Runs {
-			for _, w := range strings.Fields(run.Text) {
-				best = math.Max(best, m.textWidth(w, bold || run.Bold))
+			b, w := bold || run.Bold, 0.0
+			for _, r := range run.Text {
+				if unicode.IsSpace(r) {
+					best, w = math.Max(best, w), 0
+					continue
+				}
+				w += m.em(r, b)
 			}
+			best = math.Max(best, w)
 		}
 	}
 	return best
