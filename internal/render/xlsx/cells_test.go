@@ -389,22 +389,3 @@ func TestCellValueRich(t *testing.T) {
 		t.Errorf("rich text %+v", rt)
 	}
 }
-
-// TestNearEm checks the table of common characters' advances against the
-// font, face by face.
-func TestNearEm(t *testing.T) {
-	m, err := newMetrics()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, bold := range []bool{false, true} {
-		for r := rune(-1); r < nearRunes+64; r++ {
-			if got, want := m.em(r, bold), m.fontEm(r, bold); got != want {
-				t.Fatalf("em(%U, bold %v) = %g, the font says %g", r, bold, got, want)
-			}
-		}
-	}
-	if m.em('m', true) == m.em('m', false) {
-		t.Error("bold and regular 'm' measure the same")
-	}
-}

@@ -48,46 +48,20 @@ const (
 // metrics measures text in Liberation Sans (package fonts).
 type metrics struct {
 	m *fonts.Metrics
-	// near holds em for the characters below nearRunes, regular then
-	// bold: every character of the text is measured, and a table lookup
-	// costs a fraction of asking the font (which took 0.16 s of CPU in
-	// the 10,000-action sample's Excel build).
-	near [2][nearRunes]float64
 }
 
-// nearRunes bounds the characters kept in metrics.near: Latin, Greek and
-// Cyrillic letters and the common punctuation.
-const nearRunes = 0x800
-
-// newMetrics returns metrics of the embedded faces.
+// newMetrics returns the shared metrics of the embedded faces.
 func newMetrics() (*metrics, error) {
 	m, err := fonts.Liberation()
 	if err != nil {
 		return nil, fmt.Errorf("xlsx: measuring font: %w", err)
 	}
-	mt := &metrics{m: m}
-	for face, bold := range []bool{false, true} {
-		for r := range rune(nearRunes) {
-			mt.near[face][r] = mt.fontEm(r, bold)
-		}
-	}
-	return mt, nil
+	return &metrics{m: m}, nil
 }
 
 // em returns the advance of r in em: 0 for a control character, and
 // missingGlyphEm when the face has no glyph for it.
 func (m *metrics) em(r rune, bold bool) float64 {
-	if r >= 0 && r < nearRunes {
-		if bold {
-			return m.near[1][r]
-		}
-		return m.near[0][r]
-	}
-	return m.fontEm(r, bold)
-}
-
-// fontEm is em asking the font.
-func (m *metrics) fontEm(r rune, bold bool) float64 {
 	if r < ' ' {
 		return 0
 	}
