@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -12,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/agsreport/agsreport/internal/approvals"
+	"github.com/agsreport/agsreport/internal/testutil"
 )
 
 // TestApprovalsSheet runs Quarter 3 of the two-quarter cycle with two
@@ -128,6 +130,13 @@ func TestApprovalsSheet(t *testing.T) {
 			warnings: 3,
 		},
 		{
+			name:     "a column of the council's own",
+			cells:    map[string]string{"K4": "Minute", "K6": "AC 12/23"},
+			overdue:  "FS3",
+			says:     []string{`cell K6 ("Minute"): 1 cell(s) of the row are not read: "AC 12/23"`},
+			warnings: 1,
+		},
+		{
 			name:    "a row for another date than the return asks",
 			cells:   map[string]string{"E6": "28 February 2024", "H6": "Y", "I6": "12 December 2023"},
 			overdue: "FS3",
@@ -189,6 +198,41 @@ func TestApprovalsSheet(t *testing.T) {
 			}
 		})
 	}
+
+	t.Run("decided in a spreadsheet program", func(t *testing.T) {
+		// openpyxl stands in for Excel: it checks the sheet is protected
+		// with only the three decision columns open, and types the decision
+		// and a real date cell, as an officer would.
+		py := testutil.NeedPython(t, "openpyxl")
+		p := filepath.Join(t.TempDir(), "decided.xlsx")
+		script := `import openpyxl, datetime, sys
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb["Requests"]
+assert ws.protection.sheet, "the sheet is not protected"
+open_cols = sorted({c.column_letter for row in ws.iter_rows(min_row=5, max_row=6) for c in row if not c.protection.locked})
+assert open_cols == ["H", "I", "J"], open_cols
+assert wb["agsreport"].sheet_state == "veryHidden"
+ws["H6"] = "Y"
+ws["I6"] = datetime.datetime(2023, 12, 12)
+ws["J6"] = "Audit Committee"
+wb.save(sys.argv[2])
+`
+		if out, err := exec.Command(py, "-c", script, sheet, p).CombinedOutput(); err != nil {
+			t.Fatalf("openpyxl: %v\n%s", err, out)
+		}
+		write("approvals = [" + quoteTOML(p) + "]\n" + base)
+		l, err := Load(job)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if l.Problems.Errors() != 0 {
+			t.Fatalf("problems: %v", l.Problems.List)
+		}
+		want := "Revised: 31 January 2024 (was 30 September 2023; extension agreed 12 December 2023 by Audit Committee)"
+		if got := l.Plan.Action("FS3").RevisedNote(); got != want {
+			t.Errorf("FS3: %q, want %q", got, want)
+		}
+	})
 
 	t.Run("never written over", func(t *testing.T) {
 		p := decide(t, map[string]string{"H6": "Y", "I6": "12 December 2023"})
