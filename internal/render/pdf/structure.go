@@ -311,7 +311,7 @@ func appendElem(out []byte, e Elem, kids []int32, content []mcr, pages []int, ro
 	if e.Parent >= 0 {
 		parent = elemObj(e.Parent)
 	}
-	out = append(out, "<</Type /StructElem /S /"...)
+	out = append(out, "<</S /"...) // /Type is optional for a structure element
 	out = append(out, e.Role.String()...)
 	out = append(out, " /P "...)
 	out = appendRef(out, parent)
