@@ -9,6 +9,7 @@ import (
 	"github.com/agsreport/agsreport/internal/app"
 	"github.com/agsreport/agsreport/internal/compose"
 	"github.com/agsreport/agsreport/internal/format"
+	"github.com/agsreport/agsreport/internal/gcfloor"
 	"github.com/agsreport/agsreport/internal/sample"
 )
 
@@ -114,7 +115,7 @@ errors they are printed and the last good papers are kept. Stop with Ctrl-C.`,
 			define: func(fs *flags, e env) func([]string) error {
 				out := fs.String("o", "", "write the papers into `DIR` instead of the job's output_dir")
 				return func(args []string) error {
-					return app.Watch(e.stdout, args[0], app.WatchOptions{OutputDir: *out, Stop: e.interrupt})
+					return app.Watch(e.stdout, args[0], app.WatchOptions{OutputDir: *out, Stop: e.interrupt, Rested: gcfloor.Rearm})
 				}
 			},
 		},

@@ -34,11 +34,12 @@ import (
 	"strings"
 
 	"github.com/agsreport/agsreport/internal/app"
+	"github.com/agsreport/agsreport/internal/gcfloor"
 	"github.com/agsreport/agsreport/internal/suggest"
 )
 
 func main() {
-	deferGC()
+	gcfloor.Defer()
 	interrupt := make(chan struct{})
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, os.Interrupt)

@@ -29,6 +29,10 @@ type WatchOptions struct {
 	// SettleLimit how long to wait for that at most. Zero means 400 ms,
 	// 300 ms and 30 s.
 	Debounce, Settle, SettleLimit time.Duration
+	// Rested, when set, is called after each build, while nothing waits
+	// on the process (cmd/agsreport collects garbage there: see package
+	// gcfloor).
+	Rested func()
 }
 
 // Watch builds the papers, then rebuilds them whenever the job file, a
@@ -136,6 +140,9 @@ func (wt *watcher) wrote(path string) bool {
 // and watches the inputs the job now names. changed lists the files whose
 // change started it (nil for the first build).
 func (wt *watcher) rebuild(changed []string) {
+	if wt.opts.Rested != nil {
+		defer wt.opts.Rested()
+	}
 	if changed != nil {
 		var names []string
 		for _, p := range changed {

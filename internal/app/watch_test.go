@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -95,8 +96,10 @@ formats = ["pdf"]
 	out := &syncBuffer{}
 	stop := make(chan struct{})
 	done := make(chan error, 1)
+	var rested atomic.Int32 // builds after which the watch rested
 	go func() {
-		done <- Watch(out, job, WatchOptions{Stop: stop, Debounce: 50 * time.Millisecond, Settle: 100 * time.Millisecond, SettleLimit: 5 * time.Second})
+		done <- Watch(out, job, WatchOptions{Stop: stop, Debounce: 50 * time.Millisecond, Settle: 100 * time.Millisecond, SettleLimit: 5 * time.Second,
+			Rested: func() { rested.Add(1) }})
 	}()
 	waitFor(t, out, "press Ctrl-C to stop", 1)
 	if !strings.Contains(out.String(), "wrote "+paper) {
@@ -178,5 +181,8 @@ formats = ["pdf"]
 	}
 	if !strings.HasSuffix(out.String(), "stopped watching\n") {
 		t.Errorf("the watch did not say it stopped:\n%s", out.String())
+	}
+	if n, want := int(rested.Load()), 1+strings.Count(out.String(), "changed: building again"); n != want {
+		t.Errorf("Rested was called after %d builds, want all %d", n, want)
 	}
 }
