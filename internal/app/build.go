@@ -233,11 +233,14 @@ func RenderAll(fsys safefs.FS, papers []Paper, dir string, tm *Timings) (written
 // Memory is what bounds a large build: a render holds, besides its
 // document, data many times the document's size (see renderCost), and two
 // large renders at once can double the peak. So renders run on at most
-// GOMAXPROCS workers, at most that many documents are open at once, and a
-// render starts beside others only when the estimated cost of all running
-// renders stays within budget (renderBudget outside tests); a render that
-// is alone always starts. A small job is never held back; a large one runs
-// its largest renders beside smaller ones rather than beside each other.
+// GOMAXPROCS workers; a render starts beside others only when the
+// estimated cost of all running renders stays within budget (renderBudget
+// outside tests), and a render that is alone always starts; and the next
+// paper is composed only when every render of the papers already composed
+// has started (and at most GOMAXPROCS are open), so that no document waits
+// in memory behind renders that cannot start yet. A small job is never
+// held back; a large one runs its largest renders beside smaller ones
+// rather than beside each other, and holds one or two documents at a time.
 //
 // When docOf fails for an output, no further render starts and the
 // remaining outputs are still asked for their documents (and let go), so
@@ -302,6 +305,11 @@ func renderPapers(fsys safefs.FS, outs []job.Output, docOf func(int) (*report.Do
 		busy    int   // renders under way
 		failed  bool  // a document could not be had: start no render
 		pending = len(tasks)
+		// waiting counts the renders of open papers not yet started, those
+		// of a paper being composed included: the next paper is composed
+		// only when every render of the open ones has started, so that no
+		// document waits in memory behind renders that cannot start yet.
+		waiting int
 	)
 	// next returns the next piece of work: a render, or a paper to open
 	// (task nil, paper >= 0); paper -1 and task nil mean no work is left.
@@ -323,9 +331,10 @@ func renderPapers(fsys safefs.FS, outs []job.Output, docOf func(int) (*report.Do
 					}
 				}
 			}
-			if opened < len(papers) && (failed || open < workers) {
+			if opened < len(papers) && (failed || open < workers && waiting == 0) {
 				opened++
 				open++
+				waiting += len(papers[opened-1].tasks)
 				return nil, opened - 1
 			}
 			if opened == len(papers) && (pending == 0 || failed && busy == 0) {
@@ -347,6 +356,7 @@ func renderPapers(fsys safefs.FS, outs []job.Output, docOf func(int) (*report.Do
 				switch {
 				case t != nil:
 					t.done = true // taken
+					waiting--
 					pp := papers[t.paper]
 					doc := pp.doc
 					running += t.cost
@@ -379,6 +389,7 @@ func renderPapers(fsys safefs.FS, outs []job.Output, docOf func(int) (*report.Do
 						pp.err = err
 						failed = failed || err != nil
 						pending -= pp.left
+						waiting -= pp.left
 						pp.left = 0
 						open--
 					} else {
@@ -438,15 +449,16 @@ func renderPapers(fsys safefs.FS, outs []job.Output, docOf func(int) (*report.Do
 const renderBudget = 256 << 20
 
 // bytesPerCell is, for each format, about how many bytes a render holds
-// at its peak per table cell of the document, measured on the sample
-// plans of 1,000 and 10,000 actions (the growth of the live heap while
-// rendering each paper alone, over the document's cells). Tables are
-// nearly all of a large paper, so their cells are what the cost follows.
+// at its peak per table cell of the document, measured on the sample plan
+// of 10,000 actions (the growth of the live heap while rendering each of
+// its papers alone, with the collector run often, over the paper's
+// cells; the larger of the two papers). Tables are nearly all of a large
+// paper, so their cells are what the cost follows.
 var bytesPerCell = map[string]int64{
-	"pdf":  1400,
-	"xlsx": 350,
-	"html": 250,
-	"docx": 700,
+	"pdf":  500,
+	"xlsx": 200,
+	"html": 200,
+	"docx": 800,
 }
 
 // renderCost estimates the memory a render of doc in the format holds at

@@ -22,8 +22,14 @@ import (
 // closes it after, so that count is the number of renders under way.
 type countingFS struct {
 	safefs.OS
-	mu         sync.Mutex
-	open, most int
+	mu                  sync.Mutex
+	open, most, created int
+}
+
+func (c *countingFS) createdSoFar() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.created
 }
 
 func (c *countingFS) Create(path string) (io.WriteCloser, error) {
@@ -32,6 +38,7 @@ func (c *countingFS) Create(path string) (io.WriteCloser, error) {
 		return nil, err
 	}
 	c.mu.Lock()
+	c.created++
 	c.open++
 	c.most = max(c.most, c.open)
 	c.mu.Unlock()
@@ -54,8 +61,9 @@ func (f *countedFile) Close() error {
 }
 
 // TestRenderPapersSchedule checks the scheduling of renders: every output
-// is asked for its document exactly once and every file is written; with
-// a budget below any render's cost no two renders run at once; and a
+// is asked for its document exactly once, and only when every render of
+// the outputs before it has started, and every file is written; with a
+// budget below any render's cost no two renders run at once; and a
 // document that cannot be had is the error, the first in the job's order,
 // with nothing written.
 func TestRenderPapersSchedule(t *testing.T) {
@@ -90,16 +98,27 @@ func TestRenderPapersSchedule(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), "out")
 			var mu sync.Mutex
 			asked := make([]int, len(outs))
+			fsys := &countingFS{}
 			docOf := func(i int) (*report.Document, error) {
 				mu.Lock()
 				asked[i]++
 				mu.Unlock()
+				before := 0
+				for _, o := range outs[:i] {
+					before += len(o.Formats)
+				}
+				// A render counts as started when its worker takes it, a
+				// moment before it creates its file; the other workers
+				// may each be in that moment.
+				lag := runtime.GOMAXPROCS(0) - 1
+				if started := fsys.createdSoFar(); tc.fail == nil && started < before-lag {
+					t.Errorf("output %d composed when %d of the %d renders before it had started", i+1, started, before)
+				}
 				if tc.fail[i] {
 					return nil, fmt.Errorf("output %d cannot be composed", i+1)
 				}
 				return reporttest.LongGroup(), nil
 			}
-			fsys := &countingFS{}
 			written, _, err := renderPapers(fsys, outs, docOf, dir, tc.budget, nil)
 			for i, n := range asked {
 				if n != 1 {
