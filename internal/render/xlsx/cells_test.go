@@ -74,12 +74,12 @@ func excelizeValue(c cell) any {
 			}
 			runs = append(runs, excelize.RichTextRun{Text: r.text, Font: f})
 		}
-		return excelize.Cell{StyleID: c.style, Value: runs}
+		return excelize.Cell{StyleID: int(c.style), Value: runs}
 	case string:
 		// excelize cuts long text itself.
-		return excelize.Cell{StyleID: c.style, Value: v}
+		return excelize.Cell{StyleID: int(c.style), Value: v}
 	}
-	return excelize.Cell{StyleID: c.style, Value: c.value}
+	return excelize.Cell{StyleID: int(c.style), Value: c.value}
 }
 
 var (
@@ -164,13 +164,13 @@ func TestRowsMatchExcelize(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	merges := [][4]int{{1, 1, 8, 1}, {2, 3, 2, 30}, {27, 5, 703, 9}, {1, 99, 1, 100}}
+	merges := []area{{1, 1, 8, 1}, {2, 3, 2, 30}, {27, 5, 703, 9}, {1, 99, 1, 100}}
 	for i := 0; i < 5000; i++ { // more than one piece of output
-		merges = append(merges, [4]int{3, 200 + 2*i, 4, 201 + 2*i})
+		merges = append(merges, newArea(3, 200+2*i, 4, 201+2*i))
 	}
 	for _, m := range merges {
-		a, _ := excelize.CoordinatesToCellName(m[0], m[1])
-		b, _ := excelize.CoordinatesToCellName(m[2], m[3])
+		a, _ := excelize.CoordinatesToCellName(int(m[0]), int(m[1]))
+		b, _ := excelize.CoordinatesToCellName(int(m[2]), int(m[3]))
 		if err := sw.MergeCell(a, b); err != nil {
 			t.Fatal(err)
 		}

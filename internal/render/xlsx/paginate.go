@@ -102,9 +102,9 @@ func (s *sheet) splitAtBreaks(breaks []int) {
 	if len(breaks) == 0 {
 		return
 	}
-	out := make([][4]int, 0, len(s.merges)+len(breaks))
+	out := make([]area, 0, len(s.merges)+len(breaks))
 	for _, m := range s.merges {
-		c0, r0, c1, r1 := m[0], m[1], m[2], m[3]
+		c0, r0, c1, r1 := int(m[0]), int(m[1]), int(m[2]), int(m[3])
 		if r1 == r0 {
 			out = append(out, m)
 			continue
@@ -126,9 +126,9 @@ func (s *sheet) splitAtBreaks(breaks []int) {
 }
 
 // appendMerge adds a merged area unless it is one cell.
-func appendMerge(out [][4]int, c0, r0, c1, r1 int) [][4]int {
+func appendMerge(out []area, c0, r0, c1, r1 int) []area {
 	if c1 > c0 || r1 > r0 {
-		out = append(out, [4]int{c0, r0, c1, r1})
+		out = append(out, newArea(c0, r0, c1, r1))
 	}
 	return out
 }

@@ -19,7 +19,7 @@ type sheet struct {
 	index   int       // 0-based position among the workbook's sheets
 	widths  []float64 // grid column widths in Excel units
 	rows    []row     // rows[0] is row 1
-	merges  [][4]int  // col0, row0, col1, row1 (1-based, inclusive)
+	merges  []area    // merged areas, in the order they were made
 	headRow int       // first table's header row, 0 when none
 	lastRow int       // first table's last row
 	lastCol int       // first table's last column
@@ -120,7 +120,7 @@ func (s *sheet) put(c0, c1, r0, r1 int, value any, style int) {
 			clear((*cells)[n:])
 		}
 		for c := c0; c <= c1; c++ {
-			cl := cell{style: style, set: true}
+			cl := cell{style: int32(style), set: true}
 			if r == r0 && c == c0 {
 				cl.value = value
 			}
@@ -128,8 +128,17 @@ func (s *sheet) put(c0, c1, r0, r1 int, value any, style int) {
 		}
 	}
 	if (c1 > c0 || r1 > r0) && !s.flat {
-		s.merges = append(s.merges, [4]int{c0, r0, c1, r1})
+		s.merges = append(s.merges, newArea(c0, r0, c1, r1))
 	}
+}
+
+// area is a merged area: first column, first row, last column, last row,
+// 1-based and inclusive. Sheets of tens of thousands of merged areas keep
+// them in half the room ints would take.
+type area [4]int32
+
+func newArea(c0, r0, c1, r1 int) area {
+	return area{int32(c0), int32(r0), int32(c1), int32(r1)}
 }
 
 // span is a run of grid columns, 1-based inclusive.

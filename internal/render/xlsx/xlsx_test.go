@@ -358,7 +358,7 @@ func TestRowHeights(t *testing.T) {
 	}
 	merged := false
 	for _, mg := range s.merges {
-		if mg[0] == 1 && mg[3]-mg[1]+1 == pieces {
+		if mg[0] == 1 && int(mg[3]-mg[1])+1 == pieces {
 			merged = true
 		}
 	}
