@@ -2,12 +2,13 @@ package pdf
 
 import (
 	"bytes"
-	"compress/zlib"
 	"fmt"
 	"io"
 	"regexp"
 	"sort"
 	"strconv"
+
+	"github.com/klauspost/compress/zlib"
 )
 
 // assemble writes the paper to w: the file fpdf wrote (src, uncompressed,
@@ -208,6 +209,13 @@ func assemble(w io.Writer, src []byte, pages, extras [][]byte, raw bool, mk *mar
 // every paper: a new one allocates about a megabyte of tables, and a
 // sync.Pool dropped them at each garbage collection, which a long build
 // runs often (measured: 42 MB of a warm rebuild's 450 MB allocated).
+//
+// The writers are github.com/klauspost/compress's zlib, not the standard
+// library's: compressing is half the PDF renderer's time, and on the page
+// contents of the 10,000-action sample's briefing (3,224 streams, 44 MB)
+// it takes 0.27–0.34 s against 0.61–0.67 s, for 3% less output. Its
+// output is as deterministic as the standard library's for a given
+// version.
 var zlibWriters = writerCache{free: make(chan *zlib.Writer, 4)}
 
 type writerCache struct{ free chan *zlib.Writer }

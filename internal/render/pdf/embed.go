@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"bytes"
-	"compress/zlib"
 	"encoding/binary"
 	"fmt"
 	"hash/fnv"
@@ -11,6 +10,7 @@ import (
 	"unicode/utf16"
 
 	"codeberg.org/go-pdf/fpdf"
+	"github.com/klauspost/compress/zlib"
 
 	"github.com/agsreport/agsreport/internal/fonts"
 )
