@@ -486,45 +486,50 @@ func TestNewCouncilLayouts(t *testing.T) {
 	}, []string{`row 4: band, issue "Financial Resilience"`, `row 7: band, issue "Partnerships"`, `issues                       2`},
 		[]string{"Governance Issue – Partnerships", "**2.1** Partnership register completed"}))
 	for _, l := range layouts {
-		t.Run(l.name, func(t *testing.T) {
-			dir := t.TempDir()
-			job := writeCouncil(t, l, dir)
-			before := testutil.Snapshot(t, dir)
-			var out bytes.Buffer
-			err := CheckVerbose(&out, job)
-			got := strings.ReplaceAll(out.String(), dir+string(filepath.Separator), "")
-			if (err != nil) != l.errors {
-				t.Fatalf("check: error %v, want errors %v\n%s", err, l.errors, got)
+		t.Run(l.name, func(t *testing.T) { runCouncilLayout(t, l) })
+	}
+}
+
+// runCouncilLayout writes a layout into a temporary folder and checks what
+// check -v, the papers and build show, and that no input changed.
+func runCouncilLayout(t *testing.T, l councilLayout) {
+	t.Helper()
+	dir := t.TempDir()
+	job := writeCouncil(t, l, dir)
+	before := testutil.Snapshot(t, dir)
+	var out bytes.Buffer
+	err := CheckVerbose(&out, job)
+	got := strings.ReplaceAll(out.String(), dir+string(filepath.Separator), "")
+	if (err != nil) != l.errors {
+		t.Fatalf("check: error %v, want errors %v\n%s", err, l.errors, got)
+	}
+	for _, s := range l.see {
+		if !strings.Contains(got, s) {
+			t.Errorf("check -v does not show %q:\n%s", s, got)
+		}
+	}
+	for _, s := range l.notSee {
+		if strings.Contains(got, s) {
+			t.Errorf("check -v shows %q:\n%s", s, got)
+		}
+	}
+	if !l.errors {
+		var doc bytes.Buffer
+		if err := Dump(&doc, job, true); err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range l.papers {
+			if !strings.Contains(doc.String(), s) {
+				t.Errorf("the papers do not show %q:\n%s", s, doc.String())
 			}
-			for _, s := range l.see {
-				if !strings.Contains(got, s) {
-					t.Errorf("check -v does not show %q:\n%s", s, got)
-				}
-			}
-			for _, s := range l.notSee {
-				if strings.Contains(got, s) {
-					t.Errorf("check -v shows %q:\n%s", s, got)
-				}
-			}
-			if !l.errors {
-				var doc bytes.Buffer
-				if err := Dump(&doc, job, true); err != nil {
-					t.Fatal(err)
-				}
-				for _, s := range l.papers {
-					if !strings.Contains(doc.String(), s) {
-						t.Errorf("the papers do not show %q:\n%s", s, doc.String())
-					}
-				}
-				var b bytes.Buffer
-				if err := Build(&b, job, BuildOptions{OutputDir: t.TempDir()}); err != nil {
-					t.Fatalf("build: %v\n%s", err, b.String())
-				}
-			}
-			if after := testutil.Snapshot(t, dir); after != before {
-				t.Errorf("the inputs changed:\n%s", testutil.FirstDiff(before, after))
-			}
-		})
+		}
+		var b bytes.Buffer
+		if err := Build(&b, job, BuildOptions{OutputDir: t.TempDir()}); err != nil {
+			t.Fatalf("build: %v\n%s", err, b.String())
+		}
+	}
+	if after := testutil.Snapshot(t, dir); after != before {
+		t.Errorf("the inputs changed:\n%s", testutil.FirstDiff(before, after))
 	}
 }
 

@@ -59,7 +59,10 @@ var fieldsOf = map[Kind][]field{
 		{"description", []string{"Action", "Agreed Action", "Action Description", "Description", "Actions", "Agreed Actions", "Action Required", "Proposed Action"}},
 		{"lead", []string{"Lead", "Lead Officer", "Responsible Officer", "Action Owner", "Action Lead", "Owner", "By Whom", "Responsibility",
 			"Responsible for", "Responsible", "Who"}},
-		{"target", []string{"Target Date", "Target", "Deadline", "Due Date", "Timescale", "By When", "To be delivered by", "Completion Date", "Due"}},
+		// A plan that keeps the original target beside the revised one
+		// heads it "Original target": that is the target a revision moves.
+		{"target", []string{"Target Date", "Target", "Deadline", "Due Date", "Timescale", "By When", "To be delivered by", "Completion Date", "Due",
+			"Original Target Date", "Original Target", "Original Deadline", "Original Due Date", "Original Completion Date"}},
 		{"target_text", []string{"Target (as written)", "Written Target"}},
 		{"revised_target", []string{"Revised Target Date", "Revised Target", "Revised Date", "New Target Date", "Revised Deadline", "Revised Due Date"}},
 		{"revision_agreed", []string{"Extension Agreed", "Date Agreed", "Revision Agreed", "Revised Date Agreed", "Extension Agreed On"}},

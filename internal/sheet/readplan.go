@@ -937,6 +937,10 @@ func statusPrefix(progress string, vocab *plan.Vocabulary) (string, bool) {
 // date agreed and who agreed it are kept with the revision. A date agreed
 // or an agreer with no revised target is a located error, never dropped.
 func (b *builder) revision(a *plan.Action, r row) {
+	if a.Target.IsZero() && r.text("revised_target") != "" {
+		b.probs.Errorf(r.at("revised_target"), "a revised target, %q, with no original target in the row: give the target it revises (a column headed \"Target Date\" or \"Original target\", or columns.target in the job), so that the papers do not show a revision as the first target", oneLine(r.text("revised_target")))
+		return
+	}
 	if b.revisions(a, r) {
 		return
 	}

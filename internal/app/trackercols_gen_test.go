@@ -1,0 +1,91 @@
+package app
+
+import (
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// trackerJob is the job a governance officer writes for a tracker kept on
+// one sheet, with a RAG vocabulary and the briefing.
+const trackerJob = `title = "Annual Governance Statement Action Plan 2024-25"
+organisation = "Borsetshire District Council"
+period = "Quarter 2 2024/25"
+as_at = 2024-10-15
+
+[plan]
+workbook = "plan.xlsx"
+
+[statuses.Green]
+colour = "#C6EFCE"
+[statuses.Amber]
+colour = "#FFEB9C"
+[statuses.Red]
+colour = "#FFC7CE"
+
+[[output]]
+template = "briefing"
+formats = ["pdf"]
+`
+
+// trackerLayouts are trackers that keep the original target beside the
+// revised one, as councils do once a committee has agreed extensions.
+func trackerLayouts() []councilLayout {
+	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+	return []councilLayout{
+		{
+			// "Original target" and "Revised target" side by side: the
+			// original is the target the revision moves, never a column
+			// left aside while the revision passes for the first target.
+			name: "original-and-revised-targets",
+			files: func(t testing.TB, dir string) {
+				s := "AGS Tracker 2024-25"
+				x := newXL(t, s)
+				x.set(s, "A1", "Borsetshire District Council – AGS Action Tracker 2024/25")
+				x.merge(s, "A1", "J1")
+				x.row(s, 3, "Ref", "Governance Issue", "Action", "Responsible Officer", "Original target", "Revised target", "Date Agreed", "Agreed By", "RAG", "Latest Update")
+				x.row(s, 4, "B1", "Procurement", "Refresh contract procedure rules", "Head of Legal", day(2024, 6, 30), day(2024, 9, 30), day(2024, 7, 10), "Audit Committee", "Green", "Draft rules at consultation")
+				x.row(s, 5, "B2", "ICT", "Backup testing", "Head of ICT", "March 2025", "30 June 2025\n30 September 2025", "01/04/2025\n01/07/2025", "CMT\nAudit Committee", "Amber", "Awaiting supplier")
+				x.row(s, 6, "B3", "ICT", "Disaster recovery plan", "Head of ICT", day(2025, 3, 31), "", "", "", "Green", "Started")
+				x.save(filepath.Join(dir, "plan.xlsx"))
+			},
+			job: trackerJob,
+			see: []string{
+				`E   "Original target"                            → target`,
+				`F   "Revised target"                             → revised_target`,
+				`overdue actions              1 (B1)`,
+			},
+			papers: []string{
+				"Revised: 30 September 2024 (was 30 June 2024; extension agreed 10 July 2024 by Audit Committee)",
+				"Revised: 30 September 2025 (was 31 March 2025; extension agreed 1 July 2025 by Audit Committee)",
+			},
+		},
+		{
+			// A revised target in a row whose target is blank: which date
+			// it revises is not known, so it is an error at the cell, not
+			// read as the first target (and a second revision as the
+			// first's extension).
+			name: "revised-target-with-no-original",
+			files: func(t testing.TB, dir string) {
+				s := "Actions"
+				x := newXL(t, s)
+				x.row(s, 1, "Ref", "Action", "Lead", "Target Date", "Revised Target Date", "Status", "Progress")
+				x.row(s, 2, "C1", "Refresh the risk register", "Head of Audit", day(2024, 12, 31), day(2025, 3, 31), "Amber", "Workshops held")
+				x.row(s, 3, "C2", "Publish the counter-fraud policy", "Head of Audit", "", "30 June 2025\n30 September 2025", "Amber", "Drafted")
+				x.save(filepath.Join(dir, "plan.xlsx"))
+			},
+			job:    trackerJob,
+			errors: true,
+			see: []string{
+				`error: plan.xlsx: sheet "Actions", cell E3 ("Revised Target Date"): a revised target, "30 June 2025 30 September 2025", with no original target in the row`,
+			},
+			notSee: []string{`cell E2`},
+		},
+	}
+}
+
+func TestTrackerColumnLayouts(t *testing.T) {
+	for _, l := range trackerLayouts() {
+		t.Run(l.name, func(t *testing.T) { runCouncilLayout(t, l) })
+	}
+}
