@@ -214,16 +214,49 @@ func (ft *fastText) eval(d *Data, fp fieldPaths) (s string, ok bool) {
 			s, ok = "", false // a method that panics: the template says what
 		}
 	}()
-	var b strings.Builder
+	var b textOut
 	if !evalParts(&b, ft.parts, reflect.ValueOf(d), "", fp) {
 		return "", false
 	}
 	return b.String(), true
 }
 
+// textOut gathers the pieces of a text. A text of one piece, the usual
+// cell ({{.Action.Lead}}), is that piece itself: the document shares the
+// plan's string instead of a copy.
+type textOut struct {
+	first string
+	n     int // non-empty pieces written
+	b     strings.Builder
+}
+
+func (o *textOut) WriteString(s string) {
+	if s == "" {
+		return
+	}
+	switch o.n {
+	case 0:
+		o.first = s
+	case 1:
+		o.b.Grow(len(o.first) + len(s))
+		o.b.WriteString(o.first)
+		o.b.WriteString(s)
+	default:
+		o.b.WriteString(s)
+	}
+	o.n++
+}
+
+func (o *textOut) String() string {
+	if o.n <= 1 {
+		return o.first
+	}
+	return o.b.String()
+}
+
 // evalParts writes the parts evaluated on root into b; dot is the value
 // of the enclosing with. It returns false to fall back to the template.
-func evalParts(b *strings.Builder, parts []fastPart, root reflect.Value, dot string, fp fieldPaths) bool {
+func evalParts(b *textOut, parts []fastPart, root reflect.Value, dot string, fp fieldPaths) bool {
 	for _, p := range parts {
 		switch {
 		case p.dot:
