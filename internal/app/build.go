@@ -164,6 +164,7 @@ func build(w io.Writer, jobPath string, opts BuildOptions) (*job.Job, *snapshot,
 		return j, nil, fmt.Errorf("%s: the job has no [[output]]: nothing to build", jobPath)
 	}
 	snap := takeSnapshot(l.Plan)
+	l.Readings = nil // the account of each row read is for check -v only
 	written, cleaned, err := renderPapers(opts.FS, j.Outputs, composer(l), dir, renderBudget, tm)
 	for _, c := range cleaned {
 		fmt.Fprintf(w, "note: %s\n", c)
