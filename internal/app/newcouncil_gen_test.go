@@ -470,7 +470,7 @@ func TestWriteCouncilLayouts(t *testing.T) {
 	if out == "" {
 		t.Skip("set AGSREPORT_COUNCIL_OUT to write the new-council workbooks there")
 	}
-	for _, l := range councilLayouts() {
+	for _, l := range append(councilLayouts(), trackerLayouts()...) {
 		writeCouncil(t, l, filepath.Join(out, l.name))
 	}
 }

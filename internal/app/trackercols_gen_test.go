@@ -81,6 +81,45 @@ func trackerLayouts() []councilLayout {
 			},
 			notSee: []string{`cell E2`},
 		},
+		{
+			// % complete typed as fractions of 1 in cells with no
+			// percentage format: the finished action's 1 is 100%, as the
+			// column means, never 1%.
+			name: "percent-as-fractions",
+			files: func(t testing.TB, dir string) {
+				s := "Actions"
+				x := newXL(t, s)
+				x.row(s, 1, "Ref", "Action", "Lead", "Target Date", "% Complete", "Status", "Progress")
+				x.row(s, 2, "D1", "Budget monitoring", "CFO", day(2025, 3, 31), 0.25, "Amber", "Started")
+				x.row(s, 3, "D2", "Reserves strategy", "CFO", day(2025, 3, 31), 1, "Green", "Agreed by Council")
+				x.row(s, 4, "D3", "Treasury training", "CFO", day(2025, 3, 31), 0.5, "Amber", "Half the sessions held")
+				x.save(filepath.Join(dir, "plan.xlsx"))
+			},
+			job: trackerJob,
+			see: []string{
+				`note: plan.xlsx: sheet "Actions", cell E3 ("% Complete"): percent complete 1 is read as 100%: the column writes fractions of 1 (as at E2)`,
+			},
+			notSee: []string{`read as 1%`},
+			papers: []string{"Green\n        cell 6\n          100%\n"},
+		},
+		{
+			// Whole percentages: 1 is 1%, but a council may have meant a
+			// finished action, so check says so at the cell.
+			name: "percent-whole-with-a-one",
+			files: func(t testing.TB, dir string) {
+				s := "Actions"
+				x := newXL(t, s)
+				x.row(s, 1, "Ref", "Action", "Lead", "Target Date", "% Complete", "Status", "Progress")
+				x.row(s, 2, "D1", "Budget monitoring", "CFO", day(2025, 3, 31), 25, "Amber", "Started")
+				x.row(s, 3, "D2", "Reserves strategy", "CFO", day(2025, 3, 31), 1, "Amber", "Scoping")
+				x.save(filepath.Join(dir, "plan.xlsx"))
+			},
+			job: trackerJob,
+			see: []string{
+				`warning: plan.xlsx: sheet "Actions", cell E3 ("% Complete"): percent complete 1 is read as 1%; if the action is complete, write 100%`,
+			},
+			papers: []string{"Amber\n        cell 6\n          1%\n"},
+		},
 	}
 }
 

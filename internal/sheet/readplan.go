@@ -382,7 +382,12 @@ type builder struct {
 	outcomesBy byNumber[*plan.Outcome]
 	recsBy     byNumber[*plan.Recommendation]
 	rows       int // rows taken, all tables together
-	maxRows    int // 0 for maxPlanRows
+	// percentOnes are the actions whose % complete is a bare 1, read once
+	// the whole column is known; percentFraction is, by table, the first
+	// cell of its column written as a fraction of 1 (0.5), if any.
+	percentOnes     []percentOne
+	percentFraction map[*table]plan.Loc
+	maxRows         int // 0 for maxPlanRows
 }
 
 func newBuilder(p *plan.Plan, vocab *plan.Vocabulary, probs *plan.Problems) *builder {
@@ -523,6 +528,8 @@ func (b *builder) actionRow(t *table, r row) string {
 	}
 	if a.Percent, err = plan.ParsePercent(r.text("percent")); err != nil {
 		b.probs.Errorf(r.at("percent"), "%v", err)
+	} else {
+		b.percentShape(t, a, r)
 	}
 	if t.refInText {
 		// The ref is the action's Ref; templates print it in front of the
@@ -624,6 +631,7 @@ func unknownStatus(s string, vocab *plan.Vocabulary) string {
 // from a flat table when there is no issues table), outcomes and
 // recommendations to theirs, and actions to outcomes and recommendations.
 func (b *builder) assemble() {
+	b.resolvePercentOnes()
 	// Issues named by actions come first, so that outcome and
 	// recommendation tables can refer to them too.
 	var prev *plan.Issue
@@ -1029,4 +1037,51 @@ func revisionLines(s string) []string {
 		lines[i] = l
 	}
 	return lines
+}
+
+// A percentOne is an action whose % complete is written 1, with no % sign
+// and no decimal point: 1% in a column of whole percentages, 100% in a
+// column of fractions of 1.
+type percentOne struct {
+	t   *table
+	a   *plan.Action
+	loc plan.Loc
+	raw string
+}
+
+// percentShape notes a % complete cell written as a bare 1, or as a
+// fraction of 1, so that the column as a whole says which a bare 1 is.
+func (b *builder) percentShape(t *table, a *plan.Action, r row) {
+	raw := r.text("percent")
+	if strings.ContainsRune(raw, '%') {
+		return
+	}
+	v, err := strconv.ParseFloat(strings.TrimSpace(raw), 64)
+	switch {
+	case err != nil:
+	case v == 1 && !strings.Contains(raw, "."):
+		b.percentOnes = append(b.percentOnes, percentOne{t: t, a: a, loc: r.at("percent"), raw: raw})
+	case v > 0 && v < 1:
+		if _, seen := b.percentFraction[t]; !seen {
+			if b.percentFraction == nil {
+				b.percentFraction = map[*table]plan.Loc{}
+			}
+			b.percentFraction[t] = r.at("percent")
+		}
+	}
+}
+
+// resolvePercentOnes reads each bare 1 of a % complete column: as 100% in
+// a column whose other values are fractions of 1 (0.25, 0.5), with a
+// note; otherwise as 1%, with a warning, since a council that writes
+// fractions may mean a finished action.
+func (b *builder) resolvePercentOnes() {
+	for _, o := range b.percentOnes {
+		if frac, ok := b.percentFraction[o.t]; ok {
+			o.a.Percent = plan.Percent{Value: 100, Set: true}
+			o.t.note(o.loc, "percent complete %s is read as 100%%: the column writes fractions of 1 (as at %s%d)", o.raw, plan.ColumnName(frac.Col), frac.Row)
+			continue
+		}
+		b.probs.Warnf(o.loc, "percent complete %s is read as 1%%; if the action is complete, write 100%% (or give the column a percentage format, where 1 shows as 100%%)", o.raw)
+	}
 }
