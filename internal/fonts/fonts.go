@@ -1,6 +1,8 @@
 // Package fonts holds the text font every output is measured with: the four
 // faces of Liberation Sans (metric-compatible with Arial, the usual council
-// font), their TrueType data for embedding, and their advance widths.
+// font), read once per process by agsreport's own TrueType reader: their
+// advance widths, their descriptor facts, and subsets of them cut for
+// embedding (Subset).
 //
 // The PDF renderer draws and measures with these faces, the Excel renderer
 // sizes rows with them (Excel shows Arial, LibreOffice Liberation Sans: the
@@ -49,15 +51,6 @@ var ttf = [NumFaces][]byte{
 	liberationsansbold.TTF,
 	liberationsansitalic.TTF,
 	liberationsansbolditalic.TTF,
-}
-
-// TTF returns the TrueType data of face, for embedding. The caller must
-// not modify it.
-func TTF(f Face) []byte {
-	if f >= NumFaces {
-		f = Regular
-	}
-	return ttf[f]
 }
 
 // planes is the number of characters covered: the Basic Multilingual

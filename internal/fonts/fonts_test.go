@@ -57,8 +57,8 @@ func TestLiberation(t *testing.T) {
 	if FaceOf(true, true) != BoldItalic || FaceOf(false, true) != Italic || FaceOf(true, false) != Bold || FaceOf(false, false) != Regular {
 		t.Error("FaceOf")
 	}
-	if len(TTF(Bold)) == 0 || &TTF(Bold)[0] == &TTF(Regular)[0] {
-		t.Error("TTF must return each face's own data")
+	if len(ttf[Bold]) == 0 || &ttf[Bold][0] == &ttf[Regular][0] {
+		t.Error("each face must have its own data")
 	}
 }
 
@@ -71,7 +71,7 @@ func TestMetricsAgreeWithSfnt(t *testing.T) {
 		t.Fatal(err)
 	}
 	for f := range NumFaces {
-		sf, err := sfnt.Parse(TTF(f))
+		sf, err := sfnt.Parse(ttf[f])
 		if err != nil {
 			t.Fatal(err)
 		}

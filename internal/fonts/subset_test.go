@@ -36,10 +36,10 @@ func TestSubset(t *testing.T) {
 					t.Fatalf("runes not ascending: %q", s.Runes)
 				}
 			}
-			if n := len(s.Font); n > len(TTF(f))/4 {
-				t.Errorf("subset is %d bytes, the face %d", n, len(TTF(f)))
+			if n := len(s.Font); n > len(ttf[f])/4 {
+				t.Errorf("subset is %d bytes, the face %d", n, len(ttf[f]))
 			}
-			full, err := sfnt.Parse(TTF(f))
+			full, err := sfnt.Parse(ttf[f])
 			if err != nil {
 				t.Fatal(err)
 			}
