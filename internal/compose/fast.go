@@ -186,6 +186,31 @@ type fieldKey struct {
 	name string
 }
 
+// Results of fieldPaths.method besides a method's index.
+const (
+	noMethod    = -1 // the type has no method of that name
+	notCallable = -2 // it has one that fastText does not call
+)
+
+// method returns the index of pointer type t's method name when it takes
+// nothing and gives a string, noMethod or notCallable. Its entries share
+// the map with lookup's, whose keys are struct types, never pointers.
+func (fp fieldPaths) method(t reflect.Type, name string) int {
+	k := fieldKey{t, name}
+	if p, ok := fp[k]; ok {
+		return p[0]
+	}
+	i := noMethod
+	if m, ok := t.MethodByName(name); ok {
+		i = notCallable
+		if mt := m.Type; mt.NumIn() == 1 && mt.NumOut() == 1 && mt.Out(0) == stringType {
+			i = m.Index
+		}
+	}
+	fp[k] = []int{i}
+	return i
+}
+
 func (fp fieldPaths) lookup(t reflect.Type, name string) []int {
 	k := fieldKey{t, name}
 	if p, ok := fp[k]; ok {
@@ -333,21 +358,18 @@ func evalChain(root reflect.Value, chain []string, fp fieldPaths) (reflect.Value
 	v := root
 	for _, name := range chain {
 		if v.Kind() == reflect.Pointer && !v.IsNil() {
-			if m, isMethod := v.Type().MethodByName(name); isMethod {
-				// A method text/template would call: one that takes
-				// nothing and gives a string is called here too.
-				if t := m.Type; t.NumIn() != 1 || t.NumOut() != 1 || t.Out(0) != stringType {
-					return v, false
-				}
-				v = v.Method(m.Index).Call(nil)[0]
+			// A method text/template would call: one that takes nothing
+			// and gives a string is called here too.
+			switch i := fp.method(v.Type(), name); {
+			case i >= 0:
+				v = v.Method(i).Call(nil)[0]
 				continue
+			case i == notCallable:
+				return v, false
 			}
 		}
 		for v.Kind() == reflect.Pointer {
-			if v.IsNil() {
-				return v, false
-			}
-			if _, isMethod := v.Type().MethodByName(name); isMethod {
+			if v.IsNil() || fp.method(v.Type(), name) != noMethod {
 				return v, false
 			}
 			v = v.Elem()
