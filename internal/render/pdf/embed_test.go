@@ -164,3 +164,37 @@ func TestFlateStream(t *testing.T) {
 		t.Errorf("inflates to %d bytes (%v), want the %d given", len(back), err, len(data))
 	}
 }
+
+// TestEmbedFontsRunningText checks that characters drawn only in the
+// running header and footer, which are drawn after the body, are in the
+// embedded subsets too: pdftotext reads them back through the ToUnicode
+// map, which lists only the characters of each subset.
+func TestEmbedFontsRunningText(t *testing.T) {
+	pdftotext := testutil.NeedTool(t, "pdftotext")
+	m, err := fontMetrics()
+	if err != nil {
+		t.Fatal(err)
+	}
+	header, footer := "Header Ωψ", "Footer ‰" // characters in no other text of the paper
+	for _, r := range "Ωψ‰" {
+		if !m.Has(Regular, r) {
+			t.Fatalf("the font has no %q", r)
+		}
+	}
+	doc := reporttest.OneRow()
+	doc.Header.Left, doc.Footer.Left = header, footer
+	out, _ := renderBytes(t, doc)
+	path := filepath.Join(t.TempDir(), "running.pdf")
+	if err := os.WriteFile(path, out, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	text, err := exec.Command(pdftotext, "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	for _, want := range []string{header, footer} {
+		if !strings.Contains(string(text), want) {
+			t.Errorf("pdftotext does not read %q:\n%s", want, text)
+		}
+	}
+}
