@@ -112,11 +112,13 @@ func trackerLayouts() []councilLayout {
 				x.row(s, 1, "Ref", "Action", "Lead", "Target Date", "% Complete", "Status", "Progress")
 				x.row(s, 2, "D1", "Budget monitoring", "CFO", day(2025, 3, 31), 25, "Amber", "Started")
 				x.row(s, 3, "D2", "Reserves strategy", "CFO", day(2025, 3, 31), 1, "Amber", "Scoping")
+				x.row(s, 4, "D3") // a ref typed ahead of its action
 				x.save(filepath.Join(dir, "plan.xlsx"))
 			},
 			job: trackerJob,
 			see: []string{
 				`warning: plan.xlsx: sheet "Actions", cell E3 ("% Complete"): percent complete 1 is read as 1%; if the action is complete, write 100%`,
+				`row 4 not read: an action ref with nothing else in the row`,
 			},
 			papers: []string{"Amber\n        cell 6\n          1%\n"},
 		},

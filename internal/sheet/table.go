@@ -576,7 +576,7 @@ func readTable(src source, req tableRequest, probs *plan.Problems, fn rowFunc) (
 			if b == nil {
 				why := fmt.Sprintf("text in one column only, not a %s", kindNoun[t.kind])
 				if hasKey(r) {
-					why = fmt.Sprintf("a %s with nothing else in the row", keyNoun(t.kind))
+					why = article(keyNoun(t.kind)) + " with nothing else in the row"
 				}
 				notRead(why)
 				bs.pendNote(t.loc(num, quoted[0].Col-1), first, why)
@@ -1122,4 +1122,12 @@ func quoteList(ss []string, last string) string {
 		fmt.Fprintf(&b, "%q", s)
 	}
 	return b.String()
+}
+
+// article puts "a" or "an" before a noun that begins with a letter.
+func article(noun string) string {
+	if noun != "" && strings.ContainsRune("aeiouAEIOU", rune(noun[0])) {
+		return "an " + noun
+	}
+	return "a " + noun
 }
