@@ -167,13 +167,15 @@ type rolled struct {
 	actions []*plan.Action // open actions, in plan order
 	closed  []*plan.Action // closed actions, left behind
 	empty   []string       // IDs of issues left behind
-	last    map[*plan.Action]plan.Update
+	// textFrom is the period each carried action's progress text was
+	// given in: the last update with text, or the plan's own period.
+	textFrom map[*plan.Action]string
 }
 
 // carry sorts the plan's actions into those carried forward and those
 // left behind.
 func carry(p *plan.Plan, from string) *rolled {
-	r := &rolled{from: from, last: map[*plan.Action]plan.Update{}}
+	r := &rolled{from: from, textFrom: map[*plan.Action]string{}}
 	for _, is := range p.Issues {
 		open := 0
 		for _, a := range is.Actions {
@@ -184,8 +186,8 @@ func carry(p *plan.Plan, from string) *rolled {
 			open++
 			r.actions = append(r.actions, a)
 			for i := len(a.History) - 1; i >= 0; i-- {
-				if u := a.History[i]; u.Status != "" || u.Progress != "" {
-					r.last[a] = u
+				if u := a.History[i]; u.Progress != "" {
+					r.textFrom[a] = u.Period
 					break
 				}
 			}
@@ -202,17 +204,20 @@ func carry(p *plan.Plan, from string) *rolled {
 }
 
 // progress is the text the new plan's progress column holds for a: the
-// last update's text, after the period it was given for.
+// last text, after the period it was given in — an update's, the plan's
+// own period's, or, when the plan names none, the year rolled over from —
+// so that next year's papers never pass it off as their own. A text an
+// earlier rollover labelled keeps its label.
 func (r *rolled) progress(a *plan.Action) string {
-	u, ok := r.last[a]
 	text := a.Progress
-	if text == "" {
-		return ""
+	if text == "" || strings.HasPrefix(text, "Last update (") {
+		return text
 	}
-	if ok && u.Period != "" && !u.Baseline {
-		return "Last update (" + u.Period + "): " + text
+	period := r.textFrom[a]
+	if period == "" {
+		period = r.from
 	}
-	return text
+	return "Last update (" + period + "): " + text
 }
 
 // Headings of the new plan's sheets: each is a heading the reader maps

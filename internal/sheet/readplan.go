@@ -663,7 +663,9 @@ func (b *builder) assemble() {
 			is = prev
 		case b.issuesTable != nil && len(b.p.Issues) == 1:
 			is = b.p.Issues[0]
-		case b.issuesTable != nil:
+		case b.issuesTable != nil && len(b.p.Issues) > 0:
+			// A table of issues that lists none (a plan rolled over from
+			// one with no issue) leaves the actions one untitled issue.
 			b.probs.Errorf(ar.t.loc(ar.num, colOf(ar.t, "issue")), "action %q has no issue (the plan has %d issues; give each action's issue ref)", ar.a.Ref, len(b.p.Issues))
 			continue
 		default:
