@@ -144,11 +144,28 @@ func loadJob(j *job.Job, lib compose.Library) (*Loaded, error) {
 	extend(p, j, &l.Problems)
 	l.Plan = p
 	approve(l, j)
+	earlyRequests(p, &l.Problems)
 	p.Derive()
 	l.Plan = p
 	staleNarrative(l)
 	untitledIssues(l)
 	return l, nil
+}
+
+// earlyRequests warns about each request for a new target, not yet
+// decided, whose date is not after the action's current target: an
+// extension asks for more time, so an earlier date is most likely a slip
+// in the return (a year typed wrong), which the committee should not be
+// asked to agree as written.
+func earlyRequests(p *plan.Plan, probs *plan.Problems) {
+	for _, period := range p.Periods {
+		for _, rq := range p.Requests(period) {
+			if rq.Agreed != nil || rq.Refused != nil || rq.From.Due.IsZero() || rq.From.Due.Before(rq.Requested.Due) {
+				continue
+			}
+			probs.Warnf(rq.Source, "action %q: the new target asked for in the return for %s, %s, is not after its current target, %s: an extension asks for a later date, so check the date with the officer", rq.Action.Ref, period, rq.Requested.Due.Long(), rq.From.Due.Long())
+		}
+	}
 }
 
 // outputsShowing are the job's outputs whose template mentions field (see

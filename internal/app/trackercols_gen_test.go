@@ -2,6 +2,7 @@ package app
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -121,6 +122,34 @@ func trackerLayouts() []councilLayout {
 				`row 4 not read: an action ref with nothing else in the row`,
 			},
 			papers: []string{"Amber\n        cell 6\n          1%\n"},
+		},
+		{
+			// An officer asks for a "new target" earlier than the current
+			// one (the year typed wrong): check says so at the return's
+			// row, and lists the request as asked, for the committee.
+			name: "request-before-current-target",
+			files: func(t testing.TB, dir string) {
+				x := newXL(t, "Actions")
+				x.row("Actions", 1, "Ref", "Action", "Lead", "Target Date", "Status", "Progress")
+				x.row("Actions", 2, "G1", "Wellbeing survey", "HR Manager", day(2024, 9, 30), "Amber", "Survey drafted")
+				x.row("Actions", 3, "G2", "Pay policy", "HR Manager", day(2024, 9, 30), "Amber", "Drafted")
+				x.save(filepath.Join(dir, "plan.xlsx"))
+				r := newXL(t, "Return")
+				r.row("Return", 1, "Action Ref", "Status", "Progress", "Requested new target", "Reason for extension")
+				r.row("Return", 2, "G1", "Amber", "Survey out", day(2024, 8, 1), "Supplier late")
+				r.row("Return", 3, "G2", "Amber", "To Council in January", day(2025, 1, 31), "Council date moved")
+				r.save(filepath.Join(dir, "hr.xlsx"))
+			},
+			job: strings.Replace(trackerJob, "[statuses.Green]", `[[updates]]
+period = "Quarter 2 2024/25"
+workbooks = ["hr.xlsx"]
+
+[statuses.Green]`, 1),
+			see: []string{
+				`warning: hr.xlsx: sheet "Return", cell A2 ("Action Ref"): action "G1": the new target asked for in the return for Quarter 2 2024/25, 1 August 2024, is not after its current target, 30 September 2024`,
+				`G1 (HR Manager): 30 September 2024 → 1 August 2024 — "Supplier late"; not agreed yet`,
+			},
+			notSee: []string{`action "G2": the new target`},
 		},
 	}
 }
