@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/xml"
 	"errors"
@@ -33,7 +34,7 @@ func (wb *workbook) merges(sheet string) ([]area, error) {
 	defer rc.Close()
 	var r io.Reader = rc
 	if f.UncompressedSize64 <= maxKeep {
-		data, err := io.ReadAll(rc)
+		data, err := readWhole(rc, f.UncompressedSize64)
 		if err != nil {
 			wb.bad[part] = damagedPart(part, err)
 			return nil, nil
@@ -156,6 +157,25 @@ func decodeMerges(r io.Reader, part string) ([]area, error) {
 				return out, nil
 			}
 		}
+	}
+}
+
+// readWhole reads a zip entry of the given uncompressed size, made once
+// at that size, to its end (where the zip reader checks the size and the
+// checksum).
+func readWhole(r io.Reader, size uint64) ([]byte, error) {
+	data := make([]byte, size)
+	if _, err := io.ReadFull(r, data); err != nil {
+		return nil, err
+	}
+	var one [1]byte
+	switch _, err := io.ReadFull(r, one[:]); err {
+	case io.EOF:
+		return data, nil
+	case nil:
+		return nil, zip.ErrFormat // longer than the directory says
+	default:
+		return nil, err
 	}
 }
 
