@@ -151,6 +151,24 @@ workbooks = ["hr.xlsx"]
 			},
 			notSee: []string{`action "G2": the new target`},
 		},
+		{
+			// Next year's job, as rollover writes it, gives no as-at date:
+			// no action can be judged overdue, so the briefing counts none
+			// as "0 of 2 overdue" and says why its overdue list is empty.
+			name: "no-as-at-date",
+			files: func(t testing.TB, dir string) {
+				x := newXL(t, "Actions")
+				x.row("Actions", 1, "Ref", "Action", "Lead", "Target Date", "Status", "Progress")
+				x.row("Actions", 2, "H1", "Wellbeing survey", "HR Manager", day(2024, 9, 30), "Amber", "Survey drafted")
+				x.row("Actions", 3, "H2", "Pay policy", "HR Manager", day(2024, 9, 30), "Green", "Drafted")
+				x.save(filepath.Join(dir, "plan.xlsx"))
+			},
+			job: strings.Replace(trackerJob, "as_at = 2024-10-15\n", "", 1),
+			papers: []string{
+				"**All actions:** 1 of 2 green (50%); 1 of 2 amber (50%).",
+				"No action is judged overdue: the job gives no as-at date (as_at) to judge targets against.",
+			},
+		},
 	}
 }
 
