@@ -118,6 +118,18 @@ func TestApprovalsSheet(t *testing.T) {
 			errors: 2,
 		},
 		{
+			// One message a cell: a date written wrong is not also
+			// reported as no date at all.
+			name:    "agreed on dates that are none",
+			cells:   map[string]string{"H5": "N", "I5": "soon", "H6": "Y", "I6": "12/13/2023"},
+			overdue: "FS3",
+			says: []string{
+				`cell I5 ("Agreed on"): "soon" is not a date: give the date of the decision`,
+				`cell I6 ("Agreed on"): "12/13/2023" is not a date (day/month/year)`,
+			},
+			errors: 2,
+		},
+		{
 			name:    "a date and a name with no decision, and a lead changed",
 			cells:   map[string]string{"B5": "Chief Executive", "I6": "12 December 2023", "J6": "Audit Committee"},
 			overdue: "FS3",

@@ -39,11 +39,14 @@ func ReadApprovals(spec TableSpec, probs *plan.Problems) ([]plan.Approval, *Read
 		}
 		before := len(probs.List)
 		a.Requested = r.target("requested", probs)
-		on := r.target("agreed_on", probs)
 		if len(probs.List) == before && !a.Requested.IsZero() && a.Requested.Due.IsZero() {
 			probs.Errorf(r.at("requested"), "the requested new target %q is not a date", a.Requested.Text)
 		}
-		if !on.IsZero() && on.Due.IsZero() {
+		// One message a cell: a date r.target could not read is reported
+		// there already.
+		onBefore := len(probs.List)
+		on := r.target("agreed_on", probs)
+		if len(probs.List) == onBefore && !on.IsZero() && on.Due.IsZero() {
 			probs.Errorf(r.at("agreed_on"), "%q is not a date: give the date of the decision, such as 12 December 2023", on.Text)
 		}
 		a.On = on.Due
