@@ -169,6 +169,32 @@ workbooks = ["hr.xlsx"]
 				"No action is judged overdue: the job gives no as-at date (as_at) to judge targets against.",
 			},
 		},
+		{
+			// Priority marked by fill colour alone, with a key under the
+			// table: check says at the cell that no priority is read; a
+			// row highlighted across (ref and priority alike) is not a
+			// priority and is not reported.
+			name: "priority-by-colour-only",
+			files: func(t testing.TB, dir string) {
+				x := newXL(t, "Actions")
+				x.row("Actions", 1, "Ref", "Action", "Lead", "Priority", "Target Date", "Status", "Progress")
+				x.row("Actions", 2, "P1", "Wellbeing survey", "HR Manager", "", day(2025, 3, 31), "Amber", "Survey drafted")
+				x.row("Actions", 3, "P2", "Pay policy", "HR Manager", "", day(2025, 3, 31), "Amber", "Drafted")
+				x.row("Actions", 4, "P3", "Exit interviews", "HR Manager", "Low", day(2025, 3, 31), "Amber", "Started")
+				x.row("Actions", 6, "Key: red = high priority")
+				x.fill("Actions", "D2", "#FF0000")
+				for _, c := range []string{"A3", "B3", "C3", "D3", "E3", "F3", "G3"} {
+					x.fill("Actions", c, "#FFFF00")
+				}
+				x.save(filepath.Join(dir, "plan.xlsx"))
+			},
+			job: trackerJob,
+			see: []string{
+				`warning: plan.xlsx: sheet "Actions", cell D2 ("Priority"): the priority cell has no words, only a fill colour, #FF0000: agsreport reads a priority from words only`,
+				`A6 "Key: red = high priority"`,
+			},
+			notSee: []string{`cell D3 ("Priority")`},
+		},
 	}
 }
 

@@ -525,6 +525,8 @@ func (b *builder) actionRow(t *table, r row) string {
 	var err error
 	if a.Priority, err = plan.ParsePriority(r.text("priority")); err != nil {
 		b.probs.Errorf(r.at("priority"), "%v", err)
+	} else if a.Priority.Text == "" {
+		b.colourOnlyPriority(r)
 	}
 	if a.Percent, err = plan.ParsePercent(r.text("percent")); err != nil {
 		b.probs.Errorf(r.at("percent"), "%v", err)
@@ -1086,4 +1088,19 @@ func (b *builder) resolvePercentOnes() {
 		}
 		b.probs.Warnf(o.loc, "percent complete %s is read as 1%%; if the action is complete, write 100%% (or give the column a percentage format, where 1 shows as 100%%)", o.raw)
 	}
+}
+
+// colourOnlyPriority warns about a priority cell with no words but a solid
+// fill of its own (the row's ref cell has another): a tracker that marks
+// priority by colour alone would otherwise lose it without a word. A fill
+// the whole row shares is the row's highlight, not a priority.
+func (b *builder) colourOnlyPriority(r row) {
+	c, _, ok := r.get("priority")
+	if !ok || c.fill == "" || strings.TrimSpace(c.text) != "" {
+		return
+	}
+	if ref, _, _ := r.get("ref"); ref.fill == c.fill {
+		return
+	}
+	b.probs.Warnf(r.at("priority"), "the priority cell has no words, only a fill colour, #%s: agsreport reads a priority from words only (High, Medium, Low or 1, 2, 3), so the action has none; write the priority in the cell", c.fill)
 }
