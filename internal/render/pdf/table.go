@@ -29,12 +29,21 @@ type trow struct {
 	h     float64 // natural height from the ordinary cells, padding included
 }
 
-// tgroup is a laid-out group.
+// tgroup is a laid-out group. Its rows are measured one at a time, when
+// the layout first needs them (see flow.row), and released once drawn, so
+// that a long table's wrapped text is never all in memory.
 type tgroup struct {
 	band, bandCont   []line  // band text, and as repeated with " (continued)"
 	bandH, bandContH float64 // bandContH is 0 when the band is too tall to repeat
 	bookmark         string
-	rows             []trow
+	src              []report.Row
+	rows             []trow // one per source row; cells nil until measured or once released
+	measured         int    // rows [0, measured) have been measured
+	// The spans reaching the next row to measure, per column: the row
+	// that owns the span (-1 for none), the rows it may still cover, and
+	// whether it was dissolved (see prepareTable).
+	owner, left []int
+	dissolved   []bool
 }
 
 // ttable is a table measured and ready to paginate.
@@ -48,20 +57,29 @@ type ttable struct {
 	emptyH  float64
 	nrows   int
 	lh      float64 // one line at table size
+	// capacity is the most a spanning cell may need and still span: the
+	// body less the repeated header row and the tallest repeated band.
+	capacity float64
 	// repeat is set when the header row is small enough (a quarter of the
 	// body at most) to repeat on every page.
 	repeat bool
 	// headerDrawn is set once the header row has been drawn; later copies
 	// are artifacts.
 	headerDrawn bool
+	// body is the table's TBody element, which rows are tagged under as
+	// they are placed.
+	body int32
+	// relG and relR locate the first row not yet released.
+	relG, relR int
 }
 
-// prepareTable measures t: column widths, wrapped header, bands and cells,
-// and the effective spans. A spanning cell covers only the rows below it
-// that are marked Covered (at most Span-1 of them, within its group); a
-// covered cell that no span reaches is drawn as an ordinary empty cell. A
-// spanning cell whose text is taller than a page can hold is drawn as an
-// ordinary cell of its first row, which then splits across pages.
+// prepareTable measures t: column widths, wrapped header and bands; its
+// rows are measured later, in order, by row. A spanning cell covers only
+// the rows below it that are marked Covered (at most Span-1 of them,
+// within its group); a covered cell that no span reaches is drawn as an
+// ordinary empty cell. A spanning cell whose text is taller than a page
+// can hold is drawn as an ordinary cell of its first row, which then
+// splits across pages.
 func (f *flow) prepareTable(t *report.Table) *ttable {
 	if tt, ok := f.tables[t]; ok {
 		return tt
@@ -96,13 +114,12 @@ func (f *flow) prepareTable(t *report.Table) *ttable {
 		tt.ws[c] = rel[c] / total * f.bodyWidth()
 		x += tt.ws[c]
 	}
-	inner := func(c int) float64 { return tt.ws[c] - 2*st.padX }
 
 	tt.header = make([]tcell, n)
 	hh := 0.0
 	for c := range tt.header {
 		if c < len(t.Columns) {
-			lines := f.wrap(report.Plain(t.Columns[c].Title), st.table, inner(c), true)
+			lines := f.wrap(report.Plain(t.Columns[c].Title), st.table, tt.ws[c]-2*st.padX, true)
 			tt.header[c] = tcell{lines: lines, h: blockHeight(lines), span: 1}
 			hh = max(hh, tt.header[c].h)
 		}
@@ -113,8 +130,10 @@ func (f *flow) prepareTable(t *report.Table) *ttable {
 
 	full := f.bodyWidth() - 2*st.padX
 	maxCont := 0.0
-	for _, g := range t.Groups {
-		tg := tgroup{bookmark: g.Bookmark}
+	tt.groups = make([]tgroup, len(t.Groups))
+	for gi, g := range t.Groups {
+		tg := &tt.groups[gi]
+		tg.bookmark, tg.src = g.Bookmark, g.Rows
 		if !g.Band.IsEmpty() {
 			tg.band = f.wrap(g.Band, st.table, full, true)
 			tg.bandH = blockHeight(tg.band) + 2*st.padY
@@ -125,63 +144,9 @@ func (f *flow) prepareTable(t *report.Table) *ttable {
 			}
 			maxCont = max(maxCont, tg.bandContH)
 		}
-		tg.rows = make([]trow, len(g.Rows))
-		owner := make([]int, n) // row index of the span reaching each column, or -1
-		left := make([]int, n)  // rows the span may still cover
-		for c := range owner {
-			owner[c] = -1
-		}
-		for i, r := range g.Rows {
-			cells := make([]tcell, n)
-			for c := range cells {
-				var src report.Cell
-				if c < len(r.Cells) {
-					src = r.Cells[c]
-				}
-				if src.Covered && left[c] > 0 && owner[c] >= 0 {
-					left[c]--
-					tg.rows[owner[c]].cells[c].span++
-					continue // span 0: covered
-				}
-				owner[c], left[c] = -1, 0
-				lines := f.wrap(src.Text, st.table, inner(c), false)
-				cell := tcell{lines: lines, h: blockHeight(lines), span: 1}
-				cell.fill, cell.hasFill = parseColour(src.Fill)
-				if src.Span > 1 {
-					owner[c], left[c] = i, src.Span-1
-				}
-				cells[c] = cell
-			}
-			tg.rows[i].cells = cells
-		}
 		tt.nrows += len(g.Rows)
-		tt.groups = append(tt.groups, tg)
 	}
-	// Dissolve spans too tall for any page, then size the rows.
-	capacity := body - tt.repeatH() - maxCont
-	for gi := range tt.groups {
-		rows := tt.groups[gi].rows
-		for i := range rows {
-			for c := range rows[i].cells {
-				cell := &rows[i].cells[c]
-				if cell.span > 1 && cell.tall(st) > capacity {
-					for k := i + 1; k < i+cell.span && k < len(rows); k++ {
-						rows[k].cells[c].span = 1
-					}
-					cell.span = 1
-				}
-			}
-		}
-		for i := range rows {
-			h := tt.lh
-			for c := range rows[i].cells {
-				if cell := &rows[i].cells[c]; cell.span == 1 {
-					h = max(h, cell.h)
-				}
-			}
-			rows[i].h = h + 2*st.padY
-		}
-	}
+	tt.capacity = body - tt.repeatH() - maxCont
 	if tt.nrows == 0 && t.Empty != "" {
 		tt.empty = f.wrap(report.Plain(t.Empty), st.table, full, false)
 		tt.emptyH = max(blockHeight(tt.empty), tt.lh) + 2*st.padY
@@ -191,6 +156,102 @@ func (f *flow) prepareTable(t *report.Table) *ttable {
 	}
 	f.tables[t] = tt
 	return tt
+}
+
+// row returns row i of g, measuring it, and any unmeasured row before it,
+// first.
+func (f *flow) row(tt *ttable, g *tgroup, i int) *trow {
+	for g.measured <= i {
+		f.measureRow(tt, g, g.measured)
+		g.measured++
+	}
+	return &g.rows[i]
+}
+
+// measureRow wraps the cells of row i of g and sizes the row: a spanning
+// cell covers the Covered cells right below it, and one too tall for any
+// page is dissolved into an ordinary cell, the cells it would have covered
+// drawn as empty ordinary cells.
+func (f *flow) measureRow(tt *ttable, g *tgroup, i int) {
+	st := &f.st
+	n := len(tt.ws)
+	if g.rows == nil {
+		g.rows = make([]trow, len(g.src))
+		g.owner, g.left, g.dissolved = make([]int, n), make([]int, n), make([]bool, n)
+		for c := range g.owner {
+			g.owner[c] = -1
+		}
+	}
+	r := &g.src[i]
+	cells := make([]tcell, n)
+	for c := range cells {
+		var src report.Cell
+		if c < len(r.Cells) {
+			src = r.Cells[c]
+		}
+		if src.Covered && g.left[c] > 0 && g.owner[c] >= 0 {
+			g.left[c]--
+			if g.dissolved[c] {
+				cells[c].span = 1
+			}
+			continue // span 0: covered
+		}
+		g.owner[c], g.left[c], g.dissolved[c] = -1, 0, false
+		lines := f.wrap(src.Text, st.table, tt.ws[c]-2*st.padX, false)
+		cell := tcell{lines: lines, h: blockHeight(lines), span: 1}
+		cell.fill, cell.hasFill = parseColour(src.Fill)
+		if src.Span > 1 {
+			g.owner[c], g.left[c] = i, src.Span-1
+			for k := i + 1; k < len(g.src) && cell.span < src.Span; k++ {
+				if below := g.src[k].Cells; c >= len(below) || !below[c].Covered {
+					break
+				}
+				cell.span++
+			}
+			if cell.span > 1 && cell.tall(st) > tt.capacity {
+				cell.span, g.dissolved[c] = 1, true
+			}
+		}
+		cells[c] = cell
+	}
+	h := tt.lh
+	for c := range cells {
+		if cells[c].span == 1 {
+			h = max(h, cells[c].h)
+		}
+	}
+	g.rows[i] = trow{cells: cells, h: h + 2*st.padY}
+}
+
+// release lets go of the measured text of the rows placed before row i of
+// group gi that nothing on the current page still draws.
+func (tt *ttable) release(tp *tpage, gi, i int, spans []open) {
+	before := func(g1, r1, g2, r2 int) bool { return g1 < g2 || g1 == g2 && r1 < r2 }
+	lg, lr := gi, i
+	for c := range spans {
+		if spans[c].on && before(gi, spans[c].row, lg, lr) {
+			lr = spans[c].row
+		}
+	}
+	if len(tp.pieces) > 0 {
+		if p := &tp.pieces[0]; before(p.g, p.row, lg, lr) {
+			lg, lr = p.g, p.row
+		}
+	}
+	for _, s := range tp.segs {
+		if before(s.g, s.row, lg, lr) {
+			lg, lr = s.g, s.row
+		}
+	}
+	for before(tt.relG, tt.relR, lg, lr) {
+		g := &tt.groups[tt.relG]
+		if tt.relR >= len(g.rows) {
+			tt.relG, tt.relR = tt.relG+1, 0
+			continue
+		}
+		g.rows[tt.relR] = trow{}
+		tt.relR++
+	}
 }
 
 // repeatH is the height of the header row on continuation pages.
@@ -218,10 +279,10 @@ func (f *flow) minSplit(tt *ttable) float64 { return 3*tt.lh + 2*f.st.padY }
 
 // rowStart is the room row i of g needs to start at the current position.
 func (f *flow) rowStart(tt *ttable, g *tgroup, i int) float64 {
-	if i >= len(g.rows) {
+	if i >= len(g.src) {
 		return 0
 	}
-	r := &g.rows[i]
+	r := f.row(tt, g, i)
 	// A row that fits on a page of its own moves there whole rather than
 	// split, so all of it must fit for what comes before it to stay.
 	need := r.h
@@ -245,7 +306,7 @@ func (f *flow) tableMinStart(t *report.Table) float64 {
 	}
 	for gi := range tt.groups {
 		g := &tt.groups[gi]
-		if len(g.rows) > 0 || g.bandH > 0 {
+		if len(g.src) > 0 || g.bandH > 0 {
 			return tt.headerH + g.bandH + f.rowStart(tt, g, 0)
 		}
 	}
@@ -318,6 +379,7 @@ func (f *flow) table(t *report.Table) {
 	for gi := range tt.groups {
 		g := &tt.groups[gi]
 		if g.bandH > 0 {
+			f.tagBand(tt, g)
 			if f.y+g.bandH+f.rowStart(tt, g, 0) > f.g.BodyBottom()+eps && len(tp.pieces)+len(tp.bands) > 0 {
 				f.tableBreak(tt, tp, gi, nil, false)
 			}
@@ -329,8 +391,10 @@ func (f *flow) table(t *report.Table) {
 			f.mark(g.bookmark, f.sectionLevel+1)
 		}
 		spans := make([]open, len(tt.ws))
-		for i := range g.rows {
+		for i := range g.src {
+			f.tagRow(tt, f.row(tt, g, i))
 			f.placeRow(tt, tp, gi, i, spans)
+			tt.release(tp, gi, i, spans)
 		}
 	}
 	f.flushTable(tt, tp, false)
@@ -338,9 +402,9 @@ func (f *flow) table(t *report.Table) {
 }
 
 // tagTable adds the table's structure elements: Table, then THead with
-// the header row's TH cells (scope Column), then TBody with a TR per band
-// (one TH across every column) and per row (a TD per cell drawn, with its
-// RowSpan when it spans rows), or the note shown when there are no rows.
+// the header row's TH cells (scope Column), then TBody, and in it the note
+// shown when there are no rows. Bands and rows are tagged as they are
+// placed (tagBand, tagRow), in order, so the tree reads as the table does.
 func (f *flow) tagTable(tt *ttable) {
 	table := f.elem(roleTable, f.sect)
 	tr := f.elem(roleTR, f.elem(roleTHead, table))
@@ -349,40 +413,49 @@ func (f *flow) tagTable(tt *ttable) {
 		f.elems[th].Scope = columnScope
 		f.tagLines(th, tt.header[c].lines, true)
 	}
-	body := f.elem(roleTBody, table)
-	n := len(tt.ws)
-	spanAll := func(role Role, lines []line) {
-		cell := f.elem(role, f.elem(roleTR, body))
-		if n > 1 {
-			f.elems[cell].ColSpan = int32(n)
+	tt.body = f.elem(roleTBody, table)
+	if tt.nrows == 0 {
+		if len(tt.empty) > 0 {
+			f.tagSpanAll(tt, roleTD, tt.empty)
 		}
-		if role == roleTH {
-			f.elems[cell].Scope = columnScope
-		}
-		f.tagLines(cell, lines, true)
-	}
-	if tt.nrows == 0 && len(tt.empty) > 0 {
-		spanAll(roleTD, tt.empty)
-	}
-	for gi := range tt.groups {
-		g := &tt.groups[gi]
-		if g.bandH > 0 {
-			spanAll(roleTH, g.band)
-		}
-		for i := range g.rows {
-			tr := f.elem(roleTR, body)
-			for c := range g.rows[i].cells {
-				cell := &g.rows[i].cells[c]
-				if cell.span == 0 {
-					continue
-				}
-				td := f.elem(roleTD, tr)
-				if cell.span > 1 {
-					f.elems[td].RowSpan = int32(cell.span)
-				}
-				f.tagLines(td, cell.lines, true)
+		for gi := range tt.groups { // not drawn, but read
+			if g := &tt.groups[gi]; g.bandH > 0 {
+				f.tagBand(tt, g)
 			}
 		}
+	}
+}
+
+// tagSpanAll adds a TR of the table's body holding one cell across every
+// column, with lines in it.
+func (f *flow) tagSpanAll(tt *ttable, role Role, lines []line) {
+	cell := f.elem(role, f.elem(roleTR, tt.body))
+	if n := len(tt.ws); n > 1 {
+		f.elems[cell].ColSpan = int32(n)
+	}
+	if role == roleTH {
+		f.elems[cell].Scope = columnScope
+	}
+	f.tagLines(cell, lines, true)
+}
+
+// tagBand adds a group's band: a TR with one TH across every column.
+func (f *flow) tagBand(tt *ttable, g *tgroup) { f.tagSpanAll(tt, roleTH, g.band) }
+
+// tagRow adds a row: a TR with a TD per cell drawn, with its RowSpan when
+// it spans rows.
+func (f *flow) tagRow(tt *ttable, r *trow) {
+	tr := f.elem(roleTR, tt.body)
+	for c := range r.cells {
+		cell := &r.cells[c]
+		if cell.span == 0 {
+			continue
+		}
+		td := f.elem(roleTD, tr)
+		if cell.span > 1 {
+			f.elems[td].RowSpan = int32(cell.span)
+		}
+		f.tagLines(td, cell.lines, true)
 	}
 }
 
@@ -429,7 +502,7 @@ func (f *flow) capacity(tt *ttable, g *tgroup) float64 {
 // placeRow places row i of group gi, breaking pages as needed.
 func (f *flow) placeRow(tt *ttable, tp *tpage, gi, i int, spans []open) {
 	g := &tt.groups[gi]
-	r := &g.rows[i]
+	r := f.row(tt, g, i)
 	bottom := f.g.BodyBottom()
 	for {
 		y := f.y
