@@ -314,10 +314,16 @@ type flow struct {
 	plan  report.HeadingPlan // the heading levels of the current section
 	at    int                // index of the block being laid out in its section
 
-	scratch  []atom                    // reused by wrap
-	layerBuf []Box                     // reused by layer
-	tables   map[*report.Table]*ttable // tables measured so far
-	emit     func(*Page, []Elem)       // see layoutPages
+	scratch []atom // reused by wrap
+	lineBuf []line // reused by wrap
+	segBuf  []seg  // reused by wrap
+	// lineArena and segArena hold the lines and segments wrap returns
+	// (see keepLines).
+	lineArena []line
+	segArena  []seg
+	layerBuf  []Box                     // reused by layer
+	tables    map[*report.Table]*ttable // tables measured so far
+	emit      func(*Page, []Elem)       // see layoutPages
 }
 
 func (f *flow) page() *Page { return &f.pages[len(f.pages)-1] }

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"math"
+	"slices"
 
 	"github.com/agsreport/agsreport/internal/report"
 )
@@ -406,6 +407,12 @@ func (f *flow) table(t *report.Table) {
 // shown when there are no rows. Bands and rows are tagged as they are
 // placed (tagBand, tagRow), in order, so the tree reads as the table does.
 func (f *flow) tagTable(tt *ttable) {
+	// Room for a TR and its TDs per row and a TR and TH per band, at
+	// least doubling the tree: grown a little at a time, a long paper's
+	// tree would be copied many times over.
+	if need := 4 + 2*len(tt.ws) + tt.nrows*(1+len(tt.ws)) + 2*len(tt.groups); cap(f.elems)-len(f.elems) < need {
+		f.elems = slices.Grow(f.elems, max(need, cap(f.elems)))
+	}
 	table := f.elem(roleTable, f.sect)
 	tr := f.elem(roleTR, f.elem(roleTHead, table))
 	for c := range tt.header {

@@ -78,7 +78,8 @@ func (f *flow) wrap(t report.Text, size, width float64, bold bool) []line {
 		width = 1
 	}
 	lh := lineHeight(size)
-	var out []line
+	out := f.lineBuf[:0]
+	segs := f.segBuf[:0] // the segments of the current line, kept by keep
 	runs := make([]string, 0, 4)
 	faces := make([]Face, 0, 4)
 	for li, src := range t.Lines {
@@ -133,20 +134,22 @@ func (f *flow) wrap(t report.Text, size, width float64, bold bool) []line {
 
 		cur := line{h: lh, gap: gap, size: size, src: li, bullet: src.Bullet, para: src.SpaceBefore}
 		if src.Bullet {
-			cur.segs = append(cur.segs, bullet)
+			segs = append(segs, bullet)
 			cur.w = bullet.w
 		}
 		x := 0.0      // width used after the indent
 		empty := true // no word on the current line yet
 		finish := func() {
+			cur.segs = f.keepSegs(segs)
 			out = append(out, cur)
+			segs = segs[:0]
 			cur = line{h: lh, size: size, src: li, bullet: src.Bullet}
 			x, empty = 0, true
 		}
 		// put appends bytes [start,end) of run ri, of width w, at x.
 		put := func(ri, start, end int, w float64) {
-			if n := len(cur.segs); n > 0 {
-				last := &cur.segs[n-1]
+			if n := len(segs); n > 0 {
+				last := &segs[n-1]
 				if last.run == ri && last.end == start && end > start {
 					last.end = end
 					last.text = runs[ri][last.start:end]
@@ -158,13 +161,13 @@ func (f *flow) wrap(t report.Text, size, width float64, bold bool) []line {
 			}
 			if runs[ri][start] == ' ' {
 				// Spaces that would open a segment only move the pen.
-				if n := len(cur.segs); n > 0 && cur.segs[n-1].run >= 0 {
-					cur.segs[n-1].spaceAfter = true
+				if n := len(segs); n > 0 && segs[n-1].run >= 0 {
+					segs[n-1].spaceAfter = true
 				}
 				x += w
 				return
 			}
-			cur.segs = append(cur.segs, seg{text: runs[ri][start:end], face: faces[ri], x: indent + x, w: w, run: ri, start: start, end: end})
+			segs = append(segs, seg{text: runs[ri][start:end], face: faces[ri], x: indent + x, w: w, run: ri, start: start, end: end})
 			x += w
 			cur.w = indent + x
 		}
@@ -223,10 +226,41 @@ func (f *flow) wrap(t report.Text, size, width float64, bold bool) []line {
 			empty = false
 			i = k
 		}
+		cur.segs = f.keepSegs(segs)
 		out = append(out, cur)
+		segs = segs[:0]
 	}
 	for i := 0; i+1 < len(out); i++ {
 		out[i].more = true
 	}
-	return out
+	f.lineBuf, f.segBuf = out, segs
+	return f.keepLines(out)
+}
+
+// arenaSize is the number of segments or lines set aside at once for
+// wrapped text: a table's rows are wrapped and released in order, so
+// their lines share few allocations, and each is freed with the last row
+// using it.
+const arenaSize = 512
+
+// keepSegs returns a copy of segs that the next wrap does not overwrite.
+func (f *flow) keepSegs(segs []seg) []seg { return keep(&f.segArena, segs) }
+
+// keepLines returns a copy of lines that the next wrap does not
+// overwrite.
+func (f *flow) keepLines(lines []line) []line { return keep(&f.lineArena, lines) }
+
+// keep copies s to the end of *arena, starting a new arena when it is
+// full, and returns the copy, which cannot grow into what follows it.
+func keep[T any](arena *[]T, s []T) []T {
+	n := len(s)
+	if n == 0 {
+		return nil
+	}
+	if cap(*arena)-len(*arena) < n {
+		*arena = make([]T, 0, max(n, arenaSize))
+	}
+	k := len(*arena)
+	*arena = append(*arena, s...)
+	return (*arena)[k : k+n : k+n]
 }
