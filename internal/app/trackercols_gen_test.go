@@ -195,6 +195,29 @@ workbooks = ["hr.xlsx"]
 			},
 			notSee: []string{`cell D3 ("Priority")`},
 		},
+		{
+			// "Progress update" merged over Q1–Q4 in the row above the
+			// header row, the other headings only in the lower row: the
+			// group is a title and no column is the progress, which check
+			// says at the cell, with the job line that reads one.
+			name: "quarters-under-a-group-heading-above",
+			files: func(t testing.TB, dir string) {
+				s := "Action Plan"
+				x := newXL(t, s)
+				x.set(s, "A1", "Wessex Fire Authority – AGS Improvement Plan")
+				x.merge(s, "A1", "I1")
+				x.set(s, "E2", "Progress update")
+				x.merge(s, "E2", "H2")
+				x.row(s, 3, "Action Ref", "Action", "Lead Officer", "Target Date", "Q1", "Q2", "Q3", "Q4", "Status")
+				x.row(s, 4, "F1", "Budget monitoring", "CFO", day(2025, 3, 31), "Started", "Half way", "", "", "Green")
+				x.save(filepath.Join(dir, "plan.xlsx"))
+			},
+			job: trackerJob,
+			see: []string{
+				`warning: plan.xlsx: sheet "Action Plan", cell E2: "Progress update", over columns E to H, is above the header row (row 3), so it is read as a title: its columns are kept as extra columns ("Q1", "Q2", "Q3", "Q4") and none is read as the progress. Say which is with columns.progress = ["Q4"] in the job`,
+			},
+			notSee: []string{`cell A1:`},
+		},
 	}
 }
 

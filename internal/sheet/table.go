@@ -426,6 +426,7 @@ func readTable(src source, req tableRequest, probs *plan.Problems, fn rowFunc) (
 							l.band.fields = nil
 						}
 					}
+					groupAbove(t, m, rd.Rows, areas, probs)
 					rd.Kind, rd.Header = kind, num
 					rd.Rows = append(rd.Rows, RowReading{Row: num, As: RowHeader})
 					if len(t.span) > 0 {
@@ -1130,4 +1131,50 @@ func article(noun string) string {
 		return "an " + noun
 	}
 	return "a " + noun
+}
+
+// groupAbove warns about a heading merged over several columns in the row
+// just above the header row ("Progress update" over "Q1 | Q2 | Q3 | Q4",
+// the other headings only in the lower row) that names a field the header
+// row maps to no column: it is read as a title, its columns are kept as
+// extra columns, and without a word the papers would have no progress.
+func groupAbove(t *table, m mapping, rows []RowReading, areas []area, probs *plan.Problems) {
+	if len(rows) == 0 || rows[len(rows)-1].Row != t.header-1 {
+		return
+	}
+	title := rows[len(rows)-1]
+	for _, a := range areas {
+		if a.top != t.header-1 || a.bottom != t.header-1 || a.right <= a.left || a.right > len(t.heads) {
+			continue
+		}
+		text := ""
+		for _, c := range title.Cells {
+			if c.Col == a.left {
+				text = c.Text
+			}
+		}
+		g := mapColumns(t.kind, []string{text}, nil)
+		for f := range g.col {
+			if m.has(f) {
+				continue
+			}
+			mapped := map[int]bool{}
+			for _, i := range m.col {
+				mapped[i] = true
+			}
+			var subs []string
+			for c := a.left; c <= a.right; c++ {
+				if mapped[c-1] || t.heads[c-1] == "" {
+					subs = nil
+					break
+				}
+				subs = append(subs, t.heads[c-1])
+			}
+			if len(subs) < 2 {
+				continue
+			}
+			probs.Warnf(plan.Loc{File: t.file, Sheet: t.sheet, Row: a.top, Col: a.left}, "%q, over columns %s to %s, is above the header row (row %d), so it is read as a title: its columns are kept as extra columns (%s) and none is read as the %s. Say which is with columns.%s = [%q] in the job",
+				oneLine(text), plan.ColumnName(a.left), plan.ColumnName(a.right), t.header, quoteList(subs, ", "), f, f, subs[len(subs)-1])
+		}
+	}
 }
