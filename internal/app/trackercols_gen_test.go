@@ -218,6 +218,30 @@ workbooks = ["hr.xlsx"]
 			},
 			notSee: []string{`cell A1:`},
 		},
+		{
+			// "N/A" and a dash under Revised Target Date and % Complete say
+			// there is none: the target is not revised (and is judged
+			// overdue on the original), with a note quoting each cell.
+			name: "not-applicable-revision-and-percent",
+			files: func(t testing.TB, dir string) {
+				x := newXL(t, "Actions")
+				x.row("Actions", 1, "Ref", "Action", "Lead", "Target Date", "Revised Target Date", "% Complete", "Status", "Progress")
+				x.row("Actions", 2, "N1", "Wellbeing survey", "HR Manager", day(2024, 9, 30), "N/A", "N/A", "Amber", "Survey drafted")
+				x.row("Actions", 3, "N2", "Pay policy", "HR Manager", day(2024, 9, 30), "-", "–", "Amber", "Drafted")
+				x.row("Actions", 4, "N3", "Exit interviews", "HR Manager", day(2024, 9, 30), day(2024, 12, 31), "50%", "Amber", "Started")
+				x.save(filepath.Join(dir, "plan.xlsx"))
+			},
+			job: trackerJob,
+			see: []string{
+				`note: plan.xlsx: sheet "Actions", cell E2 ("Revised Target Date"): the revised target "N/A" is read as none: the target is not revised`,
+				`note: plan.xlsx: sheet "Actions", cell F2 ("% Complete"): percent complete "N/A" is read as none given`,
+				`note: plan.xlsx: sheet "Actions", cell E3 ("Revised Target Date"): the revised target "-" is read as none`,
+				`note: plan.xlsx: sheet "Actions", cell F3 ("% Complete"): percent complete "–" is read as none given`,
+				`overdue actions              2 (N1, N2)`,
+			},
+			notSee: []string{`Revised: N/A`, `Revised: -`},
+			papers: []string{"Revised: 31 December 2024 (was 30 September 2024)"},
+		},
 	}
 }
 

@@ -528,7 +528,9 @@ func (b *builder) actionRow(t *table, r row) string {
 	} else if a.Priority.Text == "" {
 		b.colourOnlyPriority(r)
 	}
-	if a.Percent, err = plan.ParsePercent(r.text("percent")); err != nil {
+	if pc := r.text("percent"); notGiven(pc) {
+		t.note(r.at("percent"), "percent complete %q is read as none given", pc)
+	} else if a.Percent, err = plan.ParsePercent(pc); err != nil {
 		b.probs.Errorf(r.at("percent"), "%v", err)
 	} else {
 		b.percentShape(t, a, r)
@@ -949,14 +951,22 @@ func statusPrefix(progress string, vocab *plan.Vocabulary) (string, bool) {
 // date agreed and who agreed it are kept with the revision. A date agreed
 // or an agreer with no revised target is a located error, never dropped.
 func (b *builder) revision(a *plan.Action, r row) {
-	if a.Target.IsZero() && r.text("revised_target") != "" {
+	given := r.text("revised_target")
+	if notGiven(given) {
+		r.t.note(r.at("revised_target"), "the revised target %q is read as none: the target is not revised", given)
+		given = ""
+	}
+	if a.Target.IsZero() && given != "" {
 		b.probs.Errorf(r.at("revised_target"), "a revised target, %q, with no original target in the row: give the target it revises (a column headed \"Target Date\" or \"Original target\", or columns.target in the job), so that the papers do not show a revision as the first target", oneLine(r.text("revised_target")))
 		return
 	}
 	if b.revisions(a, r) {
 		return
 	}
-	revised := r.target("revised_target", b.probs)
+	var revised plan.Target
+	if given != "" {
+		revised = r.target("revised_target", b.probs)
+	}
 	agreed, by := r.target("revision_agreed", b.probs), r.text("revision_by")
 	if revised.IsZero() {
 		if !agreed.IsZero() {
@@ -1103,4 +1113,14 @@ func (b *builder) colourOnlyPriority(r row) {
 		return
 	}
 	b.probs.Warnf(r.at("priority"), "the priority cell has no words, only a fill colour, #%s: agsreport reads a priority from words only (High, Medium, Low or 1, 2, 3), so the action has none; write the priority in the cell", c.fill)
+}
+
+// notGiven reports whether a cell's text is a council's way of writing
+// that there is no value: a dash, "N/A", "None", "Not applicable".
+func notGiven(s string) bool {
+	switch strings.ToLower(strings.Join(strings.Fields(s), " ")) {
+	case "-", "–", "—", "n/a", "n / a", "na", "none", "not applicable":
+		return true
+	}
+	return false
 }
