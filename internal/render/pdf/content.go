@@ -320,11 +320,15 @@ func (d *drawer) register(face Face, s string) {
 	}
 }
 
-// textOp writes s at (x, y) as fpdf's Text does: UTF-16BE in a literal
-// string, with backslash, parentheses and carriage return escaped byte by
-// byte, in the text colour when it differs from the fill colour.
-func (d *drawer) textOp(x, y float64, s string) {
+// textOp writes s, followed by a space when space is set, at (x, y) as
+// fpdf's Text does: UTF-16BE in a literal string, with backslash,
+// parentheses and carriage return escaped byte by byte, in the text colour
+// when it differs from the fill colour.
+func (d *drawer) textOp(x, y float64, s string, space bool) {
 	d.register(d.st.face, s)
+	if space {
+		d.seen[d.st.face].add(' ')
+	}
 	q := d.st.fill != d.st.text
 	if q {
 		d.buf = append(d.buf, "q "...)
@@ -334,9 +338,20 @@ func (d *drawer) textOp(x, y float64, s string) {
 	d.buf = append(d.buf, "BT "...)
 	d.point(x, y)
 	d.buf = append(d.buf, " Td ("...)
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r := rune(s[i])
+		if r < utf8.RuneSelf {
+			i++
+			d.buf = appendEscaped(append(d.buf, 0), byte(r))
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
 		d.buf = appendEscaped(d.buf, byte(r>>8))
 		d.buf = appendEscaped(d.buf, byte(r))
+	}
+	if space {
+		d.buf = append(d.buf, 0, ' ')
 	}
 	d.buf = append(d.buf, ") Tj ET"...)
 	if q {
@@ -406,11 +421,7 @@ func (d *drawer) box(b *Box) {
 			d.text, d.hasText = b.Colour, true
 		}
 		y := b.Y + baseline(b.Size)
-		if b.SpaceAfter {
-			d.textOp(b.X, y, b.Text+" ")
-		} else {
-			d.textOp(b.X, y, b.Text)
-		}
+		d.textOp(b.X, y, b.Text, b.SpaceAfter)
 	case FillBox:
 		d.mk.mark(b.Tag)
 		if !d.hasFill || d.fill != b.Colour {

@@ -344,6 +344,15 @@ type tpage struct {
 	bands   []bandBox
 	pieces  []piece
 	segs    []spanSeg
+	ints    []int // holds the pieces' line ranges
+}
+
+// take returns n zeros from tp's ints, which are reused once the page's
+// pieces are drawn.
+func (tp *tpage) take(n int) []int {
+	k := len(tp.ints)
+	tp.ints = append(tp.ints, make([]int, n)...)
+	return tp.ints[k : k+n : k+n]
 }
 
 // open is a span in progress on the current page.
@@ -528,7 +537,7 @@ func (f *flow) placeRow(tt *ttable, tp *tpage, gi, i int, spans []open) {
 		}
 		if startOK && y+need <= bottom+eps {
 			f.openSpans(tt, r, gi, i, y, spans)
-			tp.pieces = append(tp.pieces, f.wholePiece(r, gi, i, y, need))
+			tp.pieces = append(tp.pieces, f.wholePiece(tp, r, gi, i, y, need))
 			f.y = y + need
 			f.closeSpans(tp, gi, i, f.y, spans)
 			return
@@ -561,8 +570,8 @@ func (f *flow) closeSpans(tp *tpage, gi, i int, y1 float64, spans []open) {
 	}
 }
 
-func (f *flow) wholePiece(r *trow, gi, i int, y, h float64) piece {
-	p := piece{g: gi, row: i, y: y, h: h, from: make([]int, len(r.cells)), to: make([]int, len(r.cells))}
+func (f *flow) wholePiece(tp *tpage, r *trow, gi, i int, y, h float64) piece {
+	p := piece{g: gi, row: i, y: y, h: h, from: tp.take(len(r.cells)), to: tp.take(len(r.cells))}
 	for c := range r.cells {
 		p.to[c] = len(r.cells[c].lines)
 	}
@@ -582,7 +591,8 @@ func (f *flow) splitRow(tt *ttable, tp *tpage, gi, i int, spans []open) {
 		y := f.y
 		fresh := len(tp.pieces) == 0
 		avail := bottom - y - 2*st.padY
-		p := piece{g: gi, row: i, y: y, from: append([]int(nil), cursor...), to: make([]int, len(r.cells))}
+		p := piece{g: gi, row: i, y: y, from: tp.take(len(r.cells)), to: tp.take(len(r.cells))}
+		copy(p.from, cursor)
 		done, took := true, false
 		content := 0.0
 		for c := range r.cells {
@@ -682,7 +692,7 @@ func (f *flow) tableBreak(tt *ttable, tp *tpage, gi int, spans []open, band bool
 // tableHeader starts the table's part of a page, with the header row at
 // the current position when draw is set.
 func (f *flow) tableHeader(tt *ttable, tp *tpage, draw bool) {
-	*tp = tpage{header: draw, headerY: f.y, bands: tp.bands[:0], pieces: tp.pieces[:0], segs: tp.segs[:0]}
+	*tp = tpage{header: draw, headerY: f.y, bands: tp.bands[:0], pieces: tp.pieces[:0], segs: tp.segs[:0], ints: tp.ints[:0]}
 	if draw {
 		f.y += tt.headerH
 	}
@@ -751,7 +761,7 @@ func (f *flow) flushTable(tt *ttable, tp *tpage, more bool) {
 		cell := &tt.groups[s.g].rows[s.row].cells[s.col]
 		f.cellBox(tt, s.col, cell, 0, len(cell.lines), s.y0, s.y1-s.y0, s.art)
 	}
-	*tp = tpage{bands: tp.bands[:0], pieces: tp.pieces[:0], segs: tp.segs[:0]}
+	*tp = tpage{bands: tp.bands[:0], pieces: tp.pieces[:0], segs: tp.segs[:0], ints: tp.ints[:0]}
 }
 
 // cellBox draws one cell (fill, lines [from, to), right and bottom rules,

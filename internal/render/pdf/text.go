@@ -13,8 +13,8 @@ type seg struct {
 	face Face
 	x, w float64
 	// run, start and end locate text in its cleaned run while wrapping
-	// (run is -1 for the bullet).
-	run, start, end int
+	// (run is -1 for the bullet); 32 bits keep a line's segments small.
+	run, start, end int32
 	// spaceAfter is set when a word space follows the segment on its line
 	// in another run: the space only moves the pen, but is drawn too so
 	// that extracted text keeps the words apart.
@@ -150,8 +150,8 @@ func (f *flow) wrap(t report.Text, size, width float64, bold bool) []line {
 		put := func(ri, start, end int, w float64) {
 			if n := len(segs); n > 0 {
 				last := &segs[n-1]
-				if last.run == ri && last.end == start && end > start {
-					last.end = end
+				if int(last.run) == ri && int(last.end) == start && end > start {
+					last.end = int32(end)
 					last.text = runs[ri][last.start:end]
 					last.w += w
 					x += w
@@ -167,7 +167,7 @@ func (f *flow) wrap(t report.Text, size, width float64, bold bool) []line {
 				x += w
 				return
 			}
-			segs = append(segs, seg{text: runs[ri][start:end], face: faces[ri], x: indent + x, w: w, run: ri, start: start, end: end})
+			segs = append(segs, seg{text: runs[ri][start:end], face: faces[ri], x: indent + x, w: w, run: int32(ri), start: int32(start), end: int32(end)})
 			x += w
 			cur.w = indent + x
 		}
