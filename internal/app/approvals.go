@@ -33,19 +33,23 @@ func approve(l *Loaded, j *job.Job) {
 	for _, a := range p.Actions() {
 		refs = append(refs, a.Ref)
 	}
+	// decided is where each request was decided, by period and ref, so
+	// that a second row deciding it (a row copied, two sheets) is an error
+	// naming both, never taken for the job's [[extensions]].
+	decided := map[string]plan.Loc{}
 	for _, spec := range j.Approvals {
 		rows, rd := sheet.ReadApprovals(spec, &l.Problems)
 		if rd != nil {
 			l.Readings = append(l.Readings, rd)
 		}
 		for _, ap := range rows {
-			applyApproval(p, j, ap, refs, &l.Problems)
+			applyApproval(p, j, ap, refs, decided, &l.Problems)
 		}
 	}
 }
 
 // applyApproval applies one row of an approvals sheet (see approve).
-func applyApproval(p *plan.Plan, j *job.Job, ap plan.Approval, refs []string, probs *plan.Problems) {
+func applyApproval(p *plan.Plan, j *job.Job, ap plan.Approval, refs []string, decided map[string]plan.Loc, probs *plan.Problems) {
 	a := p.Action(ap.Ref)
 	if a == nil {
 		msg := fmt.Sprintf("action %q is not in the plan", ap.Ref)
@@ -82,6 +86,14 @@ func applyApproval(p *plan.Plan, j *job.Job, ap plan.Approval, refs []string, pr
 		if c.got != "" && plan.Key(c.got) != plan.Key(c.want) && (c.field != "current" || plan.Key(c.got) != plan.Key(rq.From.DueText())) {
 			probs.Warnf(ap.At[c.field], "%q is not %s (%q); the return's is used", c.got, c.what, c.want)
 		}
+	}
+	if ap.Decision == approvals.Yes || ap.Decision == approvals.No {
+		key := plan.Key(ap.Period) + "\x00" + plan.RefKey(a.Ref)
+		if first, dup := decided[key]; dup {
+			probs.Errorf(ap.At["agreed"], "a second decision on the request for %s in %s (the first is at %s): keep one row for each request", ap.Ref, ap.Period, first)
+			return
+		}
+		decided[key] = ap.At["agreed"]
 	}
 	switch ap.Decision {
 	case approvals.Yes:

@@ -118,6 +118,20 @@ func TestApprovalsSheet(t *testing.T) {
 			errors: 2,
 		},
 		{
+			// A row copied and decided the other way: two decisions on
+			// one request, an error naming both rows (not the job's
+			// [[extensions]], which agree nothing here).
+			name: "one request decided on two rows",
+			cells: map[string]string{"H6": "Y", "I6": "12 December 2023", "J6": "Audit Committee",
+				"A7": "FS3", "B7": "Head of Capital", "C7": q3, "D7": "30 September 2023", "E7": "31 January 2024",
+				"F7": "Consultation extended to January", "H7": "N", "I7": "12 December 2023"},
+			revised: "Revised: 31 January 2024 (was 30 September 2023; extension agreed 12 December 2023 by Audit Committee)",
+			says: []string{
+				`cell H7 ("Agreed (Y/N)"): a second decision on the request for FS3 in ` + q3 + ` (the first is at `,
+			},
+			errors: 1,
+		},
+		{
 			// One message a cell: a date written wrong is not also
 			// reported as no date at all.
 			name:    "agreed on dates that are none",
