@@ -2,9 +2,10 @@ package pdf
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"regexp"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -248,14 +249,21 @@ func (m *marker) update(src []byte, offsets []int, xrefAt, size, base, prev int,
 		kind   byte
 		f2, f3 uint32
 	}
-	rows := make([]row, 0, len(offsets1)+n)
+	// The objects at offsets are few (a page's, the catalog): sorted,
+	// they are merged with the stream's, which are in order already.
+	placed := make([]row, 0, len(offsets1))
 	for num, off := range offsets1 {
-		rows = append(rows, row{num, 1, uint32(off), 0})
+		placed = append(placed, row{num, 1, uint32(off), 0})
 	}
+	slices.SortFunc(placed, func(a, b row) int { return cmp.Compare(a.num, b.num) })
+	rows := make([]row, 0, len(placed)+n)
 	for i := 0; i < n; i++ {
+		for len(placed) > 0 && placed[0].num < rootObj+i {
+			rows, placed = append(rows, placed[0]), placed[1:]
+		}
 		rows = append(rows, row{rootObj + i, 2, uint32(stmObj), uint32(i)})
 	}
-	sort.Slice(rows, func(i, j int) bool { return rows[i].num < rows[j].num })
+	rows = append(rows, placed...)
 	var index []byte
 	data := make([]byte, 0, 9*len(rows))
 	for i := 0; i < len(rows); {
