@@ -242,6 +242,27 @@ workbooks = ["hr.xlsx"]
 			notSee: []string{`Revised: N/A`, `Revised: -`},
 			papers: []string{"Revised: 31 December 2024 (was 30 September 2024)"},
 		},
+		{
+			// "Original target" beside "Current target": the current one is
+			// the target overdue is judged on, a revision where it differs
+			// and no revision where it is the same date.
+			name: "original-and-current-targets",
+			files: func(t testing.TB, dir string) {
+				x := newXL(t, "Actions")
+				x.row("Actions", 1, "Ref", "Action", "Lead", "Original Target", "Current Target", "Status", "Progress")
+				x.row("Actions", 2, "C1", "Wellbeing survey", "HR Manager", day(2024, 9, 30), day(2025, 3, 31), "Amber", "Survey drafted")
+				x.row("Actions", 3, "C2", "Pay policy", "HR Manager", day(2024, 9, 30), day(2024, 9, 30), "Amber", "Drafted")
+				x.save(filepath.Join(dir, "plan.xlsx"))
+			},
+			job: trackerJob,
+			see: []string{
+				`E   "Current Target"                             → revised_target`,
+				`note: plan.xlsx: sheet "Actions", cell E3 ("Current Target"): 30 September 2024 is the target itself, not a revision of it`,
+				`overdue actions              1 (C2)`,
+			},
+			papers: []string{"Revised: 31 March 2025 (was 30 September 2024)"},
+			notSee: []string{`(C1`},
+		},
 	}
 }
 

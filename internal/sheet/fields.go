@@ -64,7 +64,10 @@ var fieldsOf = map[Kind][]field{
 		{"target", []string{"Target Date", "Target", "Deadline", "Due Date", "Timescale", "By When", "To be delivered by", "Completion Date", "Due",
 			"Original Target Date", "Original Target", "Original Deadline", "Original Due Date", "Original Completion Date"}},
 		{"target_text", []string{"Target (as written)", "Written Target"}},
-		{"revised_target", []string{"Revised Target Date", "Revised Target", "Revised Date", "New Target Date", "Revised Deadline", "Revised Due Date"}},
+		// "Current target" beside "Original target" is the target as
+		// revised; the same date as the original is no revision.
+		{"revised_target", []string{"Revised Target Date", "Revised Target", "Revised Date", "New Target Date", "Revised Deadline", "Revised Due Date",
+			"Current Target Date", "Current Target"}},
 		{"revision_agreed", []string{"Extension Agreed", "Date Agreed", "Revision Agreed", "Revised Date Agreed", "Extension Agreed On"}},
 		{"revision_by", []string{"Agreed By", "Extension Agreed By", "Revision Agreed By"}},
 		{"resources", []string{"Resources", "Resource"}},

@@ -980,6 +980,10 @@ func (b *builder) revision(a *plan.Action, r row) {
 	if !agreed.IsZero() && agreed.Due.IsZero() {
 		b.probs.Errorf(r.at("revision_agreed"), "the date the extension was agreed, %q, is not a date", agreed.Text)
 	}
+	if agreed.IsZero() && by == "" && plan.Key(revised.DueText()) == plan.Key(a.Target.DueText()) {
+		r.t.note(r.at("revised_target"), "%s is the target itself, not a revision of it", revised.DueText())
+		return
+	}
 	a.Revise(plan.Revision{Target: revised, Agreed: agreed.Due, By: by})
 }
 
