@@ -200,7 +200,10 @@ func (f *flow) chart(ch *report.Chart) {
 	// is read as its alternative text, which gives every value.
 	f.tagLines(f.sect, cg.title, false)
 	fig := f.elem(roleFigure, f.sect)
-	f.elems[fig].Alt = chartAlt(ch)
+	if f.alts == nil {
+		f.alts = map[int32]string{}
+	}
+	f.alts[fig] = chartAlt(ch)
 	for _, lines := range cg.labels {
 		f.tagLines(fig, lines, true)
 	}

@@ -102,6 +102,9 @@ type Layout struct {
 	Pages     []Page
 	// Elems is the structure tree, the Document first (see Elem).
 	Elems []Elem
+	// Alts holds the alternative text of each Figure, by its index in
+	// Elems.
+	Alts map[int32]string
 }
 
 // Dump writes the layout as stable text for golden tests: one line per
@@ -292,7 +295,7 @@ func layoutPages(doc *report.Document, m Metrics, emit func(p *Page, elems []Ele
 		*last = Page{}
 	}
 	f.running()
-	return &Layout{Geometry: g, Landscape: doc.Page.Landscape, SizeName: name, Pages: f.pages, Elems: f.elems}, nil
+	return &Layout{Geometry: g, Landscape: doc.Page.Landscape, SizeName: name, Pages: f.pages, Elems: f.elems, Alts: f.alts}, nil
 }
 
 // flow is the state of one layout run.
@@ -310,6 +313,7 @@ type flow struct {
 
 	err   error              // the first block that could not be laid out
 	elems []Elem             // the structure tree so far
+	alts  map[int32]string   // see Layout.Alts
 	sect  int32              // the Sect element of the current section
 	plan  report.HeadingPlan // the heading levels of the current section
 	at    int                // index of the block being laid out in its section

@@ -82,7 +82,7 @@ func drawPages(l *Layout, doc *report.Document, raw bool) (*drawer, error) {
 // bodies are drawn, and writes the paper to w.
 func (d *drawer) output(w io.Writer, l *Layout) error {
 	d.running(l.Pages)
-	d.mk.elems = l.Elems
+	d.mk.elems, d.mk.alts = l.Elems, l.Alts
 	if err := d.pdf.Error(); err != nil {
 		return err
 	}

@@ -40,6 +40,7 @@ type mcr struct{ page, mcid int32 }
 type marker struct {
 	out     *[]byte // the content of the page being drawn
 	elems   []Elem
+	alts    map[int32]string // see Layout.Alts
 	open    bool
 	cur     int32
 	page    int32
@@ -179,7 +180,7 @@ func (m *marker) update(src []byte, offsets []int, xrefAt, size, base, prev int,
 	})
 	for i, e := range m.elems {
 		begin(elemObj(int32(i)))
-		body = appendElem(body, e, kids[kidStart[i]:kidStart[i+1]], seqs[seqStart[i]:seqStart[i+1]], pages, rootObj, elemObj)
+		body = appendElem(body, e, m.alts[int32(i)], kids[kidStart[i]:kidStart[i+1]], seqs[seqStart[i]:seqStart[i+1]], pages, rootObj, elemObj)
 		end()
 	}
 	var zbuf bytes.Buffer
@@ -312,9 +313,10 @@ func appendRef(b []byte, num int) []byte {
 	return append(b, " 0 R"...)
 }
 
-// appendElem appends the dictionary of element e, whose child elements
-// are kids and whose marked-content sequences are content.
-func appendElem(out []byte, e Elem, kids []int32, content []mcr, pages []int, rootObj int, elemObj func(int32) int) []byte {
+// appendElem appends the dictionary of element e, whose alternative text
+// is alt, whose child elements are kids and whose marked-content sequences
+// are content.
+func appendElem(out []byte, e Elem, alt string, kids []int32, content []mcr, pages []int, rootObj int, elemObj func(int32) int) []byte {
 	parent := rootObj
 	if e.Parent >= 0 {
 		parent = elemObj(e.Parent)
@@ -367,9 +369,9 @@ func appendElem(out []byte, e Elem, kids []int32, content []mcr, pages []int, ro
 		}
 		out = append(out, ">>"...)
 	}
-	if e.Alt != "" {
+	if alt != "" {
 		out = append(out, " /Alt "...)
-		out = textString(out, e.Alt)
+		out = textString(out, alt)
 	}
 	return append(out, ">>"...)
 }

@@ -18,7 +18,8 @@ import (
 // without child elements (headings, paragraphs, table cells, list labels
 // and bodies, figures), so that content and children never interleave.
 //
-// An Elem is 32 bytes: a long paper has a few hundred thousand.
+// An Elem is 16 bytes: a long paper has a few hundred thousand. A
+// figure's alternative text is kept beside the tree (Layout.Alts).
 type Elem struct {
 	Role   Role
 	Scope  Scope // TH
@@ -26,7 +27,6 @@ type Elem struct {
 	// RowSpan and ColSpan are the rows and columns a table cell covers,
 	// when more than one.
 	RowSpan, ColSpan int32
-	Alt              string // Figure: the alternative text
 }
 
 // Role is a standard structure type.
