@@ -15,6 +15,7 @@ import (
 
 	"github.com/agsreport/agsreport/internal/compose"
 	"github.com/agsreport/agsreport/internal/job"
+	"github.com/agsreport/agsreport/internal/safefs"
 	"github.com/agsreport/agsreport/internal/plan"
 )
 
@@ -243,24 +244,23 @@ func (wt *watcher) settle(paths []string) bool {
 // workbook's zip directory is at its end, so it reads only once the
 // workbook is completely written. A file that is not a zip at all, and
 // other files, are taken as they are (the build reports what is wrong).
+// The workbook is opened once, and only when it is a regular file (see
+// safefs.OpenRegular), so a FIFO saved in its place never holds the watch.
 func whole(p string) bool {
 	switch strings.ToLower(filepath.Ext(p)) {
 	case ".xlsx", ".xlsm":
-		f, err := os.Open(p)
+		f, st, err := safefs.OpenRegular(p, "workbook")
 		if err != nil {
-			return true // gone or unreadable: the build will say so
+			return true // gone, unreadable or no regular file: the build will say so
 		}
+		defer f.Close() // read-only: nothing to lose
 		head := make([]byte, 4)
-		_, err = io.ReadFull(f, head)
-		_ = f.Close() // read-only: nothing to lose
-		if err != nil || string(head) != "PK\x03\x04" {
+		if _, err := f.ReadAt(head, 0); err != nil || string(head) != "PK\x03\x04" {
 			return true // not a zip at all: nothing to wait for, the build will say so
 		}
-		r, err := zip.OpenReader(p)
-		if err != nil {
+		if _, err := zip.NewReader(f, st.Size()); err != nil {
 			return false
 		}
-		_ = r.Close() // read-only: nothing to lose
 	}
 	return true
 }

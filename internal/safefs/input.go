@@ -18,7 +18,8 @@ var errNotFound = fmt.Errorf("file not found: %w", fs.ErrNotExist)
 // socket, "is a FIFO (named pipe), not a WHAT: agsreport reads only regular
 // files". It looks at the file without opening it, because opening a FIFO
 // waits for a writer forever and a device such as /dev/zero never ends.
-// Every place that opens an input calls it first.
+// Every place that opens an input calls it first, or opens it with
+// OpenRegular.
 func Regular(path, what string) error {
 	st, err := os.Stat(path)
 	switch {
@@ -29,12 +30,8 @@ func Regular(path, what string) error {
 		return errNotFound
 	case err != nil:
 		return fmt.Errorf("cannot be read: %w", err)
-	case st.IsDir():
-		return fmt.Errorf("is a folder, not a %s", what)
-	case !st.Mode().IsRegular():
-		return fmt.Errorf("is %s, not a %s: agsreport reads only regular files", Kind(st.Mode()), what)
 	}
-	return nil
+	return regularMode(st.Mode(), what)
 }
 
 // DanglingError is a link whose target does not exist.

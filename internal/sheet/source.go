@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -108,48 +107,47 @@ type source interface {
 	close()
 }
 
-// openSource opens the file a spec names, telling apart the formats by
-// content rather than by name. Its errors are meant for people: they say what
-// is wrong with the file and what to do.
+// openSource opens the file a spec names, once, telling apart the formats
+// by content rather than by name; the checks that it is a regular file are
+// made on the opened file (see safefs.OpenRegular). Its errors are meant
+// for people: they say what is wrong with the file and what to do.
 func openSource(path string) (source, error) {
-	if err := safefs.Regular(path, "workbook"); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, err // a device, FIFO or socket: never opened
-	}
-	st, err := os.Stat(path)
+	f, st, err := safefs.OpenRegular(path, "workbook")
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil, errors.New("file not found")
 	case err != nil:
-		return nil, fmt.Errorf("cannot be read: %w", err)
-	case st.IsDir():
-		return nil, errors.New("is a folder, not a workbook")
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("cannot be read: %w", err)
+		return nil, err // a folder, device, FIFO or socket: never read
 	}
 	head := make([]byte, 8)
-	n, _ := io.ReadFull(f, head)
-	head = head[:n]
-	if err := f.Close(); err != nil {
+	n, err := f.ReadAt(head, 0)
+	if err != nil && !errors.Is(err, io.EOF) {
+		_ = f.Close() // read-only: nothing to lose
 		return nil, fmt.Errorf("cannot be read: %w", err)
 	}
+	head = head[:n]
 	ext := strings.ToLower(filepath.Ext(path))
 	switch {
 	case bytes.Equal(head, cfbMagic):
+		_ = f.Close()
 		return nil, errors.New(passwordProtected)
 	case bytes.HasPrefix(head, zipMagic) || bytes.HasPrefix(head, zipEmpty):
-		return openWorkbook(path)
+		return openWorkbook(f, st.Size())
 	case ext == ".csv" || ext == ".txt":
+		defer f.Close() // read-only: nothing to lose
 		if st.Size() > maxCSV {
 			return nil, fmt.Errorf("is too large for a CSV file (%d MB; at most %d MB)", st.Size()>>20, maxCSV>>20)
 		}
-		data, err := os.ReadFile(path)
+		data, err := io.ReadAll(io.LimitReader(f, maxCSV+1))
 		if err != nil {
 			return nil, fmt.Errorf("cannot be read: %w", err)
 		}
+		if len(data) > maxCSV { // it grew while being read
+			return nil, fmt.Errorf("is too large for a CSV file (more than %d MB)", maxCSV>>20)
+		}
 		return newCSVSource(data), nil
 	}
+	_ = f.Close()
 	return nil, errors.New("is not an Excel workbook (.xlsx) or CSV file")
 }
 

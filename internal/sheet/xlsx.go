@@ -75,25 +75,17 @@ type workbook struct {
 	bad     map[string]error  // worksheet parts merges found damaged
 }
 
-// openWorkbook opens path, a zip file, as a workbook. Its errors are meant
-// for people.
-func openWorkbook(path string) (source, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("cannot be read: %w", err)
-	}
-	st, err := f.Stat()
-	if err != nil {
-		_ = f.Close()
-		return nil, fmt.Errorf("cannot be read: %w", err)
-	}
+// openWorkbook reads f, an open zip file of size bytes, as a workbook; the
+// workbook owns f from then on, and closes it on an error. Its errors are
+// meant for people.
+func openWorkbook(f *os.File, size int64) (source, error) {
 	// A zip is never much larger than what it unzips to; checking the size
 	// first bounds what reading its directory costs.
-	if st.Size() > maxUnzip+maxUnzip/16 {
+	if size > maxUnzip+maxUnzip/16 {
 		_ = f.Close()
-		return nil, fmt.Errorf("is too large to read (%d MB; a workbook may unzip to at most %d MB)", st.Size()>>20, maxUnzip>>20)
+		return nil, fmt.Errorf("is too large to read (%d MB; a workbook may unzip to at most %d MB)", size>>20, maxUnzip>>20)
 	}
-	zr, err := zip.NewReader(f, st.Size())
+	zr, err := zip.NewReader(f, size)
 	if err != nil {
 		_ = f.Close()
 		return nil, errors.New(damaged)
