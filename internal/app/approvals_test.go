@@ -25,14 +25,7 @@ import (
 // unless its request is agreed. In the sheet FS1 is row 5 and FS3 row 6;
 // columns H, I, J are "Agreed (Y/N)", "Agreed on", "Agreed by".
 func TestApprovalsSheet(t *testing.T) {
-	dir, job, write := requestedCycle(t)
-	base := quarterJob(q3, "2023-12-31", false, true)
-	write(base)
-	sheet := filepath.Join(dir, "approvals", "q3.xlsx")
-	var out bytes.Buffer
-	if err := Approvals(&out, job, ApprovalsOptions{Output: sheet}); err != nil {
-		t.Fatalf("approvals: %v\n%s", err, out.String())
-	}
+	job, sheet, base, write := approvalsCycle(t)
 	wb, err := excelize.OpenFile(sheet)
 	if err != nil {
 		t.Fatal(err)
@@ -278,6 +271,21 @@ wb.save(sys.argv[2])
 			t.Error("the filled-in sheet was changed")
 		}
 	})
+}
+
+// approvalsCycle is requestedCycle with the Quarter 3 job written (base)
+// and its approvals sheet written into the job's folder, at sheet.
+func approvalsCycle(t *testing.T) (job, sheet, base string, write func(string)) {
+	t.Helper()
+	dir, job, write := requestedCycle(t)
+	base = quarterJob(q3, "2023-12-31", false, true)
+	write(base)
+	sheet = filepath.Join(dir, "approvals", "q3.xlsx")
+	var out bytes.Buffer
+	if err := Approvals(&out, job, ApprovalsOptions{Output: sheet}); err != nil {
+		t.Fatalf("approvals: %v\n%s", err, out.String())
+	}
+	return job, sheet, base, write
 }
 
 // fileHash is the SHA-256 of a file's bytes.

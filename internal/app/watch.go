@@ -15,8 +15,8 @@ import (
 
 	"github.com/agsreport/agsreport/internal/compose"
 	"github.com/agsreport/agsreport/internal/job"
-	"github.com/agsreport/agsreport/internal/safefs"
 	"github.com/agsreport/agsreport/internal/plan"
+	"github.com/agsreport/agsreport/internal/safefs"
 )
 
 // WatchOptions are the options of `agsreport watch`.
