@@ -275,12 +275,8 @@ func layoutPages(doc *report.Document, m Metrics, emit func(p *Page, elems []Ele
 			f.mark(t, 0)
 		}
 		for i, bl := range sec.Blocks {
-			var next report.Block
-			if i+1 < len(sec.Blocks) {
-				next = sec.Blocks[i+1]
-			}
 			f.at = i
-			f.block(bl, next)
+			f.block(bl, sec.Blocks[i+1:])
 		}
 	}
 	if f.err != nil {
@@ -388,12 +384,13 @@ func (f *flow) add(b Box) {
 	p.Boxes = append(p.Boxes, b)
 }
 
-// block lays out one block; next (or nil) is the block after it, which a
-// heading is kept with.
-func (f *flow) block(bl report.Block, next report.Block) {
+// block lays out one block; rest holds the blocks after it in its section,
+// the start of which a heading, or a short paragraph introducing a table or
+// chart, is kept with (see keepStart).
+func (f *flow) block(bl report.Block, rest []report.Block) {
 	switch x := bl.(type) {
 	case *report.Heading:
-		f.heading(x, next)
+		f.heading(x, rest)
 	case *report.Paragraph:
 		if x == nil {
 			return
@@ -403,6 +400,9 @@ func (f *flow) block(bl report.Block, next report.Block) {
 			size = f.st.table
 		}
 		lines := f.wrap(x.Text, size, f.bodyWidth(), false)
+		if len(rest) > 0 && len(lines) <= leadInLines && introduces(rest[0]) {
+			f.ensure(blockHeight(lines) + f.st.paragraphSpace*lineHeight(size) + f.minStart(rest[0]))
+		}
 		f.tagLines(f.sect, lines, false)
 		f.flowLines(lines, size)
 		f.y += f.st.paragraphSpace * lineHeight(size)
@@ -419,7 +419,7 @@ func (f *flow) block(bl report.Block, next report.Block) {
 				// The same numbers as a table, as in the HTML and Word
 				// papers, so that no reader depends on the picture.
 				data := x.DataTable()
-				f.block(&report.Paragraph{Text: report.Plain(data.Name), Small: true}, data)
+				f.block(&report.Paragraph{Text: report.Plain(data.Name), Small: true}, []report.Block{data})
 				f.block(data, nil)
 			}
 		}
@@ -432,6 +432,43 @@ func (f *flow) block(bl report.Block, next report.Block) {
 			f.err = report.UnknownBlock(bl)
 		}
 	}
+}
+
+// leadInLines is the most lines a paragraph may have and still be kept
+// with the table or chart after it, as a sentence introducing it.
+const leadInLines = 3
+
+// introduces reports whether bl is a block that a short paragraph before
+// it introduces, and so is kept with.
+func introduces(bl report.Block) bool {
+	switch x := bl.(type) {
+	case *report.Table:
+		return x != nil
+	case *report.Chart:
+		return x != nil
+	}
+	return false
+}
+
+// keepStart is the least height the blocks of rest need at the foot of a
+// page to start there: the first block's own least start, or, for a short
+// paragraph introducing a table or chart, the whole paragraph and the start
+// of what it introduces, so that a heading is not left at a page foot above
+// an introduction whose table begins overleaf.
+func (f *flow) keepStart(rest []report.Block) float64 {
+	if len(rest) == 0 {
+		return 0
+	}
+	if p, ok := rest[0].(*report.Paragraph); ok && p != nil && len(rest) > 1 && introduces(rest[1]) {
+		size := f.st.font
+		if p.Small {
+			size = f.st.table
+		}
+		if lines := f.wrap(p.Text, size, f.bodyWidth(), false); len(lines) <= leadInLines {
+			return blockHeight(lines) + f.st.paragraphSpace*lineHeight(size) + f.minStart(rest[1])
+		}
+	}
+	return f.minStart(rest[0])
 }
 
 // minStart is the least height block needs at the foot of a page to start
@@ -473,7 +510,7 @@ func (f *flow) minStart(bl report.Block) float64 {
 	}
 }
 
-func (f *flow) heading(h *report.Heading, next report.Block) {
+func (f *flow) heading(h *report.Heading, rest []report.Block) {
 	if h == nil {
 		return
 	}
@@ -497,9 +534,7 @@ func (f *flow) heading(h *report.Heading, next report.Block) {
 	}
 	after := 0.35 * lineHeight(size)
 	need := before + blockHeight(lines) + after
-	if next != nil {
-		need += f.minStart(next)
-	}
+	need += f.keepStart(rest)
 	f.ensure(need)
 	if !f.atTop() {
 		f.y += before

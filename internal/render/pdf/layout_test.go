@@ -601,3 +601,47 @@ func TestBandKeptWithFirstRow(t *testing.T) {
 		}
 	}
 }
+
+// TestIntroductionKeptWithTable lays out sections of a heading, a
+// one-line introduction and a table after paragraphs of growing length, so
+// that heading and introduction fall at every height of a page, the foot
+// included: the heading, its introduction and the table's first row must
+// always start on one page, and a long introduction is never held back.
+func TestIntroductionKeptWithTable(t *testing.T) {
+	d := reporttest.Base("Lead-ins")
+	var blocks []report.Block
+	for i := 1; i <= 40; i++ {
+		blocks = append(blocks,
+			&report.Paragraph{Text: report.Plain(reporttest.Words(20 + i*13%90))},
+			&report.Heading{Level: 2, Text: report.Plain(fmt.Sprintf("Heading%d", i))},
+			&report.Paragraph{Text: report.Plain(fmt.Sprintf("Intro%d actions whose target has passed.", i)), Small: true},
+			&report.Table{Name: "T", Columns: reporttest.Columns(3, true), Groups: []report.Group{{
+				Rows: []report.Row{reporttest.Row(fmt.Sprintf("First%d", i), reporttest.Words(30), "ONGOING")},
+			}}},
+		)
+	}
+	d.Sections = []report.Section{{Name: "Lead-ins", Blocks: blocks}}
+	l, err := LayoutDocument(d, metrics(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Pages) < 4 {
+		t.Fatalf("the test needs several pages, got %d", len(l.Pages))
+	}
+	moved := 0
+	for i := 1; i <= 40; i++ {
+		h, in, row := pagesWith(l, fmt.Sprintf("Heading%d", i)), pagesWith(l, fmt.Sprintf("Intro%d", i)), pagesWith(l, fmt.Sprintf("First%d", i))
+		if len(h) == 0 || len(in) == 0 || len(row) == 0 || h[0] != in[0] || in[0] != row[0] {
+			t.Errorf("section %d: heading on pages %v, introduction on %v, first row on %v", i, h, in, row)
+		}
+		if p := pagesWith(l, fmt.Sprintf("Heading%d", i)); len(p) > 0 && p[0] > 0 {
+			prev := pagesWith(l, fmt.Sprintf("First%d", i-1))
+			if len(prev) > 0 && prev[len(prev)-1] < p[0] {
+				moved++
+			}
+		}
+	}
+	if moved == 0 {
+		t.Error("no section started on a new page: the test does not reach a page foot")
+	}
+}
