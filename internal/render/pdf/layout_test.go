@@ -645,3 +645,46 @@ func TestIntroductionKeptWithTable(t *testing.T) {
 		t.Error("no section started on a new page: the test does not reach a page foot")
 	}
 }
+
+// TestTableRowsReleased checks that a long table keeps the wrapped text of
+// only the rows near the page being laid out: each page's finished rows
+// are released before the next is filled.
+func TestTableRowsReleased(t *testing.T) {
+	doc := benchDoc(600)
+	tbl := doc.Sections[0].Blocks[0].(*report.Table)
+	g, _, err := geometry(doc.Page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var f *flow
+	pages, most := 0, 0
+	f = &flow{m: metrics(t), g: g, st: resolveStyle(doc.Style), doc: doc, lastMark: -1, emit: func(*Page, []Elem) {
+		pages++
+		tt := f.tables[tbl]
+		if tt == nil {
+			t.Fatal("the table is not being laid out")
+		}
+		live := 0
+		for _, r := range tt.groups[0].rows {
+			if r.cells != nil {
+				live++
+			}
+		}
+		most = max(most, live)
+	}}
+	f.elems = []Elem{{Role: roleDocument, Parent: -1}}
+	f.newPage()
+	f.sect = f.elem(roleSect, 0)
+	f.table(tbl)
+	if pages < 50 {
+		t.Fatalf("%d pages finished, want a long table", pages)
+	}
+	// A page of this table holds a few rows; the rows held at a page
+	// break are that page's and the one moving to the next.
+	if most > 8 {
+		t.Errorf("%d rows' text held at once, want no more than a page's", most)
+	}
+	if f.err != nil {
+		t.Fatal(f.err)
+	}
+}
