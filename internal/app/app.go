@@ -145,6 +145,7 @@ func loadJob(j *job.Job, lib compose.Library) (*Loaded, error) {
 	l.Plan = p
 	approve(l, j)
 	earlyRequests(p, &l.Problems)
+	plan.CheckRevisions(p, &l.Problems)
 	p.Derive()
 	l.Plan = p
 	staleNarrative(l)
@@ -231,7 +232,7 @@ func extend(p *plan.Plan, j *job.Job, probs *plan.Problems) {
 			probs.Errorf(plan.Loc{File: j.File}, "%s", msg)
 			continue
 		}
-		a.Revise(plan.Revision{Target: e.Target, Agreed: e.Agreed, By: e.By, Period: e.Period})
+		a.Revise(plan.Revision{Target: e.Target, Agreed: e.Agreed, By: e.By, Period: e.Period, At: plan.Loc{File: j.File}})
 	}
 }
 

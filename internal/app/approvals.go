@@ -105,7 +105,7 @@ func applyApproval(p *plan.Plan, j *job.Job, ap plan.Approval, refs []string, de
 			probs.Warnf(ap.At["agreed"], "the request for %s to move its target to %s is already agreed (%s) in the job's [[extensions]]; it is not agreed twice", ap.Ref, rq.Requested.DueText(), rq.Agreed.AgreedNote())
 			return
 		}
-		a.Revise(plan.Revision{Target: rq.Requested, Agreed: ap.On, By: ap.By, Period: ap.Period})
+		a.Revise(plan.Revision{Target: rq.Requested, Agreed: ap.On, By: ap.By, Period: ap.Period, At: ap.Source, AgreedAt: ap.At["agreed_on"]})
 	case approvals.No:
 		if rq.Agreed != nil {
 			probs.Errorf(ap.At["agreed"], "the request for %s is refused here but agreed in the job's [[extensions]] (%s): say which", ap.Ref, rq.Agreed.AgreedNote())

@@ -270,3 +270,42 @@ func briefingExtensions(t *testing.T, doc *report.Document) map[string]string {
 	}
 	return out
 }
+
+// TestExtensionAgreedAfterAsAt: the job's papers are as at 31 December
+// 2023, but its [[extensions]] records FS3's move to 31 January 2024 as
+// agreed on 10 January 2024, a decision not yet taken then, and CY2's
+// move from 31 March 2024 to 29 February 2024, earlier than the target it
+// replaces. Each is one warning naming the job, worked by hand; the
+// extension agreed on 12 December 2023 beside them is none.
+func TestExtensionAgreedAfterAsAt(t *testing.T) {
+	_, job, write := requestedCycle(t)
+	write(quarterJob(q3, "2023-12-31", false, true) + `
+[[extensions]]
+ref = "FS3"
+target = 2024-01-31
+agreed = 2024-01-10
+by = "Audit Committee"
+
+[[extensions]]
+ref = "CY2"
+target = 2024-02-29
+agreed = 2023-12-12
+`)
+	l, err := Load(job)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range l.Problems.List {
+		if strings.Contains(p.Msg, "revis") {
+			got = append(got, p.String())
+		}
+	}
+	want := []string{
+		job + `: action FS3: the revision to "31 January 2024" is recorded as agreed on 10 January 2024, after the as-at date of these papers (31 December 2023): check the date agreed (a decision not yet taken should not be recorded as agreed), or the job's as_at`,
+		job + `: action CY2: the revised target "29 February 2024" is earlier than the target it replaces, 31 March 2024: check the date; if the action was brought forward on purpose, say so in its progress`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -332,7 +332,7 @@ func changeMarks(f plan.Facts) []string {
 		out = append(out, m)
 	}
 	if f.Retargeted {
-		out = append(out, retargetMark+" "+f.NewTarget.DueText()+" (was "+f.WasTarget.DueText()+")")
+		out = append(out, retargetMark+" "+f.NewTarget.Shown()+" (was "+f.WasTarget.Shown()+")")
 	}
 	if f.NewText {
 		out = append(out, newTextMark)

@@ -88,6 +88,34 @@ func (t Target) DueText() string {
 	return t.Text
 }
 
+// Shown returns the target as papers show it after "Revised:" or "was":
+// the due date in long form when the text says nothing more than that
+// date ("31/03/2025", "By 31st March 2025", "March 2025"), the text
+// as written otherwise, so that no words are lost ("30/06/2025 subject to
+// funding", "Q1 2025/26", "From 1st October 2017 to 31st March 2018",
+// "TBC").
+func (t Target) Shown() string {
+	if t.Due.IsZero() || !t.Start.IsZero() {
+		return t.Text
+	}
+	rest := numericDate.ReplaceAllString(t.Text, "")
+	rest = wordDate.ReplaceAllString(rest, "")
+	rest = monthYear.ReplaceAllStringFunc(rest, func(m string) string {
+		if _, ok := months[strings.ToLower(strings.Fields(m)[0])]; ok {
+			return ""
+		}
+		return m
+	})
+	if plainLead.MatchString(rest) {
+		return t.Due.Long()
+	}
+	return t.Text
+}
+
+// plainLead is what may stand beside a single date in a target that says
+// no more than the date: "By", "Due:", "on or before", punctuation.
+var plainLead = regexp.MustCompile(`(?i)^[\s.,:;()]*(?:(?:due|deadline)[\s:]*)?(?:by|on|before|on or before|no later than)?[\s.,:;()]*$`)
+
 // IsZero reports whether no target was given.
 func (t Target) IsZero() bool { return t.Text == "" && t.Due.IsZero() && t.Start.IsZero() }
 

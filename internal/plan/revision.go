@@ -12,6 +12,11 @@ type Revision struct {
 	// Period is the period it was agreed in, when the job says so; ""
 	// otherwise (and for revisions read from the plan).
 	Period string
+	// At is where the revision is recorded: the revised target's cell in
+	// the plan, the approvals sheet's row, or the job file. AgreedAt is
+	// the cell of the date agreed, when that is a cell of its own; zero
+	// otherwise (messages about the date then point at At).
+	At, AgreedAt Loc
 }
 
 // Revise makes r.Target the action's current target, keeping the first
@@ -35,7 +40,7 @@ func (a *Action) RevisedNote() string {
 	if !a.Revised() {
 		return ""
 	}
-	s := "Revised: " + a.Target.DueText() + " (was " + a.Original.DueText()
+	s := "Revised: " + a.Target.Shown() + " (was " + a.Original.Shown()
 	if len(a.Revisions) > 0 {
 		if r := a.Revisions[len(a.Revisions)-1]; !r.Agreed.IsZero() || r.By != "" {
 			s += "; extension " + r.AgreedNote()
@@ -167,7 +172,7 @@ func (a *Action) ExtensionNote(period string) string {
 		if i > 0 {
 			was = a.Revisions[i-1].Target
 		}
-		parts = append(parts, upperFirst(r.AgreedNote())+": "+r.Target.DueText()+" (was "+was.DueText()+").")
+		parts = append(parts, upperFirst(r.AgreedNote())+": "+r.Target.Shown()+" (was "+was.Shown()+").")
 	}
 	return strings.Join(parts, " ")
 }
@@ -194,4 +199,36 @@ func decided(word string, on Date, by string) string {
 		word += " by " + by
 	}
 	return word
+}
+
+// CheckRevisions warns about each revision of a target that the
+// governance officer should look at before the papers go out: a revised
+// target with no date (such as "TBC"), which leaves the action never
+// overdue; a revised target earlier than the target it replaces; and a
+// revision agreed after the plan's as-at date. Each warning points at
+// where the revision is recorded and quotes it.
+func CheckRevisions(p *Plan, probs *Problems) {
+	for _, a := range p.Actions() {
+		was := a.Original
+		for _, r := range a.Revisions {
+			switch {
+			case r.Target.Due.IsZero():
+				probs.Warnf(r.At, "action %s: the revised target %q has no date, so the action is never overdue while it stands: give the date agreed (the papers show it as written), or, if no new date has been agreed, clear the cell so that the target %s still applies", a.Ref, r.Target.Text, was.Shown())
+			case !was.Due.IsZero() && r.Target.Due.Before(was.Due):
+				due := ""
+				if r.Target.Text != r.Target.Due.Long() {
+					due = " (due " + r.Target.Due.Long() + ")"
+				}
+				probs.Warnf(r.At, "action %s: the revised target %q%s is earlier than the target it replaces, %s: check the date; if the action was brought forward on purpose, say so in its progress", a.Ref, r.Target.Text, due, was.Due.Long())
+			}
+			if !p.AsAt.IsZero() && p.AsAt.Before(r.Agreed) {
+				at := r.AgreedAt
+				if at == (Loc{}) {
+					at = r.At
+				}
+				probs.Warnf(at, "action %s: the revision to %q is recorded as agreed on %s, after the as-at date of these papers (%s): check the date agreed (a decision not yet taken should not be recorded as agreed), or the job's as_at", a.Ref, r.Target.Text, r.Agreed.Long(), p.AsAt.Long())
+			}
+			was = r.Target
+		}
+	}
 }

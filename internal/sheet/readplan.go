@@ -984,7 +984,15 @@ func (b *builder) revision(a *plan.Action, r row) {
 		r.t.note(r.at("revised_target"), "%s is the target itself, not a revision of it", revised.DueText())
 		return
 	}
-	a.Revise(plan.Revision{Target: revised, Agreed: agreed.Due, By: by})
+	a.Revise(plan.Revision{Target: revised, Agreed: agreed.Due, By: by, At: r.at("revised_target"), AgreedAt: agreedAt(r)})
+}
+
+// agreedAt locates the date-agreed cell, when the row has one.
+func agreedAt(r row) plan.Loc {
+	if _, _, ok := r.get("revision_agreed"); !ok {
+		return plan.Loc{}
+	}
+	return r.at("revision_agreed")
 }
 
 // revisions reads several revisions kept in one row, as rollover writes
@@ -1021,6 +1029,7 @@ func (b *builder) revisions(a *plan.Action, r row) bool {
 	revs := make([]plan.Revision, len(targets))
 	for i := range targets {
 		revs[i].Target = dues[i]
+		revs[i].At, revs[i].AgreedAt = r.at("revised_target"), agreedAt(r)
 		if i < len(agreed) && agreed[i] != "" {
 			d, err := plan.ParseTarget(agreed[i])
 			if err != nil || d.Due.IsZero() {
