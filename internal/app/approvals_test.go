@@ -163,6 +163,17 @@ func TestApprovalsSheet(t *testing.T) {
 			errors:  1,
 		},
 		{
+			// Papers as at 31 December 2023 cannot report a decision of
+			// 10 January 2024: a warning at the date, worked by hand.
+			name:    "agreed after the as-at date",
+			cells:   map[string]string{"H6": "Y", "I6": "10 January 2024", "J6": "Audit Committee"},
+			revised: "Revised: 31 January 2024 (was 30 September 2023; extension agreed 10 January 2024 by Audit Committee)",
+			says: []string{
+				`decided.xlsx: sheet "Requests", cell I6 ("Agreed on"): action FS3: the revision to "31 January 2024" is recorded as agreed on 10 January 2024, after the as-at date of these papers (31 December 2023)`,
+			},
+			warnings: 1,
+		},
+		{
 			name:    "a ref not in the plan",
 			cells:   map[string]string{"A6": "FX3", "H6": "Y", "I6": "12 December 2023"},
 			overdue: "FS3",

@@ -382,7 +382,14 @@ func revisionCells(revs []plan.Revision) (revised, agreed, by string) {
 	var ts, as, bs []string
 	anyAgreed, anyBy := false, false
 	for _, r := range revs {
-		ts = append(ts, r.Target.DueText())
+		// A line keeps its words ("30/06/2025 subject to funding", "Q1
+		// 2025/26"): the reader reads each line as one date. A range
+		// would not read back as one line, so it is its due date.
+		t := r.Target.Text
+		if !r.Target.Start.IsZero() {
+			t = r.Target.DueText()
+		}
+		ts = append(ts, t)
 		a, b := "–", "–"
 		if !r.Agreed.IsZero() {
 			a, anyAgreed = r.Agreed.Long(), true

@@ -451,3 +451,33 @@ func TestRolloverRevisedTarget(t *testing.T) {
 		t.Errorf("%s: Directorate %q, want the plan's Resources", got.Ref, v)
 	}
 }
+
+// TestRolloverRevisionWords: an action revised twice, first to "Q1
+// 2025/26" and then to "30/09/2025 subject to funding", is carried forward
+// with both lines as written, not as bare dates, and the lines read back
+// as the same two revisions, due 30 June 2025 and 30 September 2025.
+func TestRolloverRevisionWords(t *testing.T) {
+	var revs []plan.Revision
+	for _, s := range []string{"Q1 2025/26", "30/09/2025 subject to funding"} {
+		tg, err := plan.ParseTarget(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		revs = append(revs, plan.Revision{Target: tg})
+	}
+	revised, _, _ := revisionCells(revs)
+	if want := "Q1 2025/26\n30/09/2025 subject to funding"; revised != want {
+		t.Fatalf("revised cell %q, want %q", revised, want)
+	}
+	var dues []string
+	for _, line := range strings.Split(revised, "\n") {
+		tg, err := plan.ParseTarget(line)
+		if err != nil || !tg.Start.IsZero() {
+			t.Fatalf("%q does not read back as one date: %+v, %v", line, tg, err)
+		}
+		dues = append(dues, tg.Due.Long())
+	}
+	if got, want := strings.Join(dues, "|"), "30 June 2025|30 September 2025"; got != want {
+		t.Errorf("read back as %q, want %q", got, want)
+	}
+}
