@@ -10,8 +10,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/agsreport/agsreport/internal/compose"
-	"github.com/agsreport/agsreport/internal/plan"
 	"github.com/agsreport/agsreport/internal/report"
 	"github.com/agsreport/agsreport/internal/testutil"
 )
@@ -27,14 +25,7 @@ func TestRegisterPrintsLongTexts(t *testing.T) {
 	soffice := testutil.NeedTool(t, "soffice")
 	testutil.NeedTool(t, "pdftotext")
 	testutil.NeedTool(t, "pdfinfo")
-	tmpl, err := compose.Library{}.Load("register")
-	if err != nil {
-		t.Fatal(err)
-	}
-	vocab, err := plan.NewVocabulary(plan.DefaultStatuses())
-	if err != nil {
-		t.Fatal(err)
-	}
+	tmpl, vocab := registerTemplate(t)
 	dir := t.TempDir()
 	if d := os.Getenv("AGSREPORT_KEEP"); d != "" {
 		dir = d

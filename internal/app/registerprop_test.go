@@ -2,11 +2,13 @@ package app
 
 import (
 	"fmt"
+	"hash/fnv"
 	"math/rand"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/agsreport/agsreport/internal/compose"
 	"github.com/agsreport/agsreport/internal/plan"
@@ -22,20 +24,15 @@ import (
 // thousand characters and many paragraphs, bullets, text that starts like
 // a formula, targets as dates, as figures and as words.
 func TestRegisterRoundTripProperty(t *testing.T) {
-	tmpl, err := compose.Library{}.Load("register")
-	if err != nil {
-		t.Fatal(err)
-	}
-	vocab, err := plan.NewVocabulary(plan.DefaultStatuses())
-	if err != nil {
-		t.Fatal(err)
-	}
+	tmpl, vocab := registerTemplate(t)
 	const plans = 25
 	long := 0
+	var revised [3]int // actions revised never, once, more than once
 	for seed := int64(1); seed <= plans; seed++ {
 		rng := rand.New(rand.NewSource(seed))
 		want := genPlan(rng, vocab)
 		for _, a := range want.Actions() {
+			revised[min(len(a.Revisions), 2)]++
 			if len(a.Progress) > 1200 || strings.Count(a.Progress, "\n\n") >= 4 {
 				long++
 			}
@@ -58,6 +55,9 @@ func TestRegisterRoundTripProperty(t *testing.T) {
 	}
 	if long == 0 {
 		t.Error("no generated action has a long progress text: the generator does not test what it should")
+	}
+	if revised[1] == 0 || revised[2] == 0 {
+		t.Errorf("generated actions revised once: %d, more than once: %d; want some of each: the generator does not test what it should", revised[1], revised[2])
 	}
 }
 
@@ -107,6 +107,10 @@ func planFacts(p *plan.Plan) string {
 				fmt.Fprintf(&b, "    %s %q\n", f[0], plainText(f[1]))
 			}
 			fmt.Fprintf(&b, "    target %q due=%s start=%s\n", a.Target.Text, a.Target.Due, a.Target.Start)
+			fmt.Fprintf(&b, "    original %q due=%s start=%s\n", a.Original.Text, a.Original.Due, a.Original.Start)
+			for _, r := range a.Revisions {
+				fmt.Fprintf(&b, "    revised %q due=%s agreed=%s by=%q\n", r.Target.Text, r.Target.Due, r.Agreed, r.By)
+			}
 			fmt.Fprintf(&b, "    priority %q rank=%d percent=%v\n", a.Priority.Text, a.Priority.Rank, a.Percent)
 		}
 	}
@@ -151,6 +155,37 @@ func genText(rng *rand.Rand, n, paras int) string {
 // genTargets are targets as councils write them.
 var genTargets = []string{"", "As required", "Ongoing", "31 March 2018", "31/03/2018", "By 31st January 2018",
 	"From 1st October 2017", "March 2018", "Commencing 1st November 2017 to 31st March 2018", "2018-06-30", "30 June 2019"}
+
+// genRevisedTargets are revised targets as councils write them; none is
+// the same date as a target in genTargets.
+var genRevisedTargets = []string{"30 September 2018", "By 31st July 2018", "30/11/2018", "Ongoing", "31 December 2018"}
+
+// genAgreers are who agree extensions.
+var genAgreers = []string{"", "Audit and Assurance Committee", "Corporate Director Resources", "CMT"}
+
+// genRevisions revises a's target: not at all, once (a target in dates or
+// words), or two or three times (dates, a line each in the register),
+// each agreed on a date, by someone, both or neither.
+func genRevisions(rng *rand.Rand, a *plan.Action) {
+	n := rng.Intn(5) - 1 // -1 or 0: none
+	if n < 0 {
+		n = 0
+	}
+	for i := 0; i < n; i++ {
+		var t plan.Target
+		if n == 1 {
+			t, _ = plan.ParseTarget(genRevisedTargets[rng.Intn(len(genRevisedTargets))])
+		} else {
+			d, _ := plan.MakeDate(2018+i, time.Month(3+3*rng.Intn(4)), 28)
+			t = plan.Target{Text: d.Long(), Due: d}
+		}
+		r := plan.Revision{Target: t, By: genAgreers[rng.Intn(len(genAgreers))]}
+		if rng.Intn(3) > 0 {
+			r.Agreed, _ = plan.MakeDate(2018, time.Month(1+rng.Intn(12)), 1+rng.Intn(28))
+		}
+		a.Revise(r)
+	}
+}
 
 // genPriorities and genPercents are priorities and percentages complete
 // as councils write them.
@@ -200,6 +235,14 @@ func genPlan(rng *rand.Rand, vocab *plan.Vocabulary) *plan.Plan {
 					act.PlanStatus, act.PlanProgress = act.Status, act.Progress
 					act.Priority, _ = plan.ParsePriority(genPriorities[rng.Intn(len(genPriorities))])
 					act.Percent, _ = plan.ParsePercent(genPercents[rng.Intn(len(genPercents))])
+					if !act.Target.IsZero() {
+						// Revisions draw from a source of their own, seeded
+						// by the action's text, so that the rest of each
+						// generated plan stays what it was before.
+						h := fnv.New64a()
+						h.Write([]byte(act.Description))
+						genRevisions(rand.New(rand.NewSource(int64(h.Sum64()))), act)
+					}
 					is.Actions = append(is.Actions, act)
 				}
 			}
@@ -207,4 +250,64 @@ func genPlan(rng *rand.Rand, vocab *plan.Vocabulary) *plan.Plan {
 		p.Issues = append(p.Issues, is)
 	}
 	return p
+}
+
+// TestRegisterHeadingsReadBack reads the register's header row back and
+// checks that no two headings map to one field and that the target
+// columns read as the target first set, its words, and the revisions with
+// their agreement — never one taken for another ("Current Target" beside an
+// original target, for one, would be read as the revised target).
+func TestRegisterHeadingsReadBack(t *testing.T) {
+	tmpl, vocab := registerTemplate(t)
+	path := filepath.Join(t.TempDir(), "register.xlsx")
+	writeRegister(t, tmpl, genPlan(rand.New(rand.NewSource(1)), vocab), path)
+	var probs plan.Problems
+	_, readings := sheet.ReadPlanReadings(sheet.PlanSpec{Actions: &sheet.TableSpec{Path: path, Name: "register.xlsx", Sheet: "Register"}}, vocab, &probs)
+	for _, pr := range probs.List {
+		t.Errorf("reading the register: %s", pr)
+	}
+	if len(readings) != 1 {
+		t.Fatalf("%d readings, want 1", len(readings))
+	}
+	want := map[string]string{
+		"Original Target Date": "target",
+		"Target (as written)":  "target_text",
+		"Revised Target Date":  "revised_target",
+		"Extension Agreed":     "revision_agreed",
+		"Agreed By":            "revision_by",
+	}
+	seen := map[string]string{}
+	for _, c := range readings[0].Columns {
+		if c.Field == "" || c.NotRead {
+			// Kept as an extra column ("Progress As At" is), so not
+			// taken for any field.
+			continue
+		}
+		if h, ok := seen[c.Field]; ok {
+			t.Errorf("%q and %q are both read as %s", h, c.Heading, c.Field)
+		}
+		seen[c.Field] = c.Heading
+		if f, ok := want[c.Heading]; ok && f != c.Field {
+			t.Errorf("%q is read as %s, want %s", c.Heading, c.Field, f)
+		}
+		delete(want, c.Heading)
+	}
+	for h, f := range want {
+		t.Errorf("the register has no column %q read as %s", h, f)
+	}
+}
+
+// registerTemplate loads the built-in register template and the default
+// status vocabulary.
+func registerTemplate(t *testing.T) (*compose.Template, *plan.Vocabulary) {
+	t.Helper()
+	tmpl, err := compose.Library{}.Load("register")
+	if err != nil {
+		t.Fatal(err)
+	}
+	vocab, err := plan.NewVocabulary(plan.DefaultStatuses())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tmpl, vocab
 }

@@ -261,13 +261,9 @@ func (r *rolled) workbook(p *plan.Plan, year string) ([]byte, error) {
 		}
 	}
 	for _, a := range r.actions {
-		target, revised, agreed, by := a.Target.Text, "", "", ""
-		if a.Revised() {
-			target = a.Original.Text
-			revised, agreed, by = revisionCells(a.Revisions)
-		}
-		actionRows = append(actionRows, append([]string{a.Issue, a.Outcome, a.Recommendation, a.Ref, a.Description, a.Lead, target,
-			revised, agreed, by, a.Resources, a.Priority.Text, a.Percent.String(), a.Status, r.progress(a), r.from},
+		rc := a.RevisionCells()
+		actionRows = append(actionRows, append([]string{a.Issue, a.Outcome, a.Recommendation, a.Ref, a.Description, a.Lead, a.FirstTarget().Text,
+			rc.Targets, rc.Agreed, rc.By, a.Resources, a.Priority.Text, a.Percent.String(), a.Status, r.progress(a), r.from},
 			extraValues(a.Extra, actionExtra)...))
 	}
 	title := "Action plan " + year
@@ -357,56 +353,6 @@ func forYear(s string, periods []string, year string) string {
 		s = re.ReplaceAllLiteralString(s, year)
 	}
 	return s
-}
-
-// revisionCells are the revised target, agreed and agreed-by cells that
-// keep every revision of an action: the one revision's values, or for
-// several, one line each, oldest first, "–" where a date or name is not
-// known (the reader's multi-line form, see sheet's builder.revisions).
-func revisionCells(revs []plan.Revision) (revised, agreed, by string) {
-	for _, r := range revs {
-		if r.Target.Due.IsZero() {
-			// A revised target in words cannot be one line among dates:
-			// the current one is kept, with its agreement.
-			revs = revs[len(revs)-1:]
-			break
-		}
-	}
-	if len(revs) == 1 {
-		r := revs[0]
-		if !r.Agreed.IsZero() {
-			agreed = r.Agreed.Long()
-		}
-		return r.Target.Text, agreed, r.By
-	}
-	var ts, as, bs []string
-	anyAgreed, anyBy := false, false
-	for _, r := range revs {
-		// A line keeps its words ("30/06/2025 subject to funding", "Q1
-		// 2025/26"): the reader reads each line as one date. A range
-		// would not read back as one line, so it is its due date.
-		t := r.Target.Text
-		if !r.Target.Start.IsZero() {
-			t = r.Target.DueText()
-		}
-		ts = append(ts, t)
-		a, b := "–", "–"
-		if !r.Agreed.IsZero() {
-			a, anyAgreed = r.Agreed.Long(), true
-		}
-		if r.By != "" {
-			b, anyBy = r.By, true
-		}
-		as, bs = append(as, a), append(bs, b)
-	}
-	revised = strings.Join(ts, "\n")
-	if anyAgreed {
-		agreed = strings.Join(as, "\n")
-	}
-	if anyBy {
-		by = strings.Join(bs, "\n")
-	}
-	return revised, agreed, by
 }
 
 // extraNames lists the names of the extra columns (fields the reader kept

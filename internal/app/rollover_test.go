@@ -457,15 +457,15 @@ func TestRolloverRevisedTarget(t *testing.T) {
 // with both lines as written, not as bare dates, and the lines read back
 // as the same two revisions, due 30 June 2025 and 30 September 2025.
 func TestRolloverRevisionWords(t *testing.T) {
-	var revs []plan.Revision
+	a := &plan.Action{Target: plan.Target{Text: "31 March 2025"}}
 	for _, s := range []string{"Q1 2025/26", "30/09/2025 subject to funding"} {
 		tg, err := plan.ParseTarget(s)
 		if err != nil {
 			t.Fatal(err)
 		}
-		revs = append(revs, plan.Revision{Target: tg})
+		a.Revise(plan.Revision{Target: tg})
 	}
-	revised, _, _ := revisionCells(revs)
+	revised := a.RevisionCells().Targets
 	if want := "Q1 2025/26\n30/09/2025 subject to funding"; revised != want {
 		t.Fatalf("revised cell %q, want %q", revised, want)
 	}

@@ -64,6 +64,9 @@ func TestRegisterRoundTrip(t *testing.T) {
 		issue    func(is *plan.Issue) map[string]string
 		action   func(p *plan.Plan, a *plan.Action) map[string]string
 		minRows  int // issues for an issue register, actions for an action register
+		// revisions is how many revisions the example's plan must have, at
+		// least, for the case to test that they survive.
+		revisions int
 	}{
 		{
 			name:     "cumbria-2017-18",
@@ -96,6 +99,32 @@ func TestRegisterRoundTrip(t *testing.T) {
 				return f
 			},
 			minRows: 29,
+		},
+		{
+			// The quarterly plan revises 4(i)'s target in the plan and
+			// 4(iii)'s by an extension in the job: the register must keep
+			// the original target and each revision, agreed on and by.
+			name:     "cumbria-quarterly",
+			example:  examples["cumbria-quarterly"],
+			job:      "../../examples/roundtrip/quarterly-register.toml",
+			register: "Action register - March 2018.xlsx",
+			issue: func(is *plan.Issue) map[string]string {
+				return map[string]string{"title": is.Title}
+			},
+			action: func(p *plan.Plan, a *plan.Action) map[string]string {
+				return map[string]string{
+					"description": plainText(a.Description),
+					"target":      a.Target.Text,
+					"original":    a.Original.Text,
+					"revisions":   revisionFacts(a),
+					"priority":    a.Priority.Text,
+					"percent":     a.Percent.String(),
+					"status":      a.Status,
+					"progress":    plainText(a.Progress),
+				}
+			},
+			minRows:   29,
+			revisions: 2,
 		},
 		{
 			name:     "cmt-2014",
@@ -134,6 +163,13 @@ func TestRegisterRoundTrip(t *testing.T) {
 				t.Errorf("reading the register: %s: %s", pr.Severity, pr)
 			}
 			comparePlans(t, orig.Plan, back.Plan, tc.issue, tc.action)
+			revs := 0
+			for _, a := range orig.Plan.Actions() {
+				revs += len(a.Revisions)
+			}
+			if revs < tc.revisions {
+				t.Errorf("the example's plan has %d revised targets, want at least %d: the case does not test what it should", revs, tc.revisions)
+			}
 			rows := len(back.Plan.Actions())
 			if tc.action == nil {
 				rows = len(back.Plan.Issues)
@@ -213,4 +249,14 @@ func sortedKeys(m map[string]string) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// revisionFacts lists an action's revisions, oldest first, each as its
+// target, the date it was agreed and who agreed it.
+func revisionFacts(a *plan.Action) string {
+	var b strings.Builder
+	for _, r := range a.Revisions {
+		fmt.Fprintf(&b, "[%q due=%s agreed=%s by=%q]", r.Target.Text, r.Target.Due, r.Agreed, r.By)
+	}
+	return b.String()
 }

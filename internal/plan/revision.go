@@ -232,3 +232,78 @@ func CheckRevisions(p *Plan, probs *Problems) {
 		}
 	}
 }
+
+// FirstTarget is the target first set: Original when the target has been
+// revised, the current target otherwise.
+func (a *Action) FirstTarget() Target {
+	if a.Revised() {
+		return a.Original
+	}
+	return a.Target
+}
+
+// RevisionCells are the three cells of a flat sheet (a rolled-over plan,
+// the action register) that keep every revision of an action, under the
+// headings "Revised Target Date", "Extension Agreed" and "Agreed By".
+type RevisionCells struct {
+	Targets string // the revised target, or one date a line, oldest first
+	Agreed  string // the date each was agreed, a line each, "–" if not known
+	By      string // who agreed each, a line each, "–" if not known
+}
+
+// RevisionCells returns the cells that keep every revision of the action,
+// in the form the plan reader reads back as the same revisions: one
+// revision's values as they are, or for several, one line each, oldest
+// first, "–" where a date agreed or an agreer is not known (a cell none of
+// whose lines is known is left empty). A revised target in words cannot
+// be one line among dates: when one is, only the current revision is kept.
+// All three are "" when the target was never revised.
+func (a *Action) RevisionCells() RevisionCells {
+	revs := a.Revisions
+	for _, r := range revs {
+		if r.Target.Due.IsZero() {
+			revs = revs[len(revs)-1:]
+			break
+		}
+	}
+	var c RevisionCells
+	switch len(revs) {
+	case 0:
+		return c
+	case 1:
+		r := revs[0]
+		if !r.Agreed.IsZero() {
+			c.Agreed = r.Agreed.Long()
+		}
+		c.Targets, c.By = r.Target.Text, r.By
+		return c
+	}
+	var ts, as, bs []string
+	anyAgreed, anyBy := false, false
+	for _, r := range revs {
+		// A line keeps its words ("30/06/2025 subject to funding", "Q1
+		// 2025/26"): the reader reads each line as one date. A range
+		// would not read back as one line, so it is its due date.
+		t := r.Target.Text
+		if !r.Target.Start.IsZero() {
+			t = r.Target.DueText()
+		}
+		ts = append(ts, t)
+		ag, by := "–", "–"
+		if !r.Agreed.IsZero() {
+			ag, anyAgreed = r.Agreed.Long(), true
+		}
+		if r.By != "" {
+			by, anyBy = r.By, true
+		}
+		as, bs = append(as, ag), append(bs, by)
+	}
+	c.Targets = strings.Join(ts, "\n")
+	if anyAgreed {
+		c.Agreed = strings.Join(as, "\n")
+	}
+	if anyBy {
+		c.By = strings.Join(bs, "\n")
+	}
+	return c
+}

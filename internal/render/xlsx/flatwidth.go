@@ -31,7 +31,7 @@ const boldSafety = 1.2
 
 // minPrintScale is the smallest print scale a flat sheet is given so that
 // its words fit across the page.
-const minPrintScale = 0.75
+const minPrintScale = 0.7
 
 // maxFloorShare is the most of the width the columns' longest words may
 // keep when a long text needs room.
@@ -68,7 +68,11 @@ func (r *renderer) fitFlat(t *report.Table, w []float64) (widths []float64, scal
 	hard := make([]float64, n) // values a number format shows on one line
 	soft := make([]float64, n) // words
 	for ci, col := range t.Columns {
-		soft[ci] = r.m.longestWord(report.Plain(col.Title), true) * boldSafety
+		// A heading's words are never broken, however many columns the
+		// sheet has: a heading broken inside a word ("Comple te") is
+		// hard to read and is not the heading the reader maps.
+		hard[ci] = r.m.longestWord(report.Plain(col.Title), true) * boldSafety
+		soft[ci] = hard[ci]
 		for _, g := range t.Groups {
 			for _, rw := range g.Rows {
 				if ci >= len(rw.Cells) {
