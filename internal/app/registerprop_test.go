@@ -28,11 +28,17 @@ func TestRegisterRoundTripProperty(t *testing.T) {
 	const plans = 25
 	long := 0
 	var revised [3]int // actions revised never, once, more than once
+	worded := 0        // revisions with words, among several
 	for seed := int64(1); seed <= plans; seed++ {
 		rng := rand.New(rand.NewSource(seed))
 		want := genPlan(rng, vocab)
 		for _, a := range want.Actions() {
 			revised[min(len(a.Revisions), 2)]++
+			for _, r := range a.Revisions {
+				if len(a.Revisions) > 1 && r.Target.Text != r.Target.Due.Long() {
+					worded++
+				}
+			}
 			if len(a.Progress) > 1200 || strings.Count(a.Progress, "\n\n") >= 4 {
 				long++
 			}
@@ -58,6 +64,9 @@ func TestRegisterRoundTripProperty(t *testing.T) {
 	}
 	if revised[1] == 0 || revised[2] == 0 {
 		t.Errorf("generated actions revised once: %d, more than once: %d; want some of each: the generator does not test what it should", revised[1], revised[2])
+	}
+	if worded == 0 {
+		t.Error("no action revised more than once has a revised target with words: the generator does not test what it should")
 	}
 }
 
@@ -160,11 +169,16 @@ var genTargets = []string{"", "As required", "Ongoing", "31 March 2018", "31/03/
 // the same date as a target in genTargets.
 var genRevisedTargets = []string{"30 September 2018", "By 31st July 2018", "30/11/2018", "Ongoing", "31 December 2018"}
 
+// genRevisedLines are revised targets with words as they are written one
+// a line among several revisions (Y is the year); "" is a plain date.
+var genRevisedLines = []string{"", "", "30/09/Y subject to funding", "By 31st December Y", "31/03/Y"}
+
 // genAgreers are who agree extensions.
 var genAgreers = []string{"", "Audit and Assurance Committee", "Corporate Director Resources", "CMT"}
 
 // genRevisions revises a's target: not at all, once (a target in dates or
-// words), or two or three times (dates, a line each in the register),
+// words), or two or three times (dates, some with words, a line each in
+// the register),
 // each agreed on a date, by someone, both or neither.
 func genRevisions(rng *rand.Rand, a *plan.Action) {
 	n := rng.Intn(5) - 1 // -1 or 0: none
@@ -175,6 +189,8 @@ func genRevisions(rng *rand.Rand, a *plan.Action) {
 		var t plan.Target
 		if n == 1 {
 			t, _ = plan.ParseTarget(genRevisedTargets[rng.Intn(len(genRevisedTargets))])
+		} else if w := genRevisedLines[rng.Intn(len(genRevisedLines))]; w != "" {
+			t, _ = plan.ParseTarget(strings.ReplaceAll(w, "Y", fmt.Sprint(2018+i)))
 		} else {
 			d, _ := plan.MakeDate(2018+i, time.Month(3+3*rng.Intn(4)), 28)
 			t = plan.Target{Text: d.Long(), Due: d}
