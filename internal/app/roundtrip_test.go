@@ -12,6 +12,7 @@ import (
 
 	"github.com/agsreport/agsreport/internal/plan"
 	"github.com/agsreport/agsreport/internal/report"
+	"github.com/xuri/excelize/v2"
 )
 
 // workbookLine is the plan workbook line of a job file.
@@ -67,6 +68,12 @@ func TestRegisterRoundTrip(t *testing.T) {
 		// revisions is how many revisions the example's plan must have, at
 		// least, for the case to test that they survive.
 		revisions int
+		// prepare, when set, makes a variant of the example in dir and
+		// returns its job.
+		prepare func(t *testing.T, example, dir string) string
+		// warnings are the warnings the register must read back with, each
+		// a part of the message; any other problem fails the case.
+		warnings []string
 	}{
 		{
 			name:     "cumbria-2017-18",
@@ -127,6 +134,29 @@ func TestRegisterRoundTrip(t *testing.T) {
 			revisions: 2,
 		},
 		{
+			// 4(iii) is revised first to "TBC" in the plan, then to 31
+			// May 2018 by the job's extension: both revisions, the first
+			// as written, must read back from the register.
+			name:     "cumbria-quarterly-tbc",
+			example:  examples["cumbria-quarterly"],
+			job:      "../../examples/roundtrip/quarterly-register.toml",
+			register: "Action register - March 2018.xlsx",
+			prepare:  tbcRevision,
+			issue: func(is *plan.Issue) map[string]string {
+				return map[string]string{"title": is.Title}
+			},
+			action: func(p *plan.Plan, a *plan.Action) map[string]string {
+				return map[string]string{
+					"target":    a.Target.Text,
+					"original":  a.Original.Text,
+					"revisions": revisionFacts(a),
+				}
+			},
+			minRows:   29,
+			revisions: 3,
+			warnings:  []string{`action 4(iii): the revised target "TBC" has no date`},
+		},
+		{
 			name:     "cmt-2014",
 			example:  examples["cmt-2014"],
 			job:      "../../examples/roundtrip/cmt-register.toml",
@@ -147,11 +177,15 @@ func TestRegisterRoundTrip(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
+			example := tc.example
+			if tc.prepare != nil {
+				example = tc.prepare(t, example, t.TempDir())
+			}
 			var out bytes.Buffer
-			if err := Build(&out, tc.example, BuildOptions{OutputDir: dir}); err != nil {
+			if err := Build(&out, example, BuildOptions{OutputDir: dir}); err != nil {
 				t.Fatalf("build: %v\n%s", err, out.String())
 			}
-			orig, err := Load(tc.example)
+			orig, err := Load(example)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -159,8 +193,21 @@ func TestRegisterRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			warned := make([]bool, len(tc.warnings))
+		problems:
 			for _, pr := range back.Problems.List {
+				for i, w := range tc.warnings {
+					if pr.Severity == plan.Warning && strings.Contains(pr.String(), w) {
+						warned[i] = true
+						continue problems
+					}
+				}
 				t.Errorf("reading the register: %s: %s", pr.Severity, pr)
+			}
+			for i, w := range tc.warnings {
+				if !warned[i] {
+					t.Errorf("reading the register: no warning %q", w)
+				}
 			}
 			comparePlans(t, orig.Plan, back.Plan, tc.issue, tc.action)
 			revs := 0
@@ -259,4 +306,47 @@ func revisionFacts(a *plan.Action) string {
 		fmt.Fprintf(&b, "[%q due=%s agreed=%s by=%q]", r.Target.Text, r.Target.Due, r.Agreed, r.By)
 	}
 	return b.String()
+}
+
+// tbcRevision copies the job at example into dir with its plan workbook
+// copied there too, the revised target of 4(iii) set to "TBC", and every
+// other workbook it reads left where it is; it returns the copy's path.
+func tbcRevision(t *testing.T, example, dir string) string {
+	t.Helper()
+	src, err := filepath.Abs(filepath.Dir(example))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenFile(filepath.Join(src, "plan.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if ref, _ := f.GetCellValue("Actions", "K19"); ref != "4(iii)" {
+		t.Fatalf("plan.xlsx: Actions!K19 is %q, want 4(iii)", ref)
+	}
+	if was, _ := f.GetCellValue("Actions", "H19"); was != "" {
+		t.Fatalf("plan.xlsx: 4(iii) is already revised, to %q", was)
+	}
+	if err := f.SetCellStr("Actions", "H19", "TBC"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SaveAs(filepath.Join(dir, "plan.xlsx")); err != nil {
+		t.Fatal(err)
+	}
+	body, err := os.ReadFile(example)
+	if err != nil {
+		t.Fatal(err)
+	}
+	job := strings.NewReplacer(`"updates/`, `"`+filepath.ToSlash(src)+`/updates/`,
+		`"../`, `"`+filepath.ToSlash(src)+`/../`).Replace(string(body))
+	if !strings.Contains(job, `[[extensions]]
+ref    = "4(iii)"`) {
+		t.Fatalf("%s: no extension for 4(iii)", example)
+	}
+	out := filepath.Join(dir, "report.toml")
+	if err := os.WriteFile(out, []byte(job), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return out
 }

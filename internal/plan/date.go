@@ -116,6 +116,22 @@ func (t Target) Shown() string {
 // no more than the date: "By", "Due:", "on or before", punctuation.
 var plainLead = regexp.MustCompile(`(?i)^[\s.,:;()]*(?:(?:due|deadline)[\s:]*)?(?:by|on|before|on or before|no later than)?[\s.,:;()]*$`)
 
+// Unconfirmed reports whether the target says that its date is still to be
+// agreed, in one of the words officers use for that: "TBC", "TBA", "TBD",
+// "To be confirmed", "To be agreed", "To be determined" (any case, with or
+// without full stops). Such a target has no date.
+func (t Target) Unconfirmed() bool {
+	if !t.Due.IsZero() || !t.Start.IsZero() {
+		return false
+	}
+	w := strings.ToLower(strings.Join(strings.Fields(strings.NewReplacer(".", " ").Replace(t.Text)), " "))
+	switch w {
+	case "tbc", "t b c", "tba", "t b a", "tbd", "t b d", "to be confirmed", "to be agreed", "to be determined":
+		return true
+	}
+	return false
+}
+
 // IsZero reports whether no target was given.
 func (t Target) IsZero() bool { return t.Text == "" && t.Due.IsZero() && t.Start.IsZero() }
 

@@ -255,13 +255,15 @@ type RevisionCells struct {
 // in the form the plan reader reads back as the same revisions: one
 // revision's values as they are, or for several, one line each, oldest
 // first, "–" where a date agreed or an agreer is not known (a cell none of
-// whose lines is known is left empty). A revised target in words cannot
-// be one line among dates: when one is, only the current revision is kept.
-// All three are "" when the target was never revised.
+// whose lines is known is left empty). A revision still to be agreed
+// ("TBC", see Target.Unconfirmed) is a line as written, which the reader
+// reads back as that revision. Other words with no date cannot be one line
+// among dates: when a revision is in such words, only the current revision
+// is kept. All three are "" when the target was never revised.
 func (a *Action) RevisionCells() RevisionCells {
 	revs := a.Revisions
 	for _, r := range revs {
-		if r.Target.Due.IsZero() {
+		if r.Target.Due.IsZero() && !r.Target.Unconfirmed() {
 			revs = revs[len(revs)-1:]
 			break
 		}

@@ -998,10 +998,11 @@ func agreedAt(r row) plan.Loc {
 // revisions reads several revisions kept in one row, as rollover writes
 // an action revised more than once: the revised target cell holds one
 // date per line, oldest first, and the agreed and agreed-by cells hold
-// the line of each revision ("–" where it is not known). It reports
-// whether the row keeps revisions so; a cell with more lines than the
-// revised targets, or an agreed line that is not a date, is a located
-// error.
+// the line of each revision ("–" where it is not known). A line still to
+// be agreed ("TBC", see plan.Target.Unconfirmed) is a revision with no
+// date, kept as written. It reports whether the row keeps revisions so; a
+// cell with more lines than the revised targets, or an agreed line that is
+// not a date, is a located error.
 func (b *builder) revisions(a *plan.Action, r row) bool {
 	targets := revisionLines(r.text("revised_target"))
 	if len(targets) < 2 {
@@ -1010,7 +1011,7 @@ func (b *builder) revisions(a *plan.Action, r row) bool {
 	dues := make([]plan.Target, len(targets))
 	for i, t := range targets {
 		d, err := plan.ParseTarget(t)
-		if err != nil || d.Due.IsZero() || !d.Start.IsZero() {
+		if err != nil || !d.Start.IsZero() || (d.Due.IsZero() && !d.Unconfirmed()) {
 			return false // not one date a line: read as one revised target
 		}
 		dues[i] = d
