@@ -112,22 +112,9 @@ func streamedSheet(t *testing.T, f *excelize.File, sw *excelize.StreamWriter) []
 	if err := sw.Flush(); err != nil {
 		t.Fatal(err)
 	}
-	var buf bytes.Buffer
-	if _, err := f.WriteTo(&buf); err != nil {
-		t.Fatal(err)
-	}
-	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	rc, err := zr.Open("xl/worksheets/sheet1.xml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rc.Close()
-	body, err := io.ReadAll(rc)
-	if err != nil {
-		t.Fatal(err)
+	body, ok := partsOf(t, f)["xl/worksheets/sheet1.xml"]
+	if !ok {
+		t.Fatal("excelize wrote no xl/worksheets/sheet1.xml")
 	}
 	return body
 }

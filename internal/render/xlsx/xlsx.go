@@ -35,6 +35,7 @@ func Render(w io.Writer, doc *report.Document) (render.Info, error) {
 	}
 	f := excelize.NewFile()
 	defer func() { _ = f.Close() }()
+	plainTheme(f)
 
 	// The default font sets the unit of column widths (see unitPoints).
 	if err := f.SetDefaultFont(fontFamily); err != nil {
