@@ -48,6 +48,11 @@ const (
 // metrics measures text in Liberation Sans (package fonts).
 type metrics struct {
 	m *fonts.Metrics
+	// ascii holds em's answers for ASCII characters, regular then bold:
+	// row heights and column widths measure each cell's text many times
+	// over, and this lookup made measuring about a third cheaper
+	// (callgrind, 30-action build).
+	ascii [2][utf8.RuneSelf]float64
 }
 
 // newMetrics returns the shared metrics of the embedded faces.
@@ -56,12 +61,29 @@ func newMetrics() (*metrics, error) {
 	if err != nil {
 		return nil, fmt.Errorf("xlsx: measuring font: %w", err)
 	}
-	return &metrics{m: m}, nil
+	me := &metrics{m: m}
+	for b, bold := range [2]bool{false, true} {
+		for r := range rune(utf8.RuneSelf) {
+			me.ascii[b][r] = me.measure(r, bold)
+		}
+	}
+	return me, nil
 }
 
 // em returns the advance of r in em: 0 for a control character, and
 // missingGlyphEm when the face has no glyph for it.
 func (m *metrics) em(r rune, bold bool) float64 {
+	if r >= 0 && r < utf8.RuneSelf {
+		if bold {
+			return m.ascii[1][r]
+		}
+		return m.ascii[0][r]
+	}
+	return m.measure(r, bold)
+}
+
+// measure is em without the ASCII table.
+func (m *metrics) measure(r rune, bold bool) float64 {
 	if r < ' ' {
 		return 0
 	}
