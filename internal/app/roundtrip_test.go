@@ -157,6 +157,22 @@ func TestRegisterRoundTrip(t *testing.T) {
 			warnings:  []string{`action 4(iii): the revised target "TBC" has no date`},
 		},
 		{
+			// A title that starts with an en dash is a title, not a
+			// bullet: it reads back from the register as written.
+			name:     "cumbria-quarterly-dash-title",
+			example:  examples["cumbria-quarterly"],
+			job:      "../../examples/roundtrip/quarterly-register.toml",
+			register: "Action register - March 2018.xlsx",
+			prepare:  editedPlan(cellEdit{"Issues", "B5", "Amey Lessons Learned", "– Amey Lessons Learned"}),
+			issue: func(is *plan.Issue) map[string]string {
+				return map[string]string{"title": is.Title}
+			},
+			action: func(p *plan.Plan, a *plan.Action) map[string]string {
+				return map[string]string{"issue": a.Issue}
+			},
+			minRows: 29,
+		},
+		{
 			name:     "cmt-2014",
 			example:  examples["cmt-2014"],
 			job:      "../../examples/roundtrip/cmt-register.toml",
@@ -308,45 +324,50 @@ func revisionFacts(a *plan.Action) string {
 	return b.String()
 }
 
-// tbcRevision copies the job at example into dir with its plan workbook
-// copied there too, the revised target of 4(iii) set to "TBC", and every
-// other workbook it reads left where it is; it returns the copy's path.
-func tbcRevision(t *testing.T, example, dir string) string {
-	t.Helper()
-	src, err := filepath.Abs(filepath.Dir(example))
-	if err != nil {
-		t.Fatal(err)
+// cellEdit is a change to one cell of a copy of an example's plan: the
+// cell must hold was before it is set to value.
+type cellEdit struct{ sheet, cell, was, value string }
+
+// editedPlan returns a prepare function that copies the job at example into
+// dir with its plan workbook copied there too and edited, every other
+// workbook it reads left where it is, and returns the copy's path.
+func editedPlan(edits ...cellEdit) func(t *testing.T, example, dir string) string {
+	return func(t *testing.T, example, dir string) string {
+		t.Helper()
+		src, err := filepath.Abs(filepath.Dir(example))
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := excelize.OpenFile(filepath.Join(src, "plan.xlsx"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		for _, e := range edits {
+			if was, _ := f.GetCellValue(e.sheet, e.cell); was != e.was {
+				t.Fatalf("plan.xlsx: %s!%s is %q, want %q", e.sheet, e.cell, was, e.was)
+			}
+			if err := f.SetCellStr(e.sheet, e.cell, e.value); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := f.SaveAs(filepath.Join(dir, "plan.xlsx")); err != nil {
+			t.Fatal(err)
+		}
+		body, err := os.ReadFile(example)
+		if err != nil {
+			t.Fatal(err)
+		}
+		job := strings.NewReplacer(`"updates/`, `"`+filepath.ToSlash(src)+`/updates/`,
+			`"../`, `"`+filepath.ToSlash(src)+`/../`).Replace(string(body))
+		out := filepath.Join(dir, "report.toml")
+		if err := os.WriteFile(out, []byte(job), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return out
 	}
-	f, err := excelize.OpenFile(filepath.Join(src, "plan.xlsx"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	if ref, _ := f.GetCellValue("Actions", "K19"); ref != "4(iii)" {
-		t.Fatalf("plan.xlsx: Actions!K19 is %q, want 4(iii)", ref)
-	}
-	if was, _ := f.GetCellValue("Actions", "H19"); was != "" {
-		t.Fatalf("plan.xlsx: 4(iii) is already revised, to %q", was)
-	}
-	if err := f.SetCellStr("Actions", "H19", "TBC"); err != nil {
-		t.Fatal(err)
-	}
-	if err := f.SaveAs(filepath.Join(dir, "plan.xlsx")); err != nil {
-		t.Fatal(err)
-	}
-	body, err := os.ReadFile(example)
-	if err != nil {
-		t.Fatal(err)
-	}
-	job := strings.NewReplacer(`"updates/`, `"`+filepath.ToSlash(src)+`/updates/`,
-		`"../`, `"`+filepath.ToSlash(src)+`/../`).Replace(string(body))
-	if !strings.Contains(job, `[[extensions]]
-ref    = "4(iii)"`) {
-		t.Fatalf("%s: no extension for 4(iii)", example)
-	}
-	out := filepath.Join(dir, "report.toml")
-	if err := os.WriteFile(out, []byte(job), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return out
 }
+
+// tbcRevision revises 4(iii) of the quarterly plan to "TBC" before the
+// job's extension revises it to 31 May 2018.
+var tbcRevision = editedPlan(cellEdit{"Actions", "H19", "", "TBC"})

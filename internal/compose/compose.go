@@ -855,6 +855,8 @@ func (c *composer) group(b BlockT, rows []*rowData) (report.Group, error) {
 			}
 			cell := report.Cell{Text: markup(v)}
 			switch col.Type {
+			case "plain":
+				cell.Text = report.Plain(v)
 			case "date":
 				cell.Date = dateOf(v)
 			case "percent":

@@ -136,7 +136,9 @@ type FieldT struct {
 // "percent" types a value that is one percentage ("85%") as that number,
 // shown as a percentage; type "priority" types a priority (1/2/3 or
 // High/Medium/Low) as its rank, shown as written, so that the column sorts
-// highest first.
+// highest first. Type "plain" prints the value as written, with no inline
+// markup: a title that starts "– " or has asterisks in it is not a bullet
+// or emphasis, and reads back from a spreadsheet as written.
 type ColumnT struct {
 	Title    string  `toml:"title"`
 	Value    string  `toml:"value"`
@@ -481,9 +483,9 @@ func (c *compiler) block(si, bi int, b *BlockT) {
 				c.file.Errorf(append(ck, "width"), "%s: width must be positive", where)
 			}
 			switch col.Type {
-			case "", "text", "date", "percent", "priority":
+			case "", "text", "plain", "date", "percent", "priority":
 			default:
-				c.file.Errorf(append(ck, "type"), "%s: column type must be \"text\", \"date\", \"percent\" or \"priority\", not %q", where, col.Type)
+				c.file.Errorf(append(ck, "type"), "%s: column type must be \"text\", \"plain\", \"date\", \"percent\" or \"priority\", not %q", where, col.Type)
 			}
 			switch col.Spans {
 			case "", "none":
