@@ -166,7 +166,9 @@ func loadForPeriod(w io.Writer, jobPath, period, command string) (*Loaded, strin
 
 // sameContent reports whether the file at path holds exactly data. A file
 // that is not there gives an error wrapping fs.ErrNotExist; anything there
-// that is not a regular file is an error.
+// that is not a regular file is an error. The file is opened once, without
+// waiting, and checked on the open file (safefs.OpenRegular), so a FIFO
+// put at path after the first look is refused, never waited on.
 func sameContent(path string, data []byte) (bool, error) {
 	st, err := os.Lstat(path)
 	if err != nil {
@@ -175,10 +177,18 @@ func sameContent(path string, data []byte) (bool, error) {
 	if !st.Mode().IsRegular() {
 		return false, fmt.Errorf("%s is in the way of a return: it is not a file (%s)", path, safefs.Kind(st.Mode()))
 	}
+	f, st, err := safefs.OpenRegular(path, "file")
+	if errors.Is(err, fs.ErrNotExist) {
+		return false, fmt.Errorf("%s: %w", path, err)
+	}
+	if err != nil {
+		return false, fmt.Errorf("%s is in the way of a return: it %w", path, err)
+	}
+	defer f.Close() // read-only: nothing to lose
 	if st.Size() != int64(len(data)) {
 		return false, nil
 	}
-	old, err := os.ReadFile(path)
+	old, err := io.ReadAll(io.LimitReader(f, int64(len(data))+1))
 	if err != nil {
 		return false, fmt.Errorf("%s: %w", path, err)
 	}

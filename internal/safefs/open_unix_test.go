@@ -7,9 +7,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
+
+	"github.com/agsreport/agsreport/internal/testutil"
 )
 
 // TestOpenRegularFIFOSwappedIn swaps a workbook and a FIFO in and out of
@@ -20,41 +21,8 @@ import (
 func TestOpenRegularFIFOSwappedIn(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "plan.xlsx")
-	file, fifo := filepath.Join(dir, "file"), filepath.Join(dir, "fifo")
-	if err := os.WriteFile(file, []byte("PK\x03\x04 a workbook"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
-		t.Skip("no FIFOs here:", err)
-	}
-	if err := os.Link(file, path); err != nil {
-		t.Skip("no hard links here:", err)
-	}
-	// The swapper puts the workbook and the FIFO at path in turn, each
-	// time with one rename of a fresh hard link over it, so that path
-	// always names one or the other.
-	stop := make(chan struct{})
-	swapped := make(chan struct{})
-	go func() {
-		defer close(swapped)
-		tmp := filepath.Join(dir, "tmp")
-		for i := 0; ; i++ {
-			select {
-			case <-stop:
-				return
-			default:
-			}
-			src := file
-			if i%2 == 1 {
-				src = fifo
-			}
-			_ = os.Remove(tmp)
-			if os.Link(src, tmp) == nil {
-				_ = os.Rename(tmp, path)
-			}
-		}
-	}()
-	defer func() { close(stop); <-swapped }()
+	swap := testutil.SwapFIFO(t, dir, path, []byte("PK\x03\x04 a workbook"))
+	defer swap.Stop()
 
 	const tries = 20000
 	var files, refused int
@@ -72,13 +40,8 @@ func TestOpenRegularFIFOSwappedIn(t *testing.T) {
 		select {
 		case r = <-done:
 		case <-time.After(5 * time.Second):
-			// Release the open that waits, by opening the FIFO's
-			// other end, then fail.
-			for _, p := range []string{path, fifo} {
-				if w, err := os.OpenFile(p, os.O_WRONLY|syscall.O_NONBLOCK, 0); err == nil {
-					_ = w.Close()
-				}
-			}
+			// Release the open that waits, then fail.
+			swap.Release()
 			t.Fatalf("try %d: OpenRegular waited on a FIFO swapped in for the workbook", i)
 		}
 		switch {
