@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -115,7 +116,7 @@ func (r *renderer) fitFlat(t *report.Table, w []float64) (widths []float64, scal
 	for i := range w {
 		ws[i] = w[i] * total / page
 	}
-	return r.fitWidths(t, ws, whole, values, total), scale
+	return r.fitWidths(t, ws, whole, values, total, overflow{a, over}), scale
 }
 
 // fitWidths is fitFlat's sharing of total among the columns, given their
@@ -124,12 +125,15 @@ func (r *renderer) fitFlat(t *report.Table, w []float64) (widths []float64, scal
 // when every text fits into one row that way; else each column with a
 // text too tall gets the width that fits it, at the largest size down to
 // minFlatSize that leaves the others their words (or, failing that, their
-// floor).
-func (r *renderer) fitWidths(t *report.Table, w, whole, values []float64, total float64) []float64 {
+// floor). known is flatOverflow's answer for widths already measured.
+func (r *renderer) fitWidths(t *report.Table, w, whole, values []float64, total float64, known overflow) []float64 {
 	n := len(w)
 	ts := r.table
 	a := share(whole, w, total)
-	over := r.flatOverflow(t, a)
+	over := known.over
+	if !slices.Equal(a, known.widths) {
+		over = r.flatOverflow(t, a)
+	}
 	if len(over) == 0 {
 		return a
 	}
@@ -278,6 +282,12 @@ func countFree(fixed []bool) int {
 	return max(n, 1)
 }
 
+// overflow is what flatOverflow returned for the given widths.
+type overflow struct {
+	widths []float64
+	over   map[int][]report.Text
+}
+
 // flatOverflow returns, by column, the texts of t that need a taller row
 // than Excel allows at grid widths w in the table's type size.
 func (r *renderer) flatOverflow(t *report.Table, w []float64) map[int][]report.Text {
@@ -300,13 +310,16 @@ func (r *renderer) flatOverflow(t *report.Table, w []float64) map[int][]report.T
 // flatSize is the type size a flat table's cell is set in: the table's,
 // or when its text needs a taller row than Excel allows, the largest size
 // in half points down to minFlatSize at which it fits (minFlatSize when
-// none does).
-func (r *renderer) flatSize(t report.Text, width float64) float64 {
-	size := r.table
-	for size > minFlatSize && r.m.textHeight(t, size, width, false) > maxRowHeight {
+// none does), with the height of its row at that size.
+func (r *renderer) flatSize(t report.Text, width float64) (size, height float64) {
+	size = r.table
+	for {
+		height = r.m.textHeight(t, size, width, false)
+		if size <= minFlatSize || height <= maxRowHeight {
+			return size, height
+		}
 		size = math.Max(size-0.5, minFlatSize)
 	}
-	return size
 }
 
 // longestWord returns the width in em of the widest word of t.

@@ -389,8 +389,9 @@ func (r *renderer) flatGroup(s *sheet, t *report.Table, sp []span, g report.Grou
 			sizes[ci] = ts
 			if ci < len(rw.Cells) {
 				w := r.points(s, sp[ci].first, sp[ci].last)
-				sizes[ci] = r.flatSize(rw.Cells[ci].Text, w)
-				h = math.Max(h, r.m.textHeight(rw.Cells[ci].Text, sizes[ci], w, false))
+				var ch float64
+				sizes[ci], ch = r.flatSize(rw.Cells[ci].Text, w)
+				h = math.Max(h, ch)
 			}
 		}
 		rn := len(s.rows) + 1
