@@ -2,6 +2,7 @@ package sheet
 
 import (
 	"archive/zip"
+	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -75,17 +76,41 @@ type workbook struct {
 	bad     map[string]error  // worksheet parts merges found damaged
 }
 
+// wholeRead is the size up to which a workbook file is read into memory at
+// once, rather than part by part as its parts are opened.
+const wholeRead = 4 << 20
+
 // openWorkbook reads f, an open zip file of size bytes, as a workbook; the
 // workbook owns f from then on, and closes it on an error. Its errors are
 // meant for people.
 func openWorkbook(f *os.File, size int64) (source, error) {
+	return openWorkbookUpTo(f, size, wholeRead)
+}
+
+// openWorkbookUpTo is openWorkbook reading files up to whole bytes into
+// memory at once.
+func openWorkbookUpTo(f *os.File, size, whole int64) (source, error) {
 	// A zip is never much larger than what it unzips to; checking the size
 	// first bounds what reading its directory costs.
 	if size > maxUnzip+maxUnzip/16 {
 		_ = f.Close()
 		return nil, fmt.Errorf("is too large to read (%d MB; a workbook may unzip to at most %d MB)", size>>20, maxUnzip>>20)
 	}
-	zr, err := zip.NewReader(f, size)
+	var at io.ReaderAt = f
+	if size <= whole {
+		// One read instead of several small ones for each part opened
+		// (a council's plan and its returns took 180 reads).
+		data := make([]byte, size)
+		if n, err := f.ReadAt(data, 0); n < len(data) {
+			_ = f.Close()
+			if err == nil || errors.Is(err, io.EOF) {
+				return nil, errors.New(damaged) // it shrank while being read
+			}
+			return nil, fmt.Errorf("cannot be read: %w", err)
+		}
+		at = bytes.NewReader(data)
+	}
+	zr, err := zip.NewReader(at, size)
 	if err != nil {
 		_ = f.Close()
 		return nil, errors.New(damaged)
