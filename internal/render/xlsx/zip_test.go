@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"compress/flate"
 	"io"
+	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -144,5 +146,39 @@ func TestAddPrintTitles(t *testing.T) {
 				t.Errorf("got\n%s\nwant\n%s", got, tc.want)
 			}
 		})
+	}
+}
+
+// typeRE is the expression typeElements stands for.
+var typeRE = regexp.MustCompile(`<(?:Default|Override) [^>]*?(?:/>|></(?:Default|Override)>)`)
+
+// typeElements finds exactly what typeRE finds, in every combination of
+// the pieces that make or break a match.
+func TestTypeElementsMatchRegexp(t *testing.T) {
+	pieces := []string{"<Default ", "<Override ", "<Defaults", "<", "/", ">", "/>", "></Default>", "></Override>", "></Other>", `Extension="xml"`, " ", "x", "\n", "\xff", "<Types>"}
+	var inputs []string
+	var grow func(s string, depth int)
+	grow = func(s string, depth int) {
+		inputs = append(inputs, s)
+		if depth == 0 {
+			return
+		}
+		for _, p := range pieces {
+			grow(s+p, depth-1)
+		}
+	}
+	grow("", 4)
+	inputs = append(inputs, `<Types xmlns="x"><Default Extension="rels" ContentType="a"/><Override PartName="/b" ContentType="c"></Override><Default Extension="xml" ContentType="d"></Default></Types>`)
+	matched := 0
+	for _, in := range inputs {
+		want := typeRE.FindAllIndex([]byte(in), -1)
+		got := typeElements([]byte(in))
+		if len(want) != len(got) || (len(want) > 0 && !reflect.DeepEqual(want, got)) {
+			t.Fatalf("%q: found %v, the expression finds %v", in, got, want)
+		}
+		matched += len(want)
+	}
+	if matched < 1000 {
+		t.Fatalf("only %d matches among %d inputs: the cases test too little", matched, len(inputs))
 	}
 }
