@@ -1000,9 +1000,10 @@ func agreedAt(r row) plan.Loc {
 // date per line, oldest first, and the agreed and agreed-by cells hold
 // the line of each revision ("–" where it is not known). A line still to
 // be agreed ("TBC", see plan.Target.Unconfirmed) is a revision with no
-// date, kept as written. It reports whether the row keeps revisions so; a
-// cell with more lines than the revised targets, or an agreed line that is
-// not a date, is a located error.
+// date, kept as written. It reports whether the row keeps revisions so; an
+// agreed or agreed-by cell whose lines are not one for each revised target
+// (which revision a lone line belongs to is not known), or an agreed line
+// that is not a date, is a located error.
 func (b *builder) revisions(a *plan.Action, r row) bool {
 	targets := revisionLines(r.text("revised_target"))
 	if len(targets) < 2 {
@@ -1022,8 +1023,12 @@ func (b *builder) revisions(a *plan.Action, r row) bool {
 		field string
 		lines []string
 	}{{"revision_agreed", agreed}, {"revision_by", by}} {
-		if len(c.lines) > len(targets) {
-			b.probs.Errorf(r.at(c.field), "%d lines, but the revised target beside it has %d: give one line for each revised target, oldest first (\"–\" where it is not known)", len(c.lines), len(targets))
+		if len(c.lines) > 0 && len(c.lines) != len(targets) {
+			n := fmt.Sprintf("%d lines", len(c.lines))
+			if len(c.lines) == 1 {
+				n = fmt.Sprintf("one line (%q)", c.lines[0])
+			}
+			b.probs.Errorf(r.at(c.field), "%s, but the revised target beside it has %d: give one line for each revised target, oldest first (\"–\" where it is not known), so that each is shown with the revision it belongs to", n, len(targets))
 			return true
 		}
 	}

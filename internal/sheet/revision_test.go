@@ -43,7 +43,8 @@ func TestRevisedTargets(t *testing.T) {
 // 1 was due 31 March 2024, revised to 30 June 2024 (agreed 14 March 2024,
 // no one named) and then to 30 September 2024 (agreed by Audit Committee,
 // no date). Action 2 has more agreed lines than revised targets, action 3
-// an agreed line that is not a date: each is one located error. Action
+// an agreed line that is not a date, action 5 one agreed-by line for two
+// revisions (it could belong to either): each is one located error. Action
 // 4's revised target has a second line that is not a date, so the cell is
 // one revised target, as before.
 func TestSeveralRevisionsInOneRow(t *testing.T) {
@@ -54,6 +55,7 @@ func TestSeveralRevisionsInOneRow(t *testing.T) {
 		{"2", "Buy software.", "31 May 2024", "30 June 2024\n31 July 2024", "1 May 2024\n1 June 2024\n1 July 2024", nil, "ONGOING"},
 		{"3", "Train staff.", "31 January 2024", "30 June 2024\n31 July 2024", "soon\n1 June 2024", nil, "ONGOING"},
 		{"4", "Report.", "31 January 2024", "30 June 2024\nsubject to funding", nil, nil, "ONGOING"},
+		{"5", "Audit.", "31 January 2024", "30 June 2024\n31 July 2024", nil, "Audit Committee", "ONGOING"},
 	}})
 	var probs plan.Problems
 	p := ReadPlan(PlanSpec{Actions: spec(path, "")}, mustVocab(t), &probs)
@@ -72,13 +74,14 @@ func TestSeveralRevisionsInOneRow(t *testing.T) {
 		t.Errorf("action 4: %d revisions, target %q; want the cell read as one revised target", n, p.Action("4").Target.Text)
 	}
 	want := []string{
-		`error: plan.xlsx: sheet "Actions", cell E3 ("Extension Agreed"): 3 lines, but the revised target beside it has 2: give one line for each revised target, oldest first ("–" where it is not known)`,
+		`error: plan.xlsx: sheet "Actions", cell E3 ("Extension Agreed"): 3 lines, but the revised target beside it has 2: give one line for each revised target, oldest first ("–" where it is not known), so that each is shown with the revision it belongs to`,
 		`error: plan.xlsx: sheet "Actions", cell E4 ("Extension Agreed"): line 1: the date the extension was agreed, "soon", is not a date`,
+		`error: plan.xlsx: sheet "Actions", cell F6 ("Agreed By"): one line ("Audit Committee"), but the revised target beside it has 2: give one line for each revised target, oldest first ("–" where it is not known), so that each is shown with the revision it belongs to`,
 	}
 	if got := problemStrings(&probs); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("problems:\n got: %s\nwant: %s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	for _, ref := range []string{"2", "3"} {
+	for _, ref := range []string{"2", "3", "5"} {
 		if n := len(p.Action(ref).Revisions); n != 0 {
 			t.Errorf("action %s: %d revisions read from a row with an error, want none", ref, n)
 		}
