@@ -71,25 +71,7 @@ func requestExtensions(t *testing.T, dir string, ask map[string][2]string) {
 // folder, the job's path and a function that writes the job.
 func requestedCycle(t *testing.T) (string, string, func(string)) {
 	t.Helper()
-	dir := t.TempDir()
-	wb := excelize.NewFile()
-	if err := wb.SetSheetName("Sheet1", "Actions"); err != nil {
-		t.Fatal(err)
-	}
-	for i, r := range quarterPlan {
-		if err := wb.SetSheetRow("Actions", fmt.Sprintf("A%d", i+1), &r); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := wb.SaveAs(filepath.Join(dir, "plan.xlsx")); err != nil {
-		t.Fatal(err)
-	}
-	job := filepath.Join(dir, "report.toml")
-	write := func(body string) {
-		if err := os.WriteFile(job, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir, job, write := quarterFolder(t)
 	write(quarterJob(q3, "2023-12-31", true, true))
 	var out bytes.Buffer
 	if err := Returns(&out, job, ReturnsOptions{OutputDir: filepath.Join(dir, "returns", "q3"), Period: q3}); err != nil {

@@ -229,11 +229,11 @@ func checkBriefing(t *testing.T, period string, bf briefingFacts, want quarterEx
 	}
 }
 
-// TestTwoQuarterCycle runs two quarters from a plan that holds statuses:
-// the returns are written by `returns`, filled in as officers would, read
-// back, and each quarter's briefing and check are compared with what was
-// worked out by hand.
-func TestTwoQuarterCycle(t *testing.T) {
+// quarterFolder writes quarterPlan as plan.xlsx in a new folder and
+// returns the folder, the path of its report.toml and a function that
+// writes the job there.
+func quarterFolder(t *testing.T) (string, string, func(string)) {
+	t.Helper()
 	dir := t.TempDir()
 	wb := excelize.NewFile()
 	if err := wb.SetSheetName("Sheet1", "Actions"); err != nil {
@@ -249,10 +249,20 @@ func TestTwoQuarterCycle(t *testing.T) {
 	}
 	job := filepath.Join(dir, "report.toml")
 	write := func(body string) {
+		t.Helper()
 		if err := os.WriteFile(job, []byte(body), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
+	return dir, job, write
+}
+
+// TestTwoQuarterCycle runs two quarters from a plan that holds statuses:
+// the returns are written by `returns`, filled in as officers would, read
+// back, and each quarter's briefing and check are compared with what was
+// worked out by hand.
+func TestTwoQuarterCycle(t *testing.T) {
+	dir, job, write := quarterFolder(t)
 
 	// Quarter 3: the returns go out for the open actions (CY1 is complete
 	// in the plan, so the Head of IT is asked about CY2 only).
