@@ -14,7 +14,7 @@ import (
 
 // testPlan is a small plan with two outcomes, a recommendation spanning two
 // actions, and updates over two periods.
-func testPlan(t *testing.T) *plan.Plan {
+func testPlan(t testing.TB) *plan.Plan {
 	t.Helper()
 	vocab, err := plan.NewVocabulary(plan.DefaultStatuses())
 	if err != nil {

@@ -47,7 +47,7 @@ func TestFastMatchesTemplates(t *testing.T) {
 
 // sampleData gives the data placeholders see in sections and rows of p,
 // including rows without an outcome and a bare document.
-func sampleData(t *testing.T, p *plan.Plan) []*Data {
+func sampleData(t testing.TB, p *plan.Plan) []*Data {
 	t.Helper()
 	base := Data{Title: "T", Vars: map[string]string{"council": "C"}, Plan: p,
 		Outcome: &plan.Outcome{}, Recommendation: &plan.Recommendation{}}
@@ -232,6 +232,46 @@ func FuzzMarkupShortcut(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := markup(s), report.Markup(s); !reflect.DeepEqual(got, want) {
 			t.Errorf("markup(%q) = %#v, want %#v", s, got, want)
+		}
+	})
+}
+
+// FuzzFastMatchesTemplate checks the fast path against text/template on
+// any placeholder text that compiles to the fast form, on the data of
+// every section and row of the test plan: whatever the fast path gives, the
+// template gives too, so the two cannot drift apart for a construct the
+// fast path takes.
+func FuzzFastMatchesTemplate(f *testing.F) {
+	for _, s := range []string{
+		"Lead: {{.Action.Lead}}",
+		"{{.Vars.council}} and {{.Vars.nothing}}",
+		"{{- .Title -}} x",
+		"{{if .Action}}x{{end}}",
+		"{{if .Action.Overdue}}overdue{{else}}not{{end}}",
+		"{{if .Issues}}issues{{end}}{{if .Vars}}vars{{end}}",
+		"{{if .Issue.Actions}}{{.Issue.Title}}{{end}}",
+		"{{if eq .Title \"T\"}}x{{else if .Period}}y{{else}}{{.Title}}{{end}}",
+		"x{{with .Period}} to {{.}}{{else}}none{{end}}y",
+		"{{with .Action.Ref}}**{{.}}**{{end}}{{with .Action.Lead}} ({{.}}){{end}}",
+		"{{with .Action.RevisedNote}}*{{.}}*{{else}}{{.Action.Target.Text}}{{end}}",
+		"{{.Action.RevisedNote}}|{{join .Action.ChangeMarks \", \"}}",
+		"{{.Outcome.Text}}{{.Recommendation.Text}}",
+	} {
+		f.Add(s)
+	}
+	p := testPlan(f)
+	datas := sampleData(f, p)
+	f.Fuzz(func(t *testing.T, src string) {
+		tm, err := template.New("x").Funcs(funcs).Option("missingkey=error").Parse(src)
+		if err != nil {
+			return
+		}
+		ft := compileFast(tm)
+		if ft == nil {
+			return
+		}
+		for _, d := range datas {
+			checkFast(t, src, tm, ft, d)
 		}
 	})
 }
