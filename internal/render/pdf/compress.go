@@ -221,7 +221,7 @@ var zlibWriters = writerCache{free: make(chan *zlib.Writer, 4)}
 type writerCache struct{ free chan *zlib.Writer }
 
 // Get returns a free writer, or a new one.
-func (c writerCache) Get() any {
+func (c writerCache) Get() *zlib.Writer {
 	select {
 	case w := <-c.free:
 		return w
@@ -232,9 +232,9 @@ func (c writerCache) Get() any {
 }
 
 // Put keeps w for reuse, unless enough are kept.
-func (c writerCache) Put(w any) {
+func (c writerCache) Put(w *zlib.Writer) {
 	select {
-	case c.free <- w.(*zlib.Writer):
+	case c.free <- w:
 	default:
 	}
 }
@@ -242,7 +242,7 @@ func (c writerCache) Put(w any) {
 // deflate appends to buf the zlib compression of the parts, one after the
 // other, at the fastest level, with a writer from zlibWriters.
 func deflate(buf *bytes.Buffer, parts ...[]byte) {
-	zw := zlibWriters.Get().(*zlib.Writer)
+	zw := zlibWriters.Get()
 	zw.Reset(buf)
 	for _, p := range parts {
 		_, _ = zw.Write(p) // writes to a bytes.Buffer cannot fail
