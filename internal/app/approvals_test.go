@@ -265,21 +265,43 @@ wb.save(sys.argv[2])
 	})
 
 	t.Run("never written over", func(t *testing.T) {
-		p := decide(t, map[string]string{"H6": "Y", "I6": "12 December 2023"})
+		// The sheet as written is left as it is, and said so.
 		write(base)
-		before := fileHash(t, p)
 		var out bytes.Buffer
+		if err := Approvals(&out, job, ApprovalsOptions{Output: sheet}); err != nil {
+			t.Fatalf("approvals again: %v", err)
+		}
+		if want := "unchanged " + sheet + " (2 requests)\n"; !strings.HasSuffix(out.String(), want) {
+			t.Errorf("approvals again says %q, want it to end %q", out.String(), want)
+		}
+		p := decide(t, map[string]string{"H6": "Y", "I6": "12 December 2023"})
+		before := fileHash(t, p)
 		err := Approvals(&out, job, ApprovalsOptions{Output: p})
-		if err == nil || !strings.Contains(err.Error(), "nothing was written") {
-			t.Errorf("approvals over a filled-in sheet: %v, want a refusal", err)
+		want := p + " already exists and differs from what would be written (decisions may have been recorded in it), so nothing was written: name another file with -o, or move it away first"
+		if err == nil || err.Error() != want {
+			t.Errorf("approvals over a filled-in sheet: %v, want %q", err, want)
 		}
 		write("approvals = [" + quoteTOML(p) + "]\n" + base)
 		err = Approvals(&out, job, ApprovalsOptions{Output: p})
-		if err == nil || !strings.Contains(err.Error(), "never writes over its inputs") {
+		if err == nil || !strings.Contains(err.Error(), "the approvals sheet would write "+p+", which is ") || !strings.Contains(err.Error(), ": agsreport never writes over its inputs; give the output another file name or folder") {
 			t.Errorf("approvals over the job's own approvals sheet: %v, want a refusal", err)
 		}
 		if fileHash(t, p) != before {
 			t.Error("the filled-in sheet was changed")
+		}
+		// With both requests decided, none waits: nothing is written.
+		d := decide(t, map[string]string{"H5": "N", "I5": "12 December 2023", "H6": "Y", "I6": "12 December 2023"})
+		write("approvals = [" + quoteTOML(d) + "]\n" + base)
+		out.Reset()
+		next := filepath.Join(t.TempDir(), "next.xlsx")
+		if err := Approvals(&out, job, ApprovalsOptions{Output: next}); err != nil {
+			t.Fatalf("approvals with every request decided: %v", err)
+		}
+		if want := "no requests for a new target waiting for a decision in the returns for " + q3 + ": nothing written\n"; !strings.HasSuffix(out.String(), want) {
+			t.Errorf("approvals with every request decided says %q, want it to end %q", out.String(), want)
+		}
+		if _, err := os.Stat(next); err == nil {
+			t.Errorf("%s was written with no request waiting", next)
 		}
 	})
 }
