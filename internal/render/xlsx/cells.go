@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"time"
 	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // The rows of a sheet are written here as worksheet XML, not through
@@ -220,7 +222,7 @@ func appendInlineString(b []byte, s string) []byte {
 }
 
 // maxCellUnits is the most text a cell holds, in UTF-16 code units.
-const maxCellUnits = 32767
+const maxCellUnits = excelize.TotalCellChars
 
 // edgeSpace reports whether text starts or ends with white space, which
 // XML readers keep only when told to.
