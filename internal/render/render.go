@@ -1,6 +1,7 @@
 // Package render holds what every output format shares: the Info a renderer
-// returns about the file it wrote. Each format lives in its own
-// sub-package (pdf, xlsx, html) with a function
+// returns about the file it wrote, and the deflate writers the zipped
+// formats reuse. Each format lives in its own sub-package (pdf, xlsx, html,
+// docx) with a function
 //
 //	func Render(w io.Writer, doc *report.Document) (render.Info, error)
 //

@@ -15,17 +15,19 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/agsreport/agsreport/internal/render"
 )
 
 // orderedZip collects the workbook's parts and writes them, on Close, in a
 // fixed order ([Content_Types].xml first, then by name) with a fixed
 // timestamp, because excelize writes streamed sheets in map order.
 //
-// Each part is deflated as it arrives, with one reused compressor, so the
-// workbook is held compressed rather than as its full XML; Close writes the
-// compressed parts with the same headers a zip.Writer compressing them
-// itself would write, so the bytes are those of a plain zip.Writer (except
-// in worksheets, below).
+// Each part is deflated as it arrives, with one reused compressor
+// (render.Deflater), so the workbook is held compressed rather than as its
+// full XML; Close writes the compressed parts with the same headers a
+// zip.Writer compressing them itself would write, so the bytes are those
+// of a plain zip.Writer (except in worksheets, below).
 // excelize writes one part at a time: a part written to after the next
 // was created is an error.
 //
@@ -206,8 +208,8 @@ func (z *orderedZip) startDeflate(d *deflated) {
 		return
 	}
 	// The fastest deflate level: workbooks grow by about a tenth and are
-	// written in half the time. A valid level never fails.
-	d.fw, _ = flate.NewWriter(&d.comp, flate.BestSpeed)
+	// written in half the time.
+	d.fw = render.Deflater(&d.comp)
 }
 
 // finish completes the part being written and keeps its compressor.
@@ -295,6 +297,10 @@ func (z *orderedZip) AddFS(fs.FS) error {
 
 // Close writes the zip archive.
 func (z *orderedZip) Close() error {
+	defer func() {
+		render.ReuseDeflater(z.spare) // for the next workbook
+		z.spare = nil
+	}()
 	if err := z.finish(); err != nil {
 		return err
 	}
