@@ -151,6 +151,37 @@ func (w *rowWriter) appendCell(b []byte, col, n int, c *cell) []byte {
 	return append(b, `</c>`...)
 }
 
+// rowChunk is how many bytes of row XML are gathered before they are
+// deflated.
+const rowChunk = 64 << 10
+
+// writeRows writes a <sheetData> element holding rows (rows[0] is row 1)
+// to out, in pieces of about rowChunk bytes. A row with no height and no
+// cells is left out.
+func (w *rowWriter) writeRows(out io.Writer, rows []row) error {
+	b := append(w.buf[:0], "<sheetData>"...)
+	for i := range rows {
+		rw := &rows[i]
+		if rw.height == 0 && len(rw.cells) == 0 {
+			continue
+		}
+		var err error
+		if b, err = w.appendRow(b, i+1, rw); err != nil {
+			return err
+		}
+		if len(b) >= rowChunk {
+			if _, err := out.Write(b); err != nil {
+				return err
+			}
+			b = b[:0]
+		}
+	}
+	b = append(b, "</sheetData>"...)
+	_, err := out.Write(b)
+	w.buf = b[:0]
+	return err
+}
+
 // emptyRows is how excelize writes a worksheet's rows when it was given
 // none: the placeholder for the rows.
 const emptyRows = "<sheetData></sheetData>"

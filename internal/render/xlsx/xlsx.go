@@ -105,10 +105,6 @@ type renderer struct {
 	rw          rowWriter
 }
 
-// rowChunk is how many bytes of row XML are gathered before they are
-// deflated.
-const rowChunk = 64 << 10
-
 func (r *renderer) setSizes() {
 	s := r.doc.Style
 	r.body = positive(s.FontSize, 10)
@@ -293,27 +289,7 @@ func (r *renderer) write(s *sheet) error {
 	// The rows and merged areas go straight into the zip, deflated (see
 	// cells.go); excelize writes the sheet around them.
 	if err := r.zip.Splice(s.index, emptyRows, func(w io.Writer) error {
-		buf := append(r.rw.buf[:0], "<sheetData>"...)
-		for i := range s.rows {
-			rw := &s.rows[i]
-			if rw.height == 0 && len(rw.cells) == 0 {
-				continue
-			}
-			var err error
-			if buf, err = r.rw.appendRow(buf, i+1, rw); err != nil {
-				return err
-			}
-			if len(buf) >= rowChunk {
-				if _, err := w.Write(buf); err != nil {
-					return err
-				}
-				buf = buf[:0]
-			}
-		}
-		buf = append(buf, "</sheetData>"...)
-		_, err := w.Write(buf)
-		r.rw.buf = buf[:0]
-		return err
+		return r.rw.writeRows(w, s.rows)
 	}); err != nil {
 		return err
 	}
