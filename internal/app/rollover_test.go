@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/agsreport/agsreport/internal/plan"
 	"github.com/agsreport/agsreport/internal/testutil"
 )
@@ -196,8 +198,9 @@ func TestRolloverNeverOverwrites(t *testing.T) {
 			before := testutil.Snapshot(t, dir)
 			var out bytes.Buffer
 			err := Rollover(&out, quarterlyJob, RolloverOptions{OutputDir: dir, Year: "2018/19"})
-			if err == nil || !strings.Contains(err.Error(), "already holds "+there) || !strings.Contains(err.Error(), "nothing was written") {
-				t.Fatalf("err = %v, want a refusal naming %s", err, there)
+			want := dir + " already holds " + there + ", so nothing was written: rollover writes only into a new or empty folder, so that nothing of yours is replaced"
+			if err == nil || err.Error() != want {
+				t.Fatalf("err = %v, want %q", err, want)
 			}
 			if after := testutil.Snapshot(t, dir); after != before {
 				t.Errorf("the folder changed:\n%s\nwant\n%s", after, before)
@@ -327,13 +330,13 @@ func TestRolloverFrom(t *testing.T) {
 		{"from the title", quarterlyJob, "", "2017/18"},
 		{"given", quarterlyJob, "2017-2018 plan", "2017-2018 plan"},
 		{"given, no year in the title", noYear, "2017/18", "2017/18"},
-		{"needed", noYear, "", "give it with -from"},
+		{"needed", noYear, "", "rollover cannot tell which plan year " + noYear + ` is from its title "Annual Governance Statement Action Plan": give it with -from, e.g. -from "2023/24"`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), "next")
 			err := Rollover(&bytes.Buffer{}, tc.job, RolloverOptions{OutputDir: dir, Year: "2018/19", From: tc.from})
-			if strings.HasPrefix(tc.want, "give") {
-				if _, ok := err.(*UsageError); !ok || !strings.Contains(err.Error(), tc.want) {
+			if strings.HasPrefix(tc.want, "rollover cannot") {
+				if _, ok := err.(*UsageError); !ok || err.Error() != tc.want {
 					t.Fatalf("err = %v, want a usage error saying %q", err, tc.want)
 				}
 				if _, serr := os.Stat(dir); serr == nil {
@@ -479,5 +482,38 @@ func TestRolloverRevisionWords(t *testing.T) {
 	}
 	if got, want := strings.Join(dues, "|"), "30 June 2025|30 September 2025"; got != want {
 		t.Errorf("read back as %q, want %q", got, want)
+	}
+}
+
+// TestRolloverLeavesClosedIssue rolls over a plan whose Cyber Security
+// issue has every action complete (CY2 is made Complete here), with an
+// output of that issue alone (output 3 of the job): the issue is left
+// behind and the output left out of the new job, and rollover says both,
+// word for word.
+func TestRolloverLeavesClosedIssue(t *testing.T) {
+	dir, job, write := quarterFolder(t)
+	wb, err := excelize.OpenFile(filepath.Join(dir, "plan.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := wb.SetCellStr("Actions", "H6", "Complete"); err != nil {
+		t.Fatal(err)
+	}
+	if err := wb.Save(); err != nil {
+		t.Fatal(err)
+	}
+	wb.Close()
+	write(quarterJob(q2, "2023-09-30", true, true) + "[[output]]\ntemplate = \"appendix-a\"\nfile = \"cyber\"\nissues = [\"CY\"]\nformats = [\"pdf\"]\n")
+	var out bytes.Buffer
+	if err := Rollover(&out, job, RolloverOptions{OutputDir: filepath.Join(dir, "next"), Year: "2024/25"}); err != nil {
+		t.Fatalf("rollover: %v\n%s", err, out.String())
+	}
+	for _, want := range []string{
+		"\nissues left behind, every action closed: CY\n",
+		"\nnote: output 3 (\"appendix-a\") is left out of the new job: none of its issues (CY) has an open action\n",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("rollover does not say %q:\n%s", strings.TrimSpace(want), out.String())
+		}
 	}
 }
