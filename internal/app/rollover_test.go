@@ -517,3 +517,27 @@ func TestRolloverLeavesClosedIssue(t *testing.T) {
 		}
 	}
 }
+
+// TestRolloverRevisionOnSeveralLines: an action whose first revision was
+// agreed by "Audit⏎Committee", written over two lines of its cell, and
+// then revised again to 30/09/2025 by CMT is carried forward one revision
+// a line, the first agreer on one line, so that the cells read back as
+// the same two revisions rather than three agreers for two revisions,
+// which is an error. A target written over two lines is already one.
+func TestRolloverRevisionOnSeveralLines(t *testing.T) {
+	a := &plan.Action{Target: plan.Target{Text: "31 March 2025"}}
+	for _, r := range []struct{ target, by string }{{"30/06/2025\nsubject to funding", "Audit\nCommittee"}, {"30/09/2025", "CMT"}} {
+		tg, err := plan.ParseTarget(r.target)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a.Revise(plan.Revision{Target: tg, By: r.by})
+	}
+	c := a.RevisionCells()
+	if want := "30/06/2025 subject to funding\n30/09/2025"; c.Targets != want {
+		t.Errorf("revised cell %q, want %q", c.Targets, want)
+	}
+	if want := "Audit Committee\nCMT"; c.By != want {
+		t.Errorf("agreed-by cell %q, want %q", c.By, want)
+	}
+}

@@ -296,7 +296,9 @@ func (a *Action) RevisionCells() RevisionCells {
 			ag, anyAgreed = r.Agreed.Long(), true
 		}
 		if r.By != "" {
-			by, anyBy = r.By, true
+			// An agreer written over lines of its own cell
+			// ("Audit⏎Committee") is one line here.
+			by, anyBy = strings.Join(strings.Fields(r.By), " "), true
 		}
 		as, bs = append(as, ag), append(bs, by)
 	}
