@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -147,6 +148,15 @@ func Rollover(w io.Writer, jobPath string, opts RolloverOptions) error {
 	}
 	for _, d := range dropped {
 		fmt.Fprintf(w, "note: %s\n", d)
+	}
+	for _, a := range r.actions {
+		if left := a.RevisionCells().Left; len(left) > 0 {
+			var was []string
+			for _, rv := range left {
+				was = append(was, strconv.Quote(rv.Target.Text))
+			}
+			fmt.Fprintf(w, "note: action %s is carried forward with its current revised target, %q, alone: the earlier %s (%s) cannot be kept one a line beside a revision with no date\n", a.Ref, a.Target.Text, map[bool]string{true: "revision", false: "revisions"}[len(left) == 1], strings.Join(was, ", "))
+		}
 	}
 	return nil
 }

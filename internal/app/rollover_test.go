@@ -492,17 +492,7 @@ func TestRolloverRevisionWords(t *testing.T) {
 // word for word.
 func TestRolloverLeavesClosedIssue(t *testing.T) {
 	dir, job, write := quarterFolder(t)
-	wb, err := excelize.OpenFile(filepath.Join(dir, "plan.xlsx"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := wb.SetCellStr("Actions", "H6", "Complete"); err != nil {
-		t.Fatal(err)
-	}
-	if err := wb.Save(); err != nil {
-		t.Fatal(err)
-	}
-	wb.Close()
+	setPlanCells(t, dir, map[string]string{"H6": "Complete"})
 	write(quarterJob(q2, "2023-09-30", true, true) + "[[output]]\ntemplate = \"appendix-a\"\nfile = \"cyber\"\nissues = [\"CY\"]\nformats = [\"pdf\"]\n")
 	var out bytes.Buffer
 	if err := Rollover(&out, job, RolloverOptions{OutputDir: filepath.Join(dir, "next"), Year: "2024/25"}); err != nil {
@@ -539,5 +529,49 @@ func TestRolloverRevisionOnSeveralLines(t *testing.T) {
 	}
 	if want := "Audit Committee\nCMT"; c.By != want {
 		t.Errorf("agreed-by cell %q, want %q", c.By, want)
+	}
+}
+
+// TestRolloverRevisionInWords: FS1's target was revised to "When funding
+// allows", which has no date, and then, by the job, to 30 September 2024.
+// The revisions cannot be kept one a line, so the new plan keeps the
+// current one alone, and rollover says so, naming the one not kept.
+func TestRolloverRevisionInWords(t *testing.T) {
+	dir, job, write := quarterFolder(t)
+	setPlanCells(t, dir, map[string]string{"J1": "Revised Target Date", "J2": "When funding allows"})
+	write(quarterJob(q2, "2023-09-30", true, true) + "[[extensions]]\nref = \"FS1\"\ntarget = 2024-09-30\nagreed = 2023-09-15\nby = \"Audit Committee\"\n")
+	var out bytes.Buffer
+	next := filepath.Join(dir, "next")
+	if err := Rollover(&out, job, RolloverOptions{OutputDir: next, Year: "2024/25"}); err != nil {
+		t.Fatalf("rollover: %v\n%s", err, out.String())
+	}
+	want := "\nnote: action FS1 is carried forward with its current revised target, \"30 September 2024\", alone: the earlier revision (\"When funding allows\") cannot be kept one a line beside a revision with no date\n"
+	if !strings.Contains(out.String(), want) {
+		t.Errorf("rollover does not say %q:\n%s", strings.TrimSpace(want), out.String())
+	}
+	l, err := Load(filepath.Join(next, "report.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := l.Plan.Action("FS1"); a == nil || a.RevisedNote() != "Revised: 30 September 2024 (was 31 March 2024; extension agreed 15 September 2023 by Audit Committee)" {
+		t.Errorf("FS1 reads back as %+v", a)
+	}
+}
+
+// setPlanCells sets cells of the Actions sheet of the plan.xlsx in dir.
+func setPlanCells(t *testing.T, dir string, cells map[string]string) {
+	t.Helper()
+	wb, err := excelize.OpenFile(filepath.Join(dir, "plan.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer wb.Close()
+	for cell, v := range cells {
+		if err := wb.SetCellStr("Actions", cell, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := wb.Save(); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -249,6 +249,9 @@ type RevisionCells struct {
 	Targets string // the revised target, or one date a line, oldest first
 	Agreed  string // the date each was agreed, a line each, "–" if not known
 	By      string // who agreed each, a line each, "–" if not known
+	// Left are the earlier revisions the cells do not keep, when one
+	// revision is in words with no date (see Action.RevisionCells).
+	Left []Revision
 }
 
 // RevisionCells returns the cells that keep every revision of the action,
@@ -259,16 +262,18 @@ type RevisionCells struct {
 // ("TBC", see Target.Unconfirmed) is a line as written, which the reader
 // reads back as that revision. Other words with no date cannot be one line
 // among dates: when a revision is in such words, only the current revision
-// is kept. All three are "" when the target was never revised.
+// is kept, and Left lists the others, for the caller to say so. All three
+// cells are "" when the target was never revised.
 func (a *Action) RevisionCells() RevisionCells {
 	revs := a.Revisions
+	var c RevisionCells
 	for _, r := range revs {
 		if r.Target.Due.IsZero() && !r.Target.Unconfirmed() {
+			c.Left = revs[:len(revs)-1]
 			revs = revs[len(revs)-1:]
 			break
 		}
 	}
-	var c RevisionCells
 	switch len(revs) {
 	case 0:
 		return c
