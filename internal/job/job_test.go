@@ -181,6 +181,8 @@ func TestLoadErrors(t *testing.T) {
 		{"extension without a ref or target", ok + "[[extensions]]\nby = \"Audit Committee\"\n", []string{"plan.xlsx"},
 			[]string{`JOB: line 4: [[extensions]] number 1 names no action: give ref = "…"`,
 				`JOB: line 4: [[extensions]] number 1 gives no target: give the new target date, such as target = 2024-09-30`}},
+		{"approvals file name empty", "approvals = [\" \"]\n" + ok, []string{"plan.xlsx"},
+			[]string{`JOB: line 1: approvals lists an empty file name`}},
 		{"extension target not a date", ok + "[[extensions]]\nref = \"A1\"\ntarget = \"later\"\n", []string{"plan.xlsx"},
 			[]string{`JOB: line 6: "later" is not a date; write it as 2018-02-28`}},
 		{"extension period the job does not know", ok + "[[updates]]\nperiod = \"Q1\"\nworkbooks = [\"q1.xlsx\"]\n[[extensions]]\nref = \"A1\"\ntarget = 2024-09-30\nperiod = \"Q2\"\n", []string{"plan.xlsx", "q1.xlsx"},
