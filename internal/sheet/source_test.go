@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -56,5 +57,24 @@ func TestSheetStatesAndHiddenRows(t *testing.T) {
 	must(it.close())
 	if len(hidden) != 1 || hidden[0] != 2 {
 		t.Errorf("hidden rows %v, want [2]", hidden)
+	}
+}
+
+// TestCSVTooLarge: a CSV file over the bound is refused, with its size and
+// the bound, before it is read. The file is sparse, so it takes no disk.
+func TestCSVTooLarge(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "big.csv")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(maxCSV + 1<<20); err != nil {
+		f.Close()
+		t.Skipf("cannot make a large sparse file here: %v", err)
+	}
+	f.Close()
+	_, err = openSource(path)
+	if want := "is too large for a CSV file (257 MB; at most 256 MB)"; err == nil || err.Error() != want {
+		t.Errorf("err = %v, want %q", err, want)
 	}
 }
