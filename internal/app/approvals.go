@@ -172,7 +172,7 @@ func Approvals(w io.Writer, jobPath string, opts ApprovalsOptions) error {
 	if err != nil {
 		return fmt.Errorf("the approvals sheet: %w", err)
 	}
-	same, err := sameContent(path, data)
+	same, err := sameContent(path, data, "the approvals sheet")
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 	case err != nil:

@@ -289,6 +289,16 @@ wb.save(sys.argv[2])
 		if fileHash(t, p) != before {
 			t.Error("the filled-in sheet was changed")
 		}
+		// A folder where the sheet would go is in its way, and said so.
+		folder := filepath.Join(t.TempDir(), "sheet.xlsx")
+		if err := os.Mkdir(folder, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		write(base)
+		err = Approvals(&out, job, ApprovalsOptions{Output: folder})
+		if want := folder + " is in the way of the approvals sheet: it is not a file (a folder)"; err == nil || err.Error() != want {
+			t.Errorf("approvals onto a folder: %v, want %q", err, want)
+		}
 		// With both requests decided, none waits: nothing is written.
 		d := decide(t, map[string]string{"H5": "N", "I5": "12 December 2023", "H6": "Y", "I6": "12 December 2023"})
 		write("approvals = [" + quoteTOML(d) + "]\n" + base)

@@ -86,7 +86,7 @@ func Returns(w io.Writer, jobPath string, opts ReturnsOptions) error {
 		if err != nil {
 			return err
 		}
-		same, err := sameContent(paths[i], data)
+		same, err := sameContent(paths[i], data, "a return")
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
 		case err != nil:
@@ -166,23 +166,24 @@ func loadForPeriod(w io.Writer, jobPath, period, command string) (*Loaded, strin
 
 // sameContent reports whether the file at path holds exactly data. A file
 // that is not there gives an error wrapping fs.ErrNotExist; anything there
-// that is not a regular file is an error. The file is opened once, without
+// that is not a regular file is an error, saying it is in the way of what
+// (the file to be written: "a return"). The file is opened once, without
 // waiting, and checked on the open file (safefs.OpenRegular), so a FIFO
 // put at path after the first look is refused, never waited on.
-func sameContent(path string, data []byte) (bool, error) {
+func sameContent(path string, data []byte, what string) (bool, error) {
 	st, err := os.Lstat(path)
 	if err != nil {
 		return false, err
 	}
 	if !st.Mode().IsRegular() {
-		return false, fmt.Errorf("%s is in the way of a return: it is not a file (%s)", path, safefs.Kind(st.Mode()))
+		return false, fmt.Errorf("%s is in the way of %s: it is not a file (%s)", path, what, safefs.Kind(st.Mode()))
 	}
 	f, st, err := safefs.OpenRegular(path, "file")
 	if errors.Is(err, fs.ErrNotExist) {
 		return false, fmt.Errorf("%s: %w", path, err)
 	}
 	if err != nil {
-		return false, fmt.Errorf("%s is in the way of a return: it %w", path, err)
+		return false, fmt.Errorf("%s is in the way of %s: it %w", path, what, err)
 	}
 	defer f.Close() // read-only: nothing to lose
 	if st.Size() != int64(len(data)) {

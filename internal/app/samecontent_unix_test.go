@@ -33,7 +33,7 @@ func TestSameContentFIFOSwappedIn(t *testing.T) {
 		}
 		done := make(chan result, 1)
 		go func() {
-			s, err := sameContent(path, data)
+			s, err := sameContent(path, data, "a return")
 			done <- result{s, err}
 		}()
 		var r result
